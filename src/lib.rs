@@ -1,0 +1,151 @@
+//! clearnotice: a static site generator for accessible privacy notices.
+//!
+//! The build is a pipeline, one module per stage:
+//! `load` (read site.toml, content/ and the theme) → `check` (history and content
+//! rules) → `render` (pure: model in, files out) → `write` (swap the new site in).
+//! Every stage reports [`diagnostics::Problem`]s; the binary shows them in one place.
+
+pub mod check;
+pub mod diagnostics;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use diagnostics::Problem;
+use model::Date;
+use render::{OutputFile, RenderOptions};
+
+/// What `clearnotice build` was asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site's folder: the one with `site.toml` and `content/`.
+    pub root: PathBuf,
+    /// Where to write the site; `None` for `output_dir` from site.toml, inside the root.
+    pub output_dir: Option<PathBuf>,
+    /// Replaces `base_url` from site.toml (for a preview or staging address).
+    pub base_url: Option<String>,
+    pub minify: bool,
+    /// The day to build for; `None` for today.
+    pub today: Option<Date>,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            root: root.into(),
+            output_dir: None,
+            base_url: None,
+            minify: true,
+            today: None,
+        }
+    }
+}
+
+/// A finished build.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub notices: usize,
+    /// HTML pages written.
+    pub pages: usize,
+    pub output_dir: PathBuf,
+    pub warnings: Vec<Problem>,
+    pub elapsed: Duration,
+}
+
+/// A build that stopped: every error found (and any warnings), nothing written.
+#[derive(Debug)]
+pub struct BuildFailure {
+    pub problems: Vec<Problem>,
+}
+
+impl BuildFailure {
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.is_error())
+    }
+}
+
+/// The site rendered in memory, not yet written.
+#[derive(Debug)]
+pub struct RenderedSite {
+    pub files: Vec<OutputFile>,
+    pub notices: usize,
+    pub output_dir: PathBuf,
+    pub warnings: Vec<Problem>,
+}
+
+/// Loads, checks and renders the site without writing anything.
+pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
+    let mut problems = Vec::new();
+    let loaded = load::load_site(&options.root, &mut problems);
+    let Some((mut site, theme)) = loaded else {
+        return Err(BuildFailure { problems });
+    };
+    if let Some(url) = &options.base_url {
+        match load::config::normalise_base_url(url) {
+            Some(url) => site.config.base_url = url,
+            None => problems.push(
+                Problem::in_file("--base-url", format!("{url:?} is not a web address")).with_help(
+                    "Give the full address, like --base-url https://example.org/privacy/",
+                ),
+            ),
+        }
+    }
+    check::check_site(&site, &mut problems);
+    if problems.iter().any(Problem::is_error) {
+        return Err(BuildFailure { problems });
+    }
+    let render_options = RenderOptions {
+        today: options
+            .today
+            .unwrap_or_else(|| jiff::ZonedDateTime::now().date()),
+        minify: options.minify,
+    };
+    let files = match render::render_site(&site, &theme, &render_options, &mut problems) {
+        Ok(files) => files,
+        Err(mut found) => {
+            problems.append(&mut found);
+            return Err(BuildFailure { problems });
+        }
+    };
+    let output_dir = options
+        .output_dir
+        .clone()
+        .unwrap_or_else(|| options.root.join(&site.config.output_dir));
+    Ok(RenderedSite {
+        files,
+        notices: site.notices.len(),
+        output_dir,
+        warnings: problems,
+    })
+}
+
+/// Builds the site: load → check → render → write. On failure nothing is written.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
+    let started = Instant::now();
+    let rendered = render(options)?;
+    let mut warnings = rendered.warnings;
+    if let Err(problem) = write::write_site(&rendered.files, &rendered.output_dir, &options.root) {
+        warnings.push(problem);
+        return Err(BuildFailure { problems: warnings });
+    }
+    Ok(BuildReport {
+        notices: rendered.notices,
+        pages: count_pages(&rendered.files),
+        output_dir: rendered.output_dir,
+        warnings,
+        elapsed: started.elapsed(),
+    })
+}
+
+fn count_pages(files: &[OutputFile]) -> usize {
+    files.iter().filter(|f| f.path.ends_with(".html")).count()
+}
+
+/// The site folder to use when none is given: the current folder.
+pub fn default_root() -> PathBuf {
+    Path::new(".").to_path_buf()
+}

@@ -1,0 +1,120 @@
+//! Reading `site.toml`, the site's settings.
+
+use std::path::Path;
+
+use crate::diagnostics::{Problem, SourceFile};
+use crate::load::text::read_text;
+use crate::load::toml_problem::toml_problem;
+use crate::model::SiteConfig;
+
+pub const CONFIG_FILE: &str = "site.toml";
+
+/// Reads and checks `<root>/site.toml`.
+pub fn load_config(root: &Path) -> Result<(SiteConfig, SourceFile), Vec<Problem>> {
+    let path = root.join(CONFIG_FILE);
+    if !path.is_file() {
+        return Err(vec![Problem::in_file(
+            CONFIG_FILE,
+            format!("there is no {CONFIG_FILE} in {}", root.display()),
+        )
+        .with_help(
+            "Run clearnotice in your site's folder (the one with site.toml and content/), \
+             or name it with --root FOLDER.",
+        )]);
+    }
+    let source = read_text(&path, Path::new(CONFIG_FILE)).map_err(|p| vec![p])?;
+    let mut config: SiteConfig =
+        toml::from_str(&source.text).map_err(|err| vec![toml_problem(&source, 0, &err)])?;
+    let problems = validate(&mut config, &source);
+    if problems.is_empty() {
+        Ok((config, source))
+    } else {
+        Err(problems)
+    }
+}
+
+/// Finds where `key = ` is written, to point a problem at it.
+fn span_of_key(source: &SourceFile, key: &str) -> std::ops::Range<usize> {
+    let mut offset = 0;
+    for line in source.text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with(key) && trimmed[key.len()..].trim_start().starts_with('=') {
+            let start = offset + (line.len() - trimmed.len());
+            return start..offset + line.trim_end().len();
+        }
+        offset += line.len();
+    }
+    0..0
+}
+
+fn validate(config: &mut SiteConfig, source: &SourceFile) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (key, value) in [
+        ("title", &config.title),
+        ("organisation", &config.organisation),
+        ("language", &config.language),
+    ] {
+        if value.trim().is_empty() {
+            problems.push(
+                source
+                    .problem(span_of_key(source, key), format!("`{key}` is empty"))
+                    .with_help(format!("Write the site's {key} between the quotes.")),
+            );
+        }
+    }
+    match normalise_base_url(&config.base_url) {
+        Some(url) => config.base_url = url,
+        None => problems.push(
+            source
+                .problem(
+                    span_of_key(source, "base_url"),
+                    format!("`base_url` must be a web address, not {:?}", config.base_url),
+                )
+                .with_help("Write the full address the site is published at, like base_url = \"https://example.org/privacy/\"."),
+        ),
+    }
+    problems
+}
+
+/// A base URL is an absolute http(s) address; it always ends in `/`.
+pub fn normalise_base_url(url: &str) -> Option<String> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    if rest.is_empty() || rest.starts_with('/') || rest.contains(char::is_whitespace) {
+        return None;
+    }
+    Some(if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls_are_absolute_and_end_in_a_slash() {
+        assert_eq!(
+            normalise_base_url("https://a.org/privacy").as_deref(),
+            Some("https://a.org/privacy/")
+        );
+        assert_eq!(
+            normalise_base_url("http://localhost:1111/").as_deref(),
+            Some("http://localhost:1111/")
+        );
+        for bad in [
+            "",
+            "a.org",
+            "/privacy/",
+            "https://",
+            "ftp://a.org/",
+            "https://a b.org/",
+        ] {
+            assert_eq!(normalise_base_url(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! Finding the notices: one folder per notice under `content/`, one file per version.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostics::Problem;
+use crate::load::text::read_text;
+use crate::load::version_file::parse_version_file;
+use crate::model::{Notice, VersionNumber};
+
+pub const CONTENT_DIR: &str = "content";
+
+/// What a file in a notice's folder is, judged by its name.
+enum FileKind {
+    /// `<MAJOR.MINOR>.md`
+    Version(VersionNumber),
+    /// `<MAJOR.MINOR>.easy-read.md`: the easy-read text of a version (built by a later stage).
+    EasyRead,
+    /// A Markdown file whose name is not a version.
+    BadlyNamedMarkdown,
+    /// Pictures and anything else that is not Markdown.
+    Other,
+}
+
+fn kind_of(file_name: &str) -> FileKind {
+    let Some(stem) = file_name.strip_suffix(".md") else {
+        return FileKind::Other;
+    };
+    if let Some(version) = stem.strip_suffix(".easy-read") {
+        if VersionNumber::parse(version).is_some() {
+            return FileKind::EasyRead;
+        }
+    }
+    match VersionNumber::parse(stem) {
+        Some(number) => FileKind::Version(number),
+        None => FileKind::BadlyNamedMarkdown,
+    }
+}
+
+/// Skips hidden files and editors' swap and backup files.
+fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+        || name.starts_with('#')
+}
+
+/// A notice's folder name is its address, so it must be a clean URL segment.
+pub fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+}
+
+/// Loads every notice under `<root>/content`, sorted by address, versions oldest first.
+pub fn load_notices(root: &Path, problems: &mut Vec<Problem>) -> Vec<Notice> {
+    let content = root.join(CONTENT_DIR);
+    if !content.is_dir() {
+        problems.push(
+            Problem::in_file(CONTENT_DIR, "there is no content/ folder")
+                .with_help("Make a folder named content/ beside site.toml, with one folder per notice inside it."),
+        );
+        return Vec::new();
+    }
+    let mut notices = Vec::new();
+    let folders = WalkDir::new(&content)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name();
+    for entry in folders {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                problems.push(Problem::in_file(
+                    CONTENT_DIR,
+                    format!("could not read the content folder: {err}"),
+                ));
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy().to_string();
+        let shown = Path::new(CONTENT_DIR).join(&name);
+        if is_ignored(&name) {
+            continue;
+        }
+        if !entry.file_type().is_dir() {
+            problems.push(
+                Problem::in_file(&shown, "files directly in content/ are not part of any notice; this one is ignored")
+                    .with_help("Put each notice's versions in a folder of its own, like content/general/1.0.md.")
+                    .warning(),
+            );
+            continue;
+        }
+        if !is_valid_slug(&name) {
+            problems.push(
+                Problem::in_file(
+                    &shown,
+                    format!("the folder name {name:?} cannot be a web address"),
+                )
+                .with_help(
+                    "Use lower-case letters, digits and hyphens only, like wellbeing-centres.",
+                ),
+            );
+            continue;
+        }
+        if let Some(notice) = load_notice(entry.path(), &shown, name, problems) {
+            notices.push(notice);
+        }
+    }
+    notices
+}
+
+fn load_notice(
+    dir: &Path,
+    shown: &Path,
+    slug: String,
+    problems: &mut Vec<Problem>,
+) -> Option<Notice> {
+    let mut versions = Vec::new();
+    let mut failed = false;
+    for entry in WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+    {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                problems.push(Problem::in_file(
+                    shown,
+                    format!("could not read this folder: {err}"),
+                ));
+                failed = true;
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy().to_string();
+        let file_shown: PathBuf = shown.join(&name);
+        if is_ignored(&name) || !entry.file_type().is_file() {
+            continue;
+        }
+        match kind_of(&name) {
+            FileKind::Version(number) => {
+                let parsed = read_text(entry.path(), &file_shown)
+                    .map_err(|p| vec![p])
+                    .and_then(|source| parse_version_file(source, number));
+                match parsed {
+                    Ok(version) => versions.push(version),
+                    Err(mut found) => {
+                        problems.append(&mut found);
+                        failed = true;
+                    }
+                }
+            }
+            FileKind::BadlyNamedMarkdown => {
+                problems.push(
+                    Problem::in_file(&file_shown, "this file's name is not a version number")
+                        .with_help("Name each version's file after its version, like 1.0.md or 2.1.md (and its easy read 2.1.easy-read.md)."),
+                );
+                failed = true;
+            }
+            FileKind::EasyRead | FileKind::Other => {}
+        }
+    }
+    if versions.is_empty() && !failed {
+        problems.push(
+            Problem::in_file(shown, "this notice folder has no versions")
+                .with_help("Add the first version as 1.0.md, or delete the empty folder."),
+        );
+    }
+    if failed || versions.is_empty() {
+        return None;
+    }
+    versions.sort_by_key(|v| v.number.value);
+    Some(Notice {
+        slug,
+        folder: shown.to_path_buf(),
+        versions,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_clean_url_segments() {
+        for good in ["general", "wellbeing-centres", "a1"] {
+            assert!(is_valid_slug(good), "{good}");
+        }
+        for bad in ["", "General", "my notice", "-a", "a-", "café", "a_b", "a.b"] {
+            assert!(!is_valid_slug(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+//! Stage 1, load: the only stage that reads the site's files. It turns `site.toml`,
+//! `content/` and the theme into the in-memory model; later stages never touch the disk.
+
+pub mod config;
+pub mod content;
+pub mod front_matter;
+pub mod text;
+pub mod theme;
+mod toml_problem;
+pub mod version_file;
+
+use std::path::Path;
+
+use crate::diagnostics::Problem;
+use crate::model::Site;
+use theme::Theme;
+
+/// Reads the whole site. Problems (errors and warnings) are added to `problems`;
+/// `None` when the site could not be read well enough to go on.
+pub fn load_site(root: &Path, problems: &mut Vec<Problem>) -> Option<(Site, Theme)> {
+    let config = match config::load_config(root) {
+        Ok(config) => Some(config),
+        Err(mut found) => {
+            problems.append(&mut found);
+            None
+        }
+    };
+    // Notices and theme are read even when site.toml is broken, so one build reports all.
+    let notices = content::load_notices(root, problems);
+    let theme = theme::load_theme(root, problems);
+    let (config, config_source) = config?;
+    Some((
+        Site {
+            config,
+            config_source,
+            notices,
+        },
+        theme,
+    ))
+}

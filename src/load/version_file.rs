@@ -1,0 +1,185 @@
+//! Parsing one version file, `content/<slug>/<MAJOR.MINOR>.md`: front-matter into typed
+//! fields (each problem pointing at its line), the rest kept as the Markdown body.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostics::{Problem, SourceFile};
+use crate::load::front_matter::{split, SplitError};
+use crate::load::toml_problem::toml_problem;
+use crate::model::{Change, Date, Located, Version, VersionNumber};
+
+/// Front-matter exactly as written; turned into a [`Version`] after checks.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFrontMatter {
+    title: Spanned<String>,
+    service: Spanned<String>,
+    controller: Spanned<OneOrMany>,
+    processor: Option<Spanned<String>>,
+    version: Spanned<toml::Value>,
+    effective: Spanned<toml::Value>,
+    change: Option<Spanned<Change>>,
+    summary: Option<Spanned<String>>,
+}
+
+/// `controller = "A"` or `controller = ["A", "B"]` (joint controllers).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// Parses `source`, whose file name says it is version `named`.
+pub fn parse_version_file(
+    source: SourceFile,
+    named: VersionNumber,
+) -> Result<Version, Vec<Problem>> {
+    let parts = split(&source.text).map_err(|err| vec![split_problem(&source, err)])?;
+    let raw: RawFrontMatter = toml::from_str(parts.front_matter)
+        .map_err(|err| vec![toml_problem(&source, parts.front_matter_offset, &err)])?;
+    let at = |span: std::ops::Range<usize>| {
+        span.start + parts.front_matter_offset..span.end + parts.front_matter_offset
+    };
+
+    let mut problems = Vec::new();
+    for (key, field) in [("title", &raw.title), ("service", &raw.service)] {
+        if field.get_ref().trim().is_empty() {
+            problems.push(
+                source
+                    .problem(at(field.span()), format!("`{key}` is empty"))
+                    .with_help(format!("Write the notice's {key} between the quotes.")),
+            );
+        }
+    }
+    let controllers = match raw.controller.get_ref() {
+        OneOrMany::One(name) => vec![name.clone()],
+        OneOrMany::Many(names) => names.clone(),
+    };
+    if controllers.is_empty() || controllers.iter().any(|c| c.trim().is_empty()) {
+        problems.push(
+            source
+                .problem(at(raw.controller.span()), "`controller` needs a name")
+                .with_help("Name who decides how the data is used, like controller = \"PSS (UK)\", or a list for joint controllers."),
+        );
+    }
+
+    let number = parse_version_value(
+        &source,
+        raw.version.get_ref(),
+        at(raw.version.span()),
+        named,
+    )
+    .map_err(|p| problems.push(p))
+    .ok();
+    let effective = parse_date_value(&source, raw.effective.get_ref(), at(raw.effective.span()))
+        .map_err(|p| problems.push(p))
+        .ok();
+    let summary = raw
+        .summary
+        .map(|s| s.into_inner())
+        .filter(|s| !s.trim().is_empty());
+
+    match (number, effective, problems.is_empty()) {
+        (Some(number), Some(effective), true) => Ok(Version {
+            number: Located {
+                value: number,
+                span: at(raw.version.span()),
+            },
+            title: raw.title.into_inner(),
+            service: raw.service.into_inner(),
+            controllers,
+            processor: raw.processor.map(|p| p.into_inner()),
+            effective: Located {
+                value: effective,
+                span: at(raw.effective.span()),
+            },
+            change: raw.change.map(|c| Located {
+                span: at(c.span()),
+                value: c.into_inner(),
+            }),
+            summary,
+            body: parts.body.to_string(),
+            body_offset: parts.body_offset,
+            source: source.clone(),
+        }),
+        _ => Err(problems),
+    }
+}
+
+fn split_problem(source: &SourceFile, err: SplitError) -> Problem {
+    let first_line = source.text.find('\n').unwrap_or(source.text.len());
+    match err {
+        SplitError::NoOpeningLine => source
+            .problem(0..first_line, "this file does not start with front-matter")
+            .with_help("The first line must be +++, then the notice's details (title, service, version, ...), then another +++ line, then the text."),
+        SplitError::NotClosed => source
+            .problem(0..first_line, "the front-matter that starts here is never closed")
+            .with_label("opened here")
+            .with_help("Add a line with just +++ after the last detail (effective = ..., change = ...), before the text of the notice."),
+    }
+}
+
+fn parse_version_value(
+    source: &SourceFile,
+    value: &toml::Value,
+    span: std::ops::Range<usize>,
+    named: VersionNumber,
+) -> Result<VersionNumber, Problem> {
+    let text = match value {
+        toml::Value::String(text) => text,
+        _ => {
+            return Err(source
+                .problem(span, "`version` must be written in quotes")
+                .with_help(format!("Write version = \"{named}\" (a number like 2.10 without quotes would lose its last 0).")))
+        }
+    };
+    let number = VersionNumber::parse(text).ok_or_else(|| {
+        source
+            .problem(span.clone(), format!("{text:?} is not a version number"))
+            .with_help(
+                "A version is two whole numbers with a dot: MAJOR.MINOR, like \"1.0\" or \"2.3\".",
+            )
+    })?;
+    if number != named {
+        return Err(source
+            .problem(
+                span,
+                format!("`version` says {number} but the file is named {named}.md"),
+            )
+            .with_help(format!(
+                "Make them agree: rename the file to {number}.md, or write version = \"{named}\"."
+            )));
+    }
+    Ok(number)
+}
+
+/// A date is a TOML date (`2025-03-01`) or the same in quotes; it must exist on the calendar.
+pub fn parse_date_value(
+    source: &SourceFile,
+    value: &toml::Value,
+    span: std::ops::Range<usize>,
+) -> Result<Date, Problem> {
+    let help = "Write the date as YEAR-MONTH-DAY, like effective = 2025-03-01.";
+    let date = match value {
+        toml::Value::Datetime(dt) => match (dt.date, dt.time) {
+            (Some(d), None) => Date::new(d.year as i16, d.month as i8, d.day as i8).ok(),
+            _ => None,
+        },
+        toml::Value::String(text) => text
+            .trim()
+            .parse::<Date>()
+            .ok()
+            .filter(|_| text.trim().len() == 10),
+        _ => None,
+    };
+    date.ok_or_else(|| {
+        source
+            .problem(
+                span,
+                format!("`effective` is not a date that exists: {value}"),
+            )
+            .with_help(help)
+    })
+}

@@ -1,0 +1,211 @@
+//! The site as the rest of the pipeline sees it: built once by `load`, then only read.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::SourceFile;
+
+/// Settings from `site.toml`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// The site's name, shown in every page's header.
+    pub title: String,
+    /// Where the site is published, ending in `/`; used for canonical links.
+    pub base_url: String,
+    /// The language of the notices, as a BCP 47 tag.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// The organisation that publishes the notices.
+    pub organisation: String,
+    /// The data-protection contact block.
+    pub contact: Contact,
+    /// Where the site is written, relative to the site folder.
+    #[serde(default = "default_output_dir")]
+    pub output_dir: String,
+}
+
+fn default_language() -> String {
+    "en-GB".to_string()
+}
+
+fn default_output_dir() -> String {
+    "public".to_string()
+}
+
+/// How to reach the people who answer data-protection questions.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Who to contact, such as "Data Protection Lead".
+    pub name: Option<String>,
+    /// The postal address, one line per item.
+    #[serde(default)]
+    pub address: Vec<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// A web address for contact (a form or page).
+    pub web: Option<String>,
+}
+
+/// `MAJOR.MINOR`, compared numerically (so 1.10 comes after 1.9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct VersionNumber {
+    pub major: u32,
+    pub minor: u32,
+}
+
+impl VersionNumber {
+    pub const FIRST: VersionNumber = VersionNumber { major: 1, minor: 0 };
+
+    /// Parses `MAJOR.MINOR`, both plain decimal numbers.
+    pub fn parse(text: &str) -> Option<VersionNumber> {
+        let (major, minor) = text.split_once('.')?;
+        let number = |part: &str| {
+            let all_digits = !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+            // "01" would make two files name the same version.
+            let no_leading_zero = part == "0" || !part.starts_with('0');
+            if all_digits && no_leading_zero {
+                part.parse().ok()
+            } else {
+                None
+            }
+        };
+        Some(VersionNumber {
+            major: number(major)?,
+            minor: number(minor)?,
+        })
+    }
+
+    /// The version a major change after this one must have.
+    pub fn next_major(self) -> VersionNumber {
+        VersionNumber {
+            major: self.major + 1,
+            minor: 0,
+        }
+    }
+
+    /// The version a minor change after this one must have.
+    pub fn next_minor(self) -> VersionNumber {
+        VersionNumber {
+            major: self.major,
+            minor: self.minor + 1,
+        }
+    }
+}
+
+impl fmt::Display for VersionNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.major, self.minor)
+    }
+}
+
+/// Whether people must be told about a version (major) or it is only updated online (minor).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    Major,
+    Minor,
+}
+
+/// A calendar date (no time, no zone).
+pub type Date = jiff::civil::Date;
+
+/// A value from front-matter with where it was written, so later checks can point at it.
+#[derive(Debug, Clone)]
+pub struct Located<T> {
+    pub value: T,
+    /// Byte range in the version file's text.
+    pub span: Range<usize>,
+}
+
+/// One published version of a notice: one file, `content/<slug>/<version>.md`.
+#[derive(Debug, Clone)]
+pub struct Version {
+    pub number: Located<VersionNumber>,
+    pub title: String,
+    pub service: String,
+    /// Who decides how the data is used; more than one for joint controllers.
+    pub controllers: Vec<String>,
+    /// Who processes the data for the controller, when that is someone else.
+    pub processor: Option<String>,
+    pub effective: Located<Date>,
+    /// `None` only for the first version, which is a first publication rather than a change.
+    pub change: Option<Located<Change>>,
+    pub summary: Option<String>,
+    /// The Markdown after the front-matter.
+    pub body: String,
+    /// Where the body starts in the file's text, to turn body offsets into file lines.
+    pub body_offset: usize,
+    /// The whole file, for problems that point into it.
+    pub source: SourceFile,
+}
+
+/// A notice: one folder under `content/`, its versions oldest first.
+#[derive(Debug, Clone)]
+pub struct Notice {
+    /// The folder name, which is also the notice's address: `/<slug>/`.
+    pub slug: String,
+    /// The folder, as the user knows it (relative to the site folder).
+    pub folder: PathBuf,
+    pub versions: Vec<Version>,
+}
+
+impl Notice {
+    /// The newest version whose effective date has come, on `today`.
+    pub fn current_version(&self, today: Date) -> Option<&Version> {
+        self.versions
+            .iter()
+            .rev()
+            .find(|version| version.effective.value <= today)
+    }
+
+    /// The date of the newest major change (or first publication) at or before `version`:
+    /// a minor change does not move "last updated".
+    pub fn last_major_change(&self, version: &Version) -> Date {
+        self.versions
+            .iter()
+            .filter(|v| v.number.value <= version.number.value)
+            .filter(|v| {
+                !matches!(
+                    v.change,
+                    Some(Located {
+                        value: Change::Minor,
+                        ..
+                    })
+                )
+            })
+            .map(|v| v.effective.value)
+            .next_back()
+            .unwrap_or(version.effective.value)
+    }
+}
+
+/// Everything the pipeline needs to know about a site, read from disk once.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub config_source: SourceFile,
+    pub notices: Vec<Notice>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_numbers_parse_and_compare_numerically() {
+        let v = |s| VersionNumber::parse(s).unwrap();
+        assert!(v("1.10") > v("1.9"));
+        assert_eq!(v("2.0"), v("1.3").next_major());
+        assert_eq!(v("1.4"), v("1.3").next_minor());
+        for bad in [
+            "1", "1.", ".1", "1.0.0", "a.b", "01.0", "1.01", "-1.0", " 1.0",
+        ] {
+            assert_eq!(VersionNumber::parse(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,168 @@
+//! Markdown to HTML for a notice's body: stable heading ids (`{#id}` honoured), a table
+//! of contents from the `##` headings, smart punctuation and tables. Raw HTML is
+//! refused by `check`; here it is escaped as text as a second line of defence.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+/// The Markdown extensions every notice is read with (check and render must agree).
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_STRIKETHROUGH
+}
+
+/// One entry of the table of contents.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TocEntry {
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RenderedMarkdown {
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+}
+
+pub fn render_markdown(markdown: &str) -> RenderedMarkdown {
+    let mut events: Vec<Event> = Parser::new_ext(markdown, markdown_options())
+        .map(|event| match event {
+            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+            other => other,
+        })
+        .collect();
+    let toc = assign_heading_ids(&mut events);
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut out, events.into_iter());
+    RenderedMarkdown { html: out, toc }
+}
+
+/// Gives every heading an id (its own `{#id}`, else one made from its text, made unique)
+/// and returns the `##` headings as the table of contents.
+fn assign_heading_ids(events: &mut [Event]) -> Vec<TocEntry> {
+    let mut used: HashSet<String> = events
+        .iter()
+        .filter_map(|event| match event {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+            _ => None,
+        })
+        .collect();
+    let mut toc = Vec::new();
+    for index in 0..events.len() {
+        let Event::Start(Tag::Heading { level, id, .. }) = &events[index] else {
+            continue;
+        };
+        let level = *level;
+        let text = heading_text(&events[index + 1..]);
+        let id = match id {
+            Some(id) => id.to_string(),
+            None => {
+                let id = unique_id(&slugify(&text), &mut used);
+                if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[index] {
+                    *slot = Some(CowStr::from(id.clone()));
+                }
+                id
+            }
+        };
+        if level == HeadingLevel::H2 {
+            toc.push(TocEntry { id, text });
+        }
+    }
+    toc
+}
+
+/// The plain text of a heading: everything up to its end tag.
+fn heading_text(events: &[Event]) -> String {
+    let mut text = String::new();
+    for event in events {
+        match event {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    text.trim().to_string()
+}
+
+/// `2. What information do we collect?` → `2-what-information-do-we-collect`.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if (c.is_whitespace() || c == '-' || c == '/' || c == '.')
+            && !slug.ends_with('-')
+            && !slug.is_empty()
+        {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-').to_string();
+    if slug.is_empty() {
+        "section".to_string()
+    } else {
+        slug
+    }
+}
+
+fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
+    let mut candidate = base.to_string();
+    let mut n = 2;
+    while used.contains(&candidate) {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    used.insert(candidate.clone());
+    candidate
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_get_stable_unique_ids_and_the_toc_lists_h2s() {
+        let out = render_markdown(
+            "## Who we are\n\n### Who we are\n\n## Rights {#rights}\n\n## Who we are\n",
+        );
+        assert!(out.html.contains(r#"<h2 id="who-we-are">"#), "{}", out.html);
+        assert!(
+            out.html.contains(r#"<h3 id="who-we-are-2">"#),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html.contains(r#"<h2 id="rights">Rights</h2>"#),
+            "{}",
+            out.html
+        );
+        let ids: Vec<_> = out.toc.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["who-we-are", "rights", "who-we-are-3"]);
+    }
+
+    #[test]
+    fn raw_html_is_escaped_and_quotes_are_curled() {
+        let out = render_markdown("We'll <script>alert(1)</script> see.\n");
+        assert!(!out.html.contains("<script>"), "{}", out.html);
+        assert!(out.html.contains("&lt;script&gt;"), "{}", out.html);
+        assert!(out.html.contains("We’ll"), "{}", out.html);
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(
+            slugify("2. What personal information do we collect?"),
+            "2-what-personal-information-do-we-collect"
+        );
+        assert_eq!(
+            slugify("i. Your right to be informed"),
+            "i-your-right-to-be-informed"
+        );
+        assert_eq!(slugify("???"), "section");
+    }
+}

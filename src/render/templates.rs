@@ -1,0 +1,68 @@
+//! The theme's tera templates, parsed once per build; template errors become problems
+//! that name the theme file (the site's override or the built-in one) and line.
+
+use tera::{Context, ErrorKind, Tera};
+
+use crate::diagnostics::{Problem, SourceFile};
+use crate::load::theme::Theme;
+
+const TEMPLATE_DIR: &str = "templates/";
+
+pub struct Templates<'a> {
+    tera: Tera,
+    theme: &'a Theme,
+}
+
+impl<'a> Templates<'a> {
+    /// Parses every `templates/*.html` file of the theme.
+    pub fn parse(theme: &'a Theme) -> Result<Self, Problem> {
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let sources: Vec<(String, String)> = theme
+            .files_under(TEMPLATE_DIR)
+            .map(|(path, file)| {
+                let name = path.trim_start_matches(TEMPLATE_DIR).to_string();
+                (name, String::from_utf8_lossy(&file.bytes).into_owned())
+            })
+            .collect();
+        match tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str()))) {
+            Ok(()) => Ok(Templates { tera, theme }),
+            Err(err) => Err(template_problem(theme, &err)),
+        }
+    }
+
+    pub fn render(&self, name: &str, context: &Context) -> Result<String, Problem> {
+        self.tera
+            .render(name, context)
+            .map_err(|err| template_problem(self.theme, &err))
+    }
+}
+
+/// Points a tera error at the theme file and line it came from.
+fn template_problem(theme: &Theme, err: &tera::Error) -> Problem {
+    let help = "This is a problem in a theme template. If you changed a file under themes/default/templates/, check it there; delete your copy to go back to the built-in template.";
+    let report = match err.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => Some(report),
+        _ => None,
+    };
+    let Some(report) = report else {
+        return Problem::in_file("themes/default/templates", format!("template error: {err}"))
+            .with_help(help);
+    };
+    let path = format!("{TEMPLATE_DIR}{}", report.filename());
+    match theme.text(&path) {
+        Some((text, file)) => SourceFile::new(&file.origin, text)
+            .problem(
+                report.span().range.clone(),
+                format!("template error: {}", report.message()),
+            )
+            .with_help(help),
+        None => Problem::at_line(
+            format!("themes/default/{path}"),
+            report.span().start_line,
+            report.span().start_col + 1,
+            format!("template error: {}", report.message()),
+        )
+        .with_help(help),
+    }
+}
