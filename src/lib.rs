@@ -5,6 +5,10 @@
 //! rules) → `render` (pure: model in, files out) → `write` (swap the new site in).
 //! Every stage reports [`diagnostics::Problem`]s; the binary shows them in one place.
 
+// A `Problem` carries its file, span, source and hint: large, but only on the error
+// path, where clarity matters more than a few bytes of copying.
+#![allow(clippy::result_large_err)]
+
 pub mod check;
 pub mod diagnostics;
 pub mod load;
@@ -12,7 +16,7 @@ pub mod model;
 pub mod render;
 pub mod write;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use diagnostics::Problem;
@@ -143,9 +147,4 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
 
 fn count_pages(files: &[OutputFile]) -> usize {
     files.iter().filter(|f| f.path.ends_with(".html")).count()
-}
-
-/// The site folder to use when none is given: the current folder.
-pub fn default_root() -> PathBuf {
-    Path::new(".").to_path_buf()
 }

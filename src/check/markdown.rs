@@ -22,15 +22,11 @@ pub fn check_markdown(version: &Version, problems: &mut Vec<Problem>) {
                     .problem(at(range), "raw HTML is not allowed in a notice")
                     .with_help("Use Markdown instead: **bold**, [link text](https://...), - for lists. If you meant to show a < sign, write \\<."),
             ),
-            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
-                if is_script_url(&dest_url) {
-                    problems.push(
-                        source
-                            .problem(at(range), "links that run scripts are not allowed")
-                            .with_help("Link to a web page (https://...), an email address (mailto:...) or a phone number (tel:...)."),
-                    );
-                }
-            }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) if is_script_url(&dest_url) => problems.push(
+                source
+                    .problem(at(range), "links that run scripts are not allowed")
+                    .with_help("Link to a web page (https://...), an email address (mailto:...) or a phone number (tel:...)."),
+            ),
             Event::Start(Tag::Heading { level, .. }) => {
                 let level = heading_number(level);
                 if level == 1 {

@@ -53,13 +53,15 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
 mod tests {
     use super::*;
 
-    fn parts(text: &str) -> Result<(&str, &str), SplitError> {
+    type Parts<'a> = Result<(&'a str, &'a str), SplitError>;
+
+    fn parts(text: &str) -> Parts<'_> {
         split(text).map(|s| (s.front_matter, s.body))
     }
 
     #[test]
     fn edge_cases() {
-        let cases: &[(&str, Result<(&str, &str), SplitError>)] = &[
+        let cases: &[(&str, Parts)] = &[
             ("+++\na = 1\n+++\nbody\n", Ok(("a = 1\n", "body\n"))),
             ("+++\na = 1\n+++", Ok(("a = 1\n", ""))),
             ("+++\n+++\n", Ok(("", ""))),

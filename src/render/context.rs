@@ -72,7 +72,7 @@ fn uk_phone_link(phone: &str) -> String {
 #[derive(Debug, Clone, Serialize)]
 pub struct PageView {
     pub title: String,
-    /// From this page back to the site root: `""`, `"../"`, `"../../"`.
+    /// From this page back to the site root: `"./"`, `"../"`, `"../../"`.
     pub root: String,
     /// The page's full address on the published site.
     pub canonical_url: String,
@@ -84,7 +84,11 @@ impl PageView {
         let depth = path.split('/').filter(|s| !s.is_empty()).count();
         PageView {
             title: title.into(),
-            root: "../".repeat(depth),
+            root: if depth == 0 {
+                "./".to_string()
+            } else {
+                "../".repeat(depth)
+            },
             canonical_url: format!("{base_url}{path}"),
         }
     }
@@ -149,7 +153,7 @@ mod tests {
 
     #[test]
     fn root_climbs_one_level_per_folder() {
-        assert_eq!(PageView::new("a", "", "https://x.org/").root, "");
+        assert_eq!(PageView::new("a", "", "https://x.org/").root, "./");
         assert_eq!(PageView::new("a", "general/", "https://x.org/").root, "../");
         assert_eq!(
             PageView::new("a", "general/1.0/", "https://x.org/").canonical_url,

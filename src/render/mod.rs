@@ -10,7 +10,6 @@ pub mod templates;
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
 use tera::Context;
 
 use crate::diagnostics::Problem;
@@ -161,12 +160,6 @@ fn site_path(base_url: &str) -> String {
     after_scheme
         .find('/')
         .map_or("/".to_string(), |i| after_scheme[i..].to_string())
-}
-
-/// Serialisable for tests and tools that want to look at what was rendered.
-#[derive(Debug, Serialize)]
-pub struct RenderSummary {
-    pub pages: usize,
 }
 
 #[cfg(test)]

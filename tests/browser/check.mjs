@@ -1,0 +1,269 @@
+// Browser checks for clearnotice output: every HTML page of each site folder given,
+// in Debian's Chromium (never a downloaded browser), against
+//   - axe-core: WCAG 2.0/2.1/2.2 A and AA rules, plus the AAA enhanced contrast (7:1);
+//   - the Nu HTML Checker (vnu.jar on the machine's Java);
+//   - reflow: no sideways scrolling at 320 px (WCAG 1.4.10);
+//   - the first Tab lands on a visible skip link;
+//   - text spacing (WCAG 1.4.12) clips no text;
+//   - heading structure: one h1 and no skipped levels (axe files this under
+//     best practice, not WCAG, so it is checked here).
+// It saves a screenshot at 320 px and 1280 px and an A4 PDF of every page.
+//
+// Usage: node check.mjs [--artifacts DIR] [--expect FILE] NAME=FOLDER ...
+// With --expect, the run passes only if every finding listed in FILE (one
+// "page rule" per line) was found: that is the self-test on a broken page.
+
+import { chromium } from "playwright-core";
+import { spawnSync } from "node:child_process";
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import fs from "node:fs";
+import path from "node:path";
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const VNU_JAR = path.join(path.dirname(require.resolve("vnu-jar/package.json")), "build/dist/vnu.jar");
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const AXE_EXTRA_RULES = ["color-contrast-enhanced"];
+const WIDE = { width: 1280, height: 900 };
+const NARROW = { width: 320, height: 720 };
+
+const MIME = {
+  ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml",
+  ".png": "image/png", ".jpg": "image/jpeg", ".xml": "application/xml", ".json": "application/json",
+  ".txt": "text/plain; charset=utf-8", ".woff2": "font/woff2", ".js": "text/javascript",
+};
+
+function parseArgs(argv) {
+  const args = { artifacts: null, expect: null, sites: [] };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--artifacts") args.artifacts = argv[++i];
+    else if (argv[i] === "--expect") args.expect = argv[++i];
+    else {
+      const [name, folder] = argv[i].includes("=") ? argv[i].split("=") : [path.basename(argv[i]), argv[i]];
+      args.sites.push({ name, folder: path.resolve(folder) });
+    }
+  }
+  if (args.sites.length === 0) {
+    console.error("usage: node check.mjs [--artifacts DIR] [--expect FILE] NAME=FOLDER ...");
+    process.exit(2);
+  }
+  return args;
+}
+
+function htmlFiles(root) {
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith(".html")) found.push(path.relative(root, full).split(path.sep).join("/"));
+    }
+  };
+  walk(root);
+  return found.sort();
+}
+
+// A static server for one folder, on loopback and a free port.
+function serve(root) {
+  const server = createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    let file = path.join(root, urlPath);
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
+    if (!fs.existsSync(file)) {
+      const notFound = path.join(root, "404.html");
+      res.writeHead(404, { "content-type": MIME[".html"] });
+      res.end(fs.existsSync(notFound) ? fs.readFileSync(notFound) : "not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": MIME[path.extname(file)] || "application/octet-stream" });
+    res.end(fs.readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+function pageUrl(base, file) {
+  return base + file.replace(/(^|\/)index\.html$/, "$1");
+}
+
+async function runAxe(page) {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async ({ tags, extra }) => {
+    const rules = window.axe.getRules(tags).map((r) => r.ruleId).concat(extra);
+    // The AAA rules are off by default in axe: name them in `rules` to switch them on.
+    const enable = Object.fromEntries(extra.map((id) => [id, { enabled: true }]));
+    const result = await window.axe.run(document, { runOnly: { type: "rule", values: rules }, rules: enable, resultTypes: ["violations"] });
+    return result.violations.map((v) => ({
+      rule: v.id,
+      help: v.help,
+      elements: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
+    }));
+  }, { tags: AXE_TAGS, extra: AXE_EXTRA_RULES });
+}
+
+// The widest elements that stick out past the right edge, to say what scrolls.
+async function sidewaysScroll(page) {
+  return page.evaluate(() => {
+    const doc = document.documentElement;
+    if (doc.scrollWidth <= doc.clientWidth + 1) return null;
+    const culprits = [...document.body.querySelectorAll("*")]
+      .filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1)
+      .map((el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : ""))
+      .slice(-3);
+    return { width: doc.scrollWidth, viewport: doc.clientWidth, culprits };
+  });
+}
+
+async function firstTab(page) {
+  await page.keyboard.press("Tab");
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { ok: false, why: "nothing took focus" };
+    const rect = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    const href = el.getAttribute("href") || "";
+    const target = href.startsWith("#") ? document.getElementById(href.slice(1)) : null;
+    const visible = rect.width > 0 && rect.height > 0 && rect.top >= 0 && rect.left >= 0 && rect.right <= window.innerWidth && style.visibility !== "hidden" && style.opacity !== "0";
+    const isSkip = el.tagName === "A" && /skip/i.test(el.textContent) && target !== null;
+    const name = el.tagName.toLowerCase() + (href ? `[href="${href}"]` : "");
+    if (!isSkip) return { ok: false, why: `the first Tab landed on ${name} "${el.textContent.trim().slice(0, 40)}", not a skip link to the main content` };
+    if (!visible) return { ok: false, why: `the skip link ${name} has focus but is not visible` };
+    return { ok: true };
+  });
+}
+
+// WCAG 1.4.12: with the spacing applied, no element may hide text it holds.
+async function textSpacingClips(page) {
+  await page.addStyleTag({ content: `
+    * { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+    p { margin-bottom: 2em !important; }` });
+  return page.evaluate(() => {
+    const clipped = [];
+    for (const el of document.body.querySelectorAll("*")) {
+      if (!el.textContent.trim()) continue;
+      const style = getComputedStyle(el);
+      const hidesX = ["hidden", "clip"].includes(style.overflowX);
+      const hidesY = ["hidden", "clip"].includes(style.overflowY);
+      const rect = el.getBoundingClientRect();
+      if (rect.width === 0 && rect.height === 0) continue; // not rendered (e.g. display: none)
+      if ((hidesX && el.scrollWidth > el.clientWidth + 1) || (hidesY && el.scrollHeight > el.clientHeight + 1)) {
+        clipped.push(el.tagName.toLowerCase() + (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : ""));
+      }
+    }
+    return clipped.slice(0, 5);
+  });
+}
+
+async function headingStructure(page) {
+  return page.evaluate(() => {
+    const problems = [];
+    const headings = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")];
+    const h1s = headings.filter((h) => h.tagName === "H1").length;
+    if (h1s !== 1) problems.push({ element: "h1", why: `the page has ${h1s} h1 elements; it needs exactly one` });
+    let previous = 0;
+    for (const h of headings) {
+      const level = Number(h.tagName[1]);
+      if (previous && level > previous + 1) problems.push({ element: `${h.tagName.toLowerCase()} "${h.textContent.trim().slice(0, 40)}"`, why: `skips from h${previous} to h${level}` });
+      previous = level;
+    }
+    return problems;
+  });
+}
+
+function vnu(root, files) {
+  const result = spawnSync("java", ["-jar", VNU_JAR, "--errors-only", "--format", "json", ...files.map((f) => path.join(root, f))], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (result.error) throw new Error(`could not run the Nu HTML Checker (java -jar vnu.jar): ${result.error.message}`);
+  let report;
+  try { report = JSON.parse(result.stderr || result.stdout); } catch { throw new Error(`the Nu HTML Checker gave no report: ${result.stderr}`); }
+  return report.messages.filter((m) => m.type === "error" || m.subType === "fatal").map((m) => ({
+    page: path.relative(root, new URL(m.url).pathname),
+    line: m.lastLine, message: m.message,
+  }));
+}
+
+async function checkSite(browser, site, artifacts, findings) {
+  const files = htmlFiles(site.folder);
+  if (files.length === 0) throw new Error(`${site.name}: no HTML pages in ${site.folder}`);
+  const report = (page, rule, detail) => findings.push({ site: site.name, page, rule, detail });
+
+  for (const m of vnu(site.folder, files)) report(m.page, "nu-html-checker", `line ${m.line}: ${m.message}`);
+
+  const server = await serve(site.folder);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  try {
+    for (const file of files) {
+      const url = pageUrl(base, file);
+      const shots = artifacts && path.join(artifacts, site.name, file.replace(/\.html$/, ""));
+      if (shots) fs.mkdirSync(shots, { recursive: true });
+
+      const wide = await browser.newContext({ viewport: WIDE });
+      const page = await wide.newPage();
+      await page.goto(url, { waitUntil: "load" });
+      if (shots) {
+        // Before any Tab press, so the pictures show the page as it first appears.
+        await page.screenshot({ path: path.join(shots, "1280.png"), fullPage: true });
+        await page.pdf({ path: path.join(shots, "page.pdf"), format: "A4", printBackground: true, preferCSSPageSize: true });
+      }
+      const tab = await firstTab(page);
+      if (!tab.ok) report(file, "skip-link", tab.why);
+      for (const v of await runAxe(page)) report(file, `axe:${v.rule}`, `${v.help} — ${v.elements.join(", ")}`);
+      for (const h of await headingStructure(page)) report(file, "heading-structure", `${h.element}: ${h.why}`);
+      await wide.close();
+
+      const narrow = await browser.newContext({ viewport: NARROW });
+      const small = await narrow.newPage();
+      await small.goto(url, { waitUntil: "load" });
+      const scroll = await sidewaysScroll(small);
+      if (scroll) report(file, "reflow-320", `the page is ${scroll.width}px wide in a ${scroll.viewport}px viewport; sticking out: ${scroll.culprits.join(", ")}`);
+      if (shots) await small.screenshot({ path: path.join(shots, "320.png"), fullPage: true });
+      const clipped = await textSpacingClips(small);
+      if (clipped.length) report(file, "text-spacing", `text is clipped with WCAG 1.4.12 spacing in: ${clipped.join(", ")}`);
+      const spacedScroll = await sidewaysScroll(small);
+      if (spacedScroll && !scroll) report(file, "text-spacing", `with WCAG 1.4.12 spacing the page scrolls sideways: ${spacedScroll.culprits.join(", ")}`);
+      await narrow.close();
+    }
+  } finally {
+    server.close();
+  }
+  return files.length;
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const findings = [];
+  let pages = 0;
+  try {
+    for (const site of args.sites) pages += await checkSite(browser, site, args.artifacts, findings);
+  } finally {
+    await browser.close();
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+
+  if (args.expect) {
+    // Self-test: every expected finding must be there, or the checker is blind.
+    const expected = fs.readFileSync(args.expect, "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+    const missing = expected.filter((line) => {
+      const [page, rule] = line.split(/\s+/);
+      return !findings.some((f) => f.page === page && f.rule === rule);
+    });
+    for (const f of findings) console.log(`found (as intended) ${f.site}/${f.page} [${f.rule}] ${f.detail}`);
+    for (const m of missing) console.log(`MISSED ${m}: the checker did not catch this deliberate fault`);
+    console.log(`self-test: ${expected.length - missing.length} of ${expected.length} deliberate faults caught in ${seconds} s`);
+    console.log(`${expected.length - missing.length} passed, ${missing.length} failed`);
+    process.exit(missing.length ? 1 : 0);
+  }
+
+  for (const f of findings) console.log(`FAIL ${f.site}/${f.page} [${f.rule}] ${f.detail}`);
+  console.log(`browser checks: ${pages} pages in ${args.sites.length} sites, ${findings.length} findings, ${seconds} s` + (args.artifacts ? `; screenshots and PDFs in ${args.artifacts}` : ""));
+  process.exit(findings.length ? 1 : 0);
+}
+
+main().catch((err) => { console.error(err); process.exit(2); });

@@ -1,0 +1,168 @@
+//! Builds the repository's real content (the charity's two notices) and looks at the pages.
+
+mod common;
+
+use common::*;
+
+fn page(files: &std::collections::BTreeMap<String, Vec<u8>>, path: &str) -> String {
+    String::from_utf8(
+        files
+            .get(path)
+            .unwrap_or_else(|| panic!("{path} was not written; have: {:?}", files.keys()))
+            .clone(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn every_expected_page_exists() {
+    let (out, result) = build_into_temp(&repo_root());
+    let report = result.unwrap_or_else(|f| panic!("{:#?}", f.problems));
+    assert_eq!(report.notices, 2);
+    let files = read_tree(&out.path().join("public"));
+    for path in [
+        "index.html",
+        "404.html",
+        "general/index.html",
+        "wellbeing-centres/index.html",
+        "assets/style.css",
+        ".clearnotice",
+    ] {
+        assert!(
+            files.contains_key(path),
+            "missing {path}; have {:?}",
+            files.keys()
+        );
+    }
+    assert_eq!(
+        report.pages,
+        files.keys().filter(|p| p.ends_with(".html")).count()
+    );
+}
+
+#[test]
+fn every_page_has_one_h1_the_language_and_the_skip_link_first() {
+    let (out, result) = build_into_temp(&repo_root());
+    result.unwrap();
+    let files = read_tree(&out.path().join("public"));
+    let pages: Vec<_> = files
+        .keys()
+        .filter(|p| p.ends_with(".html"))
+        .cloned()
+        .collect();
+    assert!(pages.len() >= 4);
+    for path in pages {
+        let html = page(&files, &path);
+        assert_eq!(
+            html.matches("<h1").count(),
+            1,
+            "{path} must have exactly one h1"
+        );
+        assert!(
+            html.contains(r#"<html lang="en-GB">"#),
+            "{path} must declare en-GB"
+        );
+        let first_link = html.find("<a ").expect("a link");
+        assert!(
+            html[first_link..].starts_with(r##"<a class="skip-link" href="#main">"##),
+            "{path}: the first link must be the skip link, found {}",
+            &html[first_link..first_link + 60]
+        );
+        assert!(
+            html.contains(r#"<main id="main""#),
+            "{path} needs the main landmark the skip link targets"
+        );
+    }
+}
+
+#[test]
+fn metadata_shows_the_front_matter() {
+    let (out, result) = build_into_temp(&repo_root());
+    result.unwrap();
+    let files = read_tree(&out.path().join("public"));
+    let wellbeing = page(&files, "wellbeing-centres/index.html");
+    for expected in [
+        "How we use your information in Wellbeing Centres",
+        "<dt>Controller</dt>\n      <dd>Liverpool CCG</dd>",
+        "<dt>Processor</dt>\n      <dd>PSS (UK)</dd>",
+        "<dt>Version</dt>\n      <dd>1.0</dd>",
+        "<dd>Wellbeing Centres</dd>",
+        r#"<time datetime="2026-11-24">24 November 2026</time>"#,
+    ] {
+        assert!(
+            wellbeing.contains(expected),
+            "wellbeing page lacks {expected:?}"
+        );
+    }
+    let general = page(&files, "general/index.html");
+    assert!(general.contains("<dd>PSS (UK)</dd>"));
+    assert!(
+        !general.contains("<dt>Processor</dt>"),
+        "the general notice has no processor"
+    );
+    assert!(
+        general.contains("Ministry of Justice"),
+        "the joint controller is named in the text"
+    );
+    // The table of contents lists the sections, linking to their ids.
+    assert!(general.contains(r##"<a href="#9-data-controller">9. Data controller</a>"##));
+    assert!(general.contains(r#"<h2 id="9-data-controller">"#));
+}
+
+#[test]
+fn the_index_groups_notices_by_service_and_links_them() {
+    let (out, result) = build_into_temp(&repo_root());
+    result.unwrap();
+    let index = page(&read_tree(&out.path().join("public")), "index.html");
+    let all = index
+        .find("<h2 id=\"service-1\">All PSS services</h2>")
+        .expect("service heading");
+    let wellbeing = index
+        .find(">Wellbeing Centres</h2>")
+        .expect("second service heading");
+    assert!(all < wellbeing);
+    assert!(index.contains(r#"href="./general/""#));
+    assert!(index.contains(r#"href="./wellbeing-centres/""#));
+}
+
+#[test]
+fn the_minified_build_is_smaller_and_keeps_the_language() {
+    let out = tempfile::tempdir().unwrap();
+    let mut opts = options(&repo_root(), &out.path().join("public"));
+    opts.minify = true;
+    clearnotice::build(&opts).unwrap();
+    let html = std::fs::read_to_string(out.path().join("public/general/index.html")).unwrap();
+    assert!(html.contains("<html lang=en-GB>"), "{}", &html[..200]);
+    assert!(!html.contains("\n  "), "minified output has no indentation");
+}
+
+#[test]
+fn the_cli_builds_and_prints_one_summary_line() {
+    let out = tempfile::tempdir().unwrap();
+    let output = out.path().join("site");
+    let run = clearnotice(
+        &["build", "--output-dir", output.to_str().unwrap()],
+        &repo_root(),
+    );
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    assert!(stderr.starts_with("Built 2 notices into"), "{stderr}");
+    assert!(stderr.contains("4 pages in"), "{stderr}");
+    assert!(output.join("general/index.html").is_file());
+}
+
+#[test]
+fn help_explains_build_in_plain_words() {
+    let run = clearnotice(&["build", "--help"], &repo_root());
+    let help = String::from_utf8_lossy(&run.stdout);
+    assert!(run.status.success());
+    for option in [
+        "--root",
+        "--output-dir",
+        "--base-url",
+        "--no-minify",
+        "site.toml",
+    ] {
+        assert!(help.contains(option), "help lacks {option}: {help}");
+    }
+}

@@ -1,0 +1,136 @@
+//! The output folder: a failed build leaves it byte for byte as it was, and clearnotice
+//! never replaces a folder it did not make.
+
+mod common;
+
+use std::fs;
+
+use clearnotice::build;
+use common::*;
+
+const FRONT: &str = "title = \"A notice\"\nservice = \"A service\"\ncontroller = \"Test Org\"\nversion = \"1.0\"\neffective = 2025-01-01\n";
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_byte_identical() {
+    let dir = site(&[(
+        "content/a/1.0.md",
+        version_file(FRONT, "\n## About\n\nFirst text.\n"),
+    )]);
+    let output = dir.path().join("public");
+    build(&options(dir.path(), &output)).unwrap();
+    let before = read_tree(&output);
+    assert!(before.contains_key("a/index.html"));
+
+    // Break the notice: the next build must fail and change nothing.
+    fs::write(
+        dir.path().join("content/a/1.0.md"),
+        version_file(&format!("{FRONT}oops = 1\n"), "\nNew text.\n"),
+    )
+    .unwrap();
+    assert!(build(&options(dir.path(), &output)).is_err());
+    assert_eq!(read_tree(&output), before);
+
+    // And a template error in a site override, likewise.
+    fs::write(
+        dir.path().join("content/a/1.0.md"),
+        version_file(FRONT, "\nNew text.\n"),
+    )
+    .unwrap();
+    fs::create_dir_all(dir.path().join("themes/default/templates")).unwrap();
+    fs::write(
+        dir.path().join("themes/default/templates/notice.html"),
+        "{% extends \"base.html\" %}{% block content %}{{ notice.nope }}{% endblock content %}",
+    )
+    .unwrap();
+    let failure = build(&options(dir.path(), &output)).unwrap_err();
+    let problem = failure.errors().next().unwrap().to_string();
+    assert!(
+        problem.starts_with("themes/default/templates/notice.html:1:"),
+        "{problem}"
+    );
+    assert_eq!(read_tree(&output), before);
+    // No staging folder is left behind.
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().contains("clearnotice-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_good_build_replaces_the_previous_output_whole() {
+    let dir = site(&[
+        ("content/a/1.0.md", version_file(FRONT, "\nFirst.\n")),
+        ("content/b/1.0.md", version_file(FRONT, "\nB.\n")),
+    ]);
+    let output = dir.path().join("public");
+    build(&options(dir.path(), &output)).unwrap();
+    assert!(output.join("b/index.html").is_file());
+    fs::remove_dir_all(dir.path().join("content/b")).unwrap();
+    build(&options(dir.path(), &output)).unwrap();
+    assert!(
+        !output.join("b").exists(),
+        "a removed notice's pages must go"
+    );
+    assert!(output.join("a/index.html").is_file());
+}
+
+#[test]
+fn refuses_output_folders_it_did_not_make() {
+    let dir = site(&[("content/a/1.0.md", version_file(FRONT, "\nText.\n"))]);
+    let mine = dir.path().join("my-documents");
+    fs::create_dir_all(&mine).unwrap();
+    fs::write(mine.join("precious.txt"), "keep me").unwrap();
+    let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
+    for output in [
+        mine.clone(),
+        dir.path().to_path_buf(),
+        dir.path().join("content"),
+        "/".into(),
+        home.into(),
+        dir.path().join(".."),
+    ] {
+        let failure = build(&options(dir.path(), &output))
+            .expect_err(&format!("{} must be refused", output.display()));
+        let message = failure.errors().next().unwrap().message.clone();
+        assert!(
+            message.starts_with("will not write the site to"),
+            "{message}"
+        );
+    }
+    assert_eq!(
+        fs::read_to_string(mine.join("precious.txt")).unwrap(),
+        "keep me"
+    );
+    // An empty folder is fine, and becomes clearnotice's.
+    let empty = dir.path().join("empty");
+    fs::create_dir_all(&empty).unwrap();
+    build(&options(dir.path(), &empty)).unwrap();
+    assert!(empty.join(".clearnotice").is_file());
+}
+
+#[test]
+fn front_matter_text_is_escaped_in_the_output() {
+    let front = FRONT
+        .replace(
+            "title = \"A notice\"",
+            "title = \"<script>alert('x')</script> & co\"",
+        )
+        .replace("service = \"A service\"", "service = \"<b>bold</b>\"");
+    let dir = site(&[("content/a/1.0.md", version_file(&front, "\nText.\n"))]);
+    let output = dir.path().join("public");
+    build(&options(dir.path(), &output)).unwrap();
+    for page in ["a/index.html", "index.html"] {
+        let html = fs::read_to_string(output.join(page)).unwrap();
+        assert!(!html.contains("<script>"), "{page} has a raw script tag");
+        assert!(
+            !html.contains("<b>bold"),
+            "{page} has raw markup from front-matter"
+        );
+        assert!(
+            html.contains("&lt;script&gt;"),
+            "{page} should show the text escaped"
+        );
+    }
+}
