@@ -26,6 +26,30 @@ pub struct SiteConfig {
     /// Where the site is written, relative to the site folder.
     #[serde(default = "default_output_dir")]
     pub output_dir: String,
+    /// Settings of the large-print pages.
+    #[serde(default)]
+    pub large_print: LargePrintConfig,
+}
+
+/// `[large_print]` in site.toml.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LargePrintConfig {
+    /// Body text size in points: UKAAF says at least 16 pt; 18 pt is the usual choice.
+    #[serde(default = "default_large_print_size")]
+    pub size_pt: u32,
+}
+
+impl Default for LargePrintConfig {
+    fn default() -> Self {
+        LargePrintConfig {
+            size_pt: default_large_print_size(),
+        }
+    }
+}
+
+fn default_large_print_size() -> u32 {
+    18
 }
 
 fn default_language() -> String {

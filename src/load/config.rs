@@ -62,6 +62,22 @@ fn validate(config: &mut SiteConfig, source: &SourceFile) -> Vec<Problem> {
             );
         }
     }
+    let size = config.large_print.size_pt;
+    if !(16..=24).contains(&size) {
+        let why = if size < 16 {
+            "below 16 pt is not large print (UKAAF: large print is at least 16 pt)"
+        } else {
+            "above 24 pt, few lines fit on an A4 page; people who need bigger text use giant print or a screen"
+        };
+        problems.push(
+            source
+                .problem(
+                    span_of_key(source, "size_pt"),
+                    format!("large-print size {size} pt is not allowed: {why}"),
+                )
+                .with_help("Choose a size from 16 to 24 points: size_pt = 18 is the usual one."),
+        );
+    }
     match normalise_base_url(&config.base_url) {
         Some(url) => config.base_url = url,
         None => problems.push(

@@ -3,9 +3,11 @@
 
 use serde::Serialize;
 
-use crate::model::{Notice, SiteConfig, Version};
-use crate::render::dates::{date_view, DateView};
-use crate::render::markdown::{RenderedMarkdown, TocEntry};
+use crate::model::SiteConfig;
+use crate::render::dates::DateView;
+use crate::render::markdown::TocEntry;
+use crate::render::timeline::Status;
+use crate::render::variant::Variant;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteView {
@@ -79,8 +81,9 @@ pub struct PageView {
 }
 
 impl PageView {
-    /// `path` is the page's folder relative to the site root, like `general/` ("" for the index).
-    pub fn new(title: impl Into<String>, path: &str, base_url: &str) -> Self {
+    /// `path` is the page's folder relative to the site root, like `general/` ("" for
+    /// the index); `canonical` the address of the page search engines should show instead.
+    pub fn new(title: impl Into<String>, path: &str, base_url: &str, canonical: String) -> Self {
         let depth = path.split('/').filter(|s| !s.is_empty()).count();
         PageView {
             title: title.into(),
@@ -89,11 +92,39 @@ impl PageView {
             } else {
                 "../".repeat(depth)
             },
-            canonical_url: format!("{base_url}{path}"),
+            canonical_url: format!("{base_url}{canonical}"),
         }
     }
 }
 
+/// A link from one page of a notice to another form of the same version.
+#[derive(Debug, Clone, Serialize)]
+pub struct VariantLink {
+    pub label: String,
+    pub href: String,
+    /// The page the link is on: shown as text, not a link.
+    pub is_this_page: bool,
+}
+
+/// A major change (or the first publication), as listed under "Updates to this page".
+#[derive(Debug, Clone, Serialize)]
+pub struct UpdateView {
+    pub version: String,
+    pub date: DateView,
+    pub summary: String,
+    pub href: String,
+}
+
+/// The announcement of a version published ahead of its date.
+#[derive(Debug, Clone, Serialize)]
+pub struct UpcomingView {
+    pub version: String,
+    pub effective: DateView,
+    pub summary: Option<String>,
+    pub href: String,
+}
+
+/// Everything a notice page shows. Hrefs are relative to the page.
 #[derive(Debug, Clone, Serialize)]
 pub struct NoticeView {
     pub slug: String,
@@ -102,27 +133,22 @@ pub struct NoticeView {
     pub controllers: Vec<String>,
     pub processor: Option<String>,
     pub version: String,
+    /// `old`, `current` or `upcoming`.
+    pub status: Status,
     pub effective: DateView,
+    /// For an old version: the last day it was in effect.
+    pub in_effect_until: Option<DateView>,
     pub last_updated: DateView,
     pub toc: Vec<TocEntry>,
     pub body: String,
-}
-
-impl NoticeView {
-    pub fn new(notice: &Notice, version: &Version, body: RenderedMarkdown) -> Self {
-        NoticeView {
-            slug: notice.slug.clone(),
-            title: version.title.clone(),
-            service: version.service.clone(),
-            controllers: version.controllers.clone(),
-            processor: version.processor.clone(),
-            version: version.number.value.to_string(),
-            effective: date_view(version.effective.value),
-            last_updated: date_view(notice.last_major_change(version)),
-            toc: body.toc,
-            body: body.html,
-        }
-    }
+    /// `standard` or `large-print`.
+    pub variant: Variant,
+    pub variants: Vec<VariantLink>,
+    /// The current version's page, in this page's variant.
+    pub current_href: String,
+    pub updates: Vec<UpdateView>,
+    pub upcoming: Vec<UpcomingView>,
+    pub large_print_size_pt: u32,
 }
 
 /// A notice as listed on the index page.
@@ -153,11 +179,10 @@ mod tests {
 
     #[test]
     fn root_climbs_one_level_per_folder() {
-        assert_eq!(PageView::new("a", "", "https://x.org/").root, "./");
-        assert_eq!(PageView::new("a", "general/", "https://x.org/").root, "../");
-        assert_eq!(
-            PageView::new("a", "general/1.0/", "https://x.org/").canonical_url,
-            "https://x.org/general/1.0/"
-        );
+        let page = |path: &str| PageView::new("a", path, "https://x.org/", "general/".to_string());
+        assert_eq!(page("").root, "./");
+        assert_eq!(page("general/").root, "../");
+        assert_eq!(page("general/1.0/large-print/").root, "../../../");
+        assert_eq!(page("general/1.0/").canonical_url, "https://x.org/general/");
     }
 }

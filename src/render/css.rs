@@ -7,8 +7,20 @@ use lightningcss::targets::{Browsers, Targets};
 
 use crate::diagnostics::Problem;
 use crate::load::theme::Theme;
+use crate::model::SiteConfig;
 
-const ENTRY: &str = "css/main.css";
+pub const MAIN_ENTRY: &str = "css/main.css";
+pub const MAIN_OUTPUT: &str = "assets/style.css";
+pub const LARGE_PRINT_ENTRY: &str = "css/large-print.css";
+pub const LARGE_PRINT_OUTPUT: &str = "assets/large-print.css";
+
+/// Settings from site.toml that stylesheets use, as CSS custom properties.
+pub fn css_variables(config: &SiteConfig) -> String {
+    format!(
+        ":root{{--large-print-size:{}pt}}",
+        config.large_print.size_pt
+    )
+}
 
 /// Browsers from the last few years; older ones still get readable, unstyled-ish pages.
 fn targets() -> Targets {
@@ -24,11 +36,17 @@ fn targets() -> Targets {
     })
 }
 
-/// Bundles the theme's CSS into one minified (or readable) stylesheet.
-pub fn bundle_css(theme: &Theme, minify: bool) -> Result<String, Vec<Problem>> {
+/// Bundles the stylesheet `entry` and its imports into one minified (or readable)
+/// stylesheet, after `prelude` (the site's settings as custom properties).
+pub fn bundle_css(
+    theme: &Theme,
+    entry: &str,
+    prelude: &str,
+    minify: bool,
+) -> Result<String, Vec<Problem>> {
     let mut parts = Vec::new();
-    collect(theme, ENTRY, None, &mut parts, &mut Vec::new())?;
-    let mut out = String::new();
+    collect(theme, entry, None, &mut parts, &mut Vec::new())?;
+    let mut out = format!("{prelude}\n");
     let mut problems = Vec::new();
     for (path, media) in parts {
         match process_file(theme, &path, minify) {

@@ -6,7 +6,10 @@ pub mod css;
 pub mod dates;
 pub mod markdown;
 pub mod minify;
+pub mod notice_pages;
 pub mod templates;
+pub mod timeline;
+pub mod variant;
 
 use std::collections::BTreeMap;
 
@@ -15,12 +18,11 @@ use tera::Context;
 use crate::diagnostics::Problem;
 use crate::load::theme::Theme;
 use crate::model::{Date, Site};
-use context::{NoticeSummary, NoticeView, PageView, ServiceGroup, SiteView};
+use context::{NoticeSummary, PageView, ServiceGroup, SiteView};
 use dates::date_view;
 use templates::Templates;
+use timeline::Timeline;
 
-/// Where the bundled stylesheet is written, relative to the site root.
-pub const STYLESHEET: &str = "assets/style.css";
 const STATIC_DIR: &str = "static/";
 
 /// One file of the built site.
@@ -38,6 +40,21 @@ pub struct RenderOptions {
     pub minify: bool,
 }
 
+/// What every page of a site shares.
+pub struct SiteRender {
+    pub view: SiteView,
+    pub base_url: String,
+    pub large_print_size_pt: u32,
+}
+
+/// A page to render: its folder, template and everything the template sees.
+pub struct PageJob {
+    /// The page's folder, like `general/large-print/` ("" for the index).
+    pub path: String,
+    pub template: &'static str,
+    pub context: Context,
+}
+
 /// Renders every page of the site. Problems that stop the build come back as `Err`;
 /// warnings are added to `warnings`.
 pub fn render_site(
@@ -47,63 +64,41 @@ pub fn render_site(
     warnings: &mut Vec<Problem>,
 ) -> Result<Vec<OutputFile>, Vec<Problem>> {
     let templates = Templates::parse(theme).map_err(|p| vec![p])?;
-    let site_view = SiteView::new(&site.config);
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    let mut page =
-        |path: &str, template: &str, context: Context| match templates.render(template, &context) {
-            Ok(html) => files.push(OutputFile {
-                path: format!("{path}index.html").replace("404/index.html", "404.html"),
-                bytes: if options.minify {
-                    minify::minify_page(&html)
-                } else {
-                    html.into_bytes()
-                },
-            }),
-            Err(problem) => problems.push(problem),
-        };
+    let shared = SiteRender {
+        view: SiteView::new(&site.config),
+        base_url: site.config.base_url.clone(),
+        large_print_size_pt: site.config.large_print.size_pt,
+    };
 
+    let mut jobs = Vec::new();
     let mut groups: BTreeMap<String, Vec<NoticeSummary>> = BTreeMap::new();
     for notice in &site.notices {
-        let Some(version) = notice.current_version(options.today) else {
-            let first = &notice.versions[0];
-            warnings.push(
-                first
-                    .source
-                    .problem(
-                        first.effective.span.clone(),
-                        format!(
-                            "no version of this notice is in effect yet, so {} is not published",
-                            notice.slug
-                        ),
-                    )
-                    .with_help(
-                        "It will be published by the first build on or after its effective date.",
-                    )
-                    .warning(),
-            );
-            continue;
-        };
-        let path = format!("{}/", notice.slug);
-        let body = markdown::render_markdown(&version.body);
-        let view = NoticeView::new(notice, version, body);
-        let mut context = base_context(
-            &site_view,
-            PageView::new(&version.title, &path, &site.config.base_url),
-        );
-        context.insert("notice", &view);
-        page(&path, "notice.html", context);
-        groups
-            .entry(version.service.clone())
-            .or_default()
-            .push(NoticeSummary {
-                slug: notice.slug.clone(),
-                title: version.title.clone(),
-                version: version.number.value.to_string(),
-                effective: date_view(version.effective.value),
-            });
+        let timeline = Timeline::new(notice, options.today);
+        jobs.extend(notice_pages::notice_pages(&shared, &timeline));
+        match timeline.current_version() {
+            Some(current) => {
+                groups
+                    .entry(current.service.clone())
+                    .or_default()
+                    .push(NoticeSummary {
+                        slug: notice.slug.clone(),
+                        title: current.title.clone(),
+                        version: current.number.value.to_string(),
+                        effective: date_view(current.effective.value),
+                    })
+            }
+            None => {
+                let first = &notice.versions[0];
+                warnings.push(
+                    first
+                        .source
+                        .problem(first.effective.span.clone(), format!("no version of {} is in effect yet: it is published only at its version's address", notice.slug))
+                        .with_help("It becomes the current notice, and is listed on the index, from its effective date.")
+                        .warning(),
+                );
+            }
+        }
     }
-
     let services: Vec<ServiceGroup> = groups
         .into_iter()
         .map(|(service, mut notices)| {
@@ -111,24 +106,64 @@ pub fn render_site(
             ServiceGroup { service, notices }
         })
         .collect();
-    let mut context = base_context(
-        &site_view,
-        PageView::new(&site.config.title, "", &site.config.base_url),
+    let mut index = base_context(
+        &shared,
+        &PageView::new(&site.config.title, "", &shared.base_url, String::new()),
     );
-    context.insert("services", &services);
-    page("", "index.html", context);
+    index.insert("services", &services);
+    jobs.push(PageJob {
+        path: String::new(),
+        template: "index.html",
+        context: index,
+    });
 
     // The 404 page is served at any depth, so its links start from the site's own path.
-    let mut not_found = PageView::new("Page not found", "404/", &site.config.base_url);
-    not_found.root = site_path(&site.config.base_url);
-    page("404/", "404.html", base_context(&site_view, not_found));
+    let mut not_found = PageView::new(
+        "Page not found",
+        "404",
+        &shared.base_url,
+        "404.html".to_string(),
+    );
+    not_found.root = site_path(&shared.base_url);
+    let mut context = base_context(&shared, &not_found);
+    context.insert("services", &services);
+    jobs.push(PageJob {
+        path: "404".to_string(),
+        template: "404.html",
+        context,
+    });
 
-    match css::bundle_css(theme, options.minify) {
-        Ok(css) => files.push(OutputFile {
-            path: STYLESHEET.to_string(),
-            bytes: css.into_bytes(),
-        }),
-        Err(mut found) => problems.append(&mut found),
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for job in jobs {
+        match templates.render(job.template, &job.context) {
+            Ok(html) => files.push(OutputFile {
+                path: page_file(&job.path),
+                bytes: if options.minify {
+                    minify::minify_page(&html)
+                } else {
+                    html.into_bytes()
+                },
+            }),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    for (entry, output) in [
+        (css::MAIN_ENTRY, css::MAIN_OUTPUT),
+        (css::LARGE_PRINT_ENTRY, css::LARGE_PRINT_OUTPUT),
+    ] {
+        match css::bundle_css(
+            theme,
+            entry,
+            &css::css_variables(&site.config),
+            options.minify,
+        ) {
+            Ok(css) => files.push(OutputFile {
+                path: output.to_string(),
+                bytes: css.into_bytes(),
+            }),
+            Err(mut found) => problems.append(&mut found),
+        }
     }
     for (path, file) in theme.files_under(STATIC_DIR) {
         files.push(OutputFile {
@@ -136,7 +171,6 @@ pub fn render_site(
             bytes: file.bytes.clone(),
         });
     }
-
     if problems.is_empty() {
         Ok(files)
     } else {
@@ -144,11 +178,24 @@ pub fn render_site(
     }
 }
 
-fn base_context(site: &SiteView, page: PageView) -> Context {
+/// `general/` → `general/index.html`; `404` → `404.html`.
+fn page_file(path: &str) -> String {
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        format!("{path}.html")
+    }
+}
+
+pub fn base_context(site: &SiteRender, page: &PageView) -> Context {
     let mut context = Context::new();
-    context.insert("site", site);
-    context.insert("page", &page);
-    context.insert("stylesheet", &format!("{}{STYLESHEET}", page.root));
+    context.insert("site", &site.view);
+    context.insert("page", page);
+    context.insert("stylesheet", &format!("{}{}", page.root, css::MAIN_OUTPUT));
+    context.insert(
+        "large_print_stylesheet",
+        &format!("{}{}", page.root, css::LARGE_PRINT_OUTPUT),
+    );
     context
 }
 
@@ -171,5 +218,15 @@ mod tests {
         assert_eq!(site_path("https://example.org/privacy/"), "/privacy/");
         assert_eq!(site_path("https://example.org/"), "/");
         assert_eq!(site_path("http://localhost:1111/"), "/");
+    }
+
+    #[test]
+    fn page_files() {
+        assert_eq!(page_file(""), "index.html");
+        assert_eq!(
+            page_file("general/large-print/"),
+            "general/large-print/index.html"
+        );
+        assert_eq!(page_file("404"), "404.html");
     }
 }

@@ -1,7 +1,7 @@
 //! The theme's tera templates, parsed once per build; template errors become problems
 //! that name the theme file (the site's override or the built-in one) and line.
 
-use tera::{Context, ErrorKind, Tera};
+use tera::{Context, ErrorKind, Kwargs, State, Tera};
 
 use crate::diagnostics::{Problem, SourceFile};
 use crate::load::theme::Theme;
@@ -18,6 +18,9 @@ impl<'a> Templates<'a> {
     pub fn parse(theme: &'a Theme) -> Result<Self, Problem> {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
+        tera.register_filter("css_string", |text: &str, _: Kwargs, _: &State| {
+            css_string(text)
+        });
         let sources: Vec<(String, String)> = theme
             .files_under(TEMPLATE_DIR)
             .map(|(path, file)| {
@@ -36,6 +39,23 @@ impl<'a> Templates<'a> {
             .render(name, context)
             .map_err(|err| template_problem(self.theme, &err))
     }
+}
+
+/// A CSS string literal, safe inside a `<style>` element: quotes, backslashes, line
+/// breaks and angle brackets are written as CSS escapes (HTML escaping would show
+/// `&amp;` literally, since a style element's text is not decoded).
+pub fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' => out.push_str(&format!("\\{:X} ", c as u32)),
+            '\n' | '\r' => out.push_str("\\A "),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Points a tera error at the theme file and line it came from.
@@ -64,5 +84,24 @@ fn template_problem(theme: &Theme, err: &tera::Error) -> Problem {
             format!("template error: {}", report.message()),
         )
         .with_help(help),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn css_strings_cannot_break_out_of_a_style_element() {
+        assert_eq!(css_string("Plain title"), "\"Plain title\"");
+        let nasty = css_string("a\"b</style><script>&\\");
+        assert!(
+            !nasty[1..nasty.len() - 1].contains(['"', '<', '>', '&']),
+            "{nasty}"
+        );
+        assert_eq!(
+            nasty,
+            "\"a\\22 b\\3C /style\\3E \\3C script\\3E \\26 \\5C \""
+        );
     }
 }

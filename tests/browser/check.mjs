@@ -172,6 +172,42 @@ async function headingStructure(page) {
   });
 }
 
+// Large-print pages promise a body size (data-large-print-pt); hold them to it, on
+// screen and in print: body text, list items, table cells and the footer at least that
+// size; nothing italic; nothing justified.
+async function largePrintRules(page) {
+  return page.evaluate(() => {
+    const holder = document.querySelector("[data-large-print-pt]");
+    if (!holder) return null;
+    const minPx = (Number(holder.dataset.largePrintPt) * 4) / 3;
+    const problems = [];
+    const describe = (el) => el.tagName.toLowerCase() + (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : "");
+    const sizes = [];
+    for (const el of document.querySelectorAll("main p, main li, main td, main th, main dd, main dt, footer, footer *")) {
+      if (!el.textContent.trim() || el.getClientRects().length === 0) continue;
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      sizes.push(size);
+      if (size < minPx - 0.05) problems.push({ rule: "large-print-size", why: `${describe(el)} is ${size}px, below ${minPx.toFixed(1)}px (${holder.dataset.largePrintPt} pt)` });
+    }
+    for (const el of document.body.querySelectorAll("*")) {
+      if (!el.textContent.trim() || el.getClientRects().length === 0) continue;
+      const style = getComputedStyle(el);
+      if (style.fontStyle === "italic" || style.fontStyle.startsWith("oblique")) problems.push({ rule: "large-print-italic", why: `${describe(el)} is ${style.fontStyle}` });
+      if (style.textAlign === "justify") problems.push({ rule: "large-print-justify", why: `${describe(el)} is justified` });
+    }
+    return { problems: problems.slice(0, 10), smallest: Math.min(...sizes) };
+  });
+}
+
+// The PDF's first page box must be A4 (595 x 842 pt, within a point or two).
+function pdfIsA4(file) {
+  const text = fs.readFileSync(file).toString("latin1");
+  const box = text.match(/\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/);
+  if (!box) return "no /MediaBox in the PDF";
+  const [w, h] = [Number(box[3]) - Number(box[1]), Number(box[4]) - Number(box[2])];
+  return Math.abs(w - 595.3) < 2 && Math.abs(h - 841.9) < 2 ? null : `the PDF page is ${w} x ${h} pt, not A4`;
+}
+
 function vnu(root, files) {
   const result = spawnSync("java", ["-jar", VNU_JAR, "--errors-only", "--format", "json", ...files.map((f) => path.join(root, f))], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (result.error) throw new Error(`could not run the Nu HTML Checker (java -jar vnu.jar): ${result.error.message}`);
@@ -182,6 +218,8 @@ function vnu(root, files) {
     line: m.lastLine, message: m.message,
   }));
 }
+
+const measures = [];
 
 async function checkSite(browser, site, artifacts, findings) {
   const files = htmlFiles(site.folder);
@@ -205,7 +243,17 @@ async function checkSite(browser, site, artifacts, findings) {
         // Before any Tab press, so the pictures show the page as it first appears.
         await page.screenshot({ path: path.join(shots, "1280.png"), fullPage: true });
         await page.pdf({ path: path.join(shots, "page.pdf"), format: "A4", printBackground: true, preferCSSPageSize: true });
+        const notA4 = pdfIsA4(path.join(shots, "page.pdf"));
+        if (notA4) report(file, "pdf-a4", notA4);
       }
+      for (const media of ["screen", "print"]) {
+        await page.emulateMedia({ media });
+        const large = await largePrintRules(page);
+        if (!large) break;
+        for (const p of large.problems) report(file, p.rule, `${media}: ${p.why}`);
+        measures.push(`${site.name}/${file} (${media}): smallest text ${large.smallest}px`);
+      }
+      await page.emulateMedia({ media: "screen" });
       const tab = await firstTab(page);
       if (!tab.ok) report(file, "skip-link", tab.why);
       for (const v of await runAxe(page)) report(file, `axe:${v.rule}`, `${v.help} — ${v.elements.join(", ")}`);
@@ -261,6 +309,7 @@ async function main() {
     process.exit(missing.length ? 1 : 0);
   }
 
+  for (const m of measures) console.log(`measured ${m}`);
   for (const f of findings) console.log(`FAIL ${f.site}/${f.page} [${f.rule}] ${f.detail}`);
   console.log(`browser checks: ${pages} pages in ${args.sites.length} sites, ${findings.length} findings, ${seconds} s` + (args.artifacts ? `; screenshots and PDFs in ${args.artifacts}` : ""));
   process.exit(findings.length ? 1 : 0);

@@ -96,3 +96,28 @@ pub fn clearnotice(args: &[&str], cwd: &Path) -> Output {
         .output()
         .expect("run clearnotice")
 }
+
+/// HTML with the white space between tags removed, so tests can look for
+/// `<dt>Version</dt><dd>1.0</dd>` however the template is indented.
+pub fn squash(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut pending_space = false;
+    for c in html.chars() {
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        // Keep one space inside text; drop it between two tags.
+        if pending_space && !out.is_empty() && !(c == '<' && out.ends_with('>')) {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(c);
+    }
+    out
+}
+
+/// A built page, squashed.
+pub fn read_page(output: &Path, page: &str) -> String {
+    squash(&fs::read_to_string(output.join(page)).unwrap_or_else(|e| panic!("{page}: {e}")))
+}

@@ -1,0 +1,151 @@
+//! The pages of one notice: every version at its own address (`<slug>/<version>/`),
+//! the current one also at `<slug>/`, each in every variant. The Markdown of a
+//! version is rendered once and shared by its variants.
+
+use crate::model::{Notice, Version};
+use crate::render::context::{NoticeView, PageView, UpcomingView, UpdateView, VariantLink};
+use crate::render::dates::date_view;
+use crate::render::markdown::{render_markdown, RenderedMarkdown};
+use crate::render::timeline::{is_major, Status, Timeline};
+use crate::render::variant::Variant;
+use crate::render::{base_context, PageJob, SiteRender};
+
+/// The folder of a version's page: `general/` for the current one, else `general/2.0/`.
+pub fn version_folder(notice: &Notice, version: &Version, as_current: bool) -> String {
+    if as_current {
+        format!("{}/", notice.slug)
+    } else {
+        format!("{}/{}/", notice.slug, version.number.value)
+    }
+}
+
+/// Every page of `notice`, ready to render.
+pub fn notice_pages(site: &SiteRender, timeline: &Timeline) -> Vec<PageJob> {
+    let notice = timeline.notice;
+    let mut jobs = Vec::new();
+    for (index, version) in notice.versions.iter().enumerate() {
+        let body = render_markdown(&version.body);
+        let status = timeline.status(index);
+        // The current version is at the notice's own address and at its version's.
+        let folders: Vec<String> = match status {
+            Status::Current => vec![
+                version_folder(notice, version, true),
+                version_folder(notice, version, false),
+            ],
+            _ => vec![version_folder(notice, version, false)],
+        };
+        for folder in folders {
+            for variant in Variant::ALL {
+                let path = format!("{folder}{}", variant.folder());
+                let page = PageView::new(
+                    &version.title,
+                    &path,
+                    &site.base_url,
+                    canonical_path(notice, timeline, version, variant),
+                );
+                let view = notice_view(site, timeline, index, &body, variant, &folder, &page.root);
+                let mut context = base_context(site, &page);
+                context.insert("notice", &view);
+                jobs.push(PageJob {
+                    path,
+                    template: variant.template(),
+                    context,
+                });
+            }
+        }
+    }
+    jobs
+}
+
+/// Old and duplicate addresses point search engines at the current page of the same variant.
+fn canonical_path(
+    notice: &Notice,
+    timeline: &Timeline,
+    version: &Version,
+    variant: Variant,
+) -> String {
+    let folder = match timeline.current_version() {
+        Some(current) if current.number.value >= version.number.value => {
+            format!("{}/", notice.slug)
+        }
+        _ => version_folder(notice, version, false),
+    };
+    format!("{folder}{}", variant.folder())
+}
+
+fn notice_view(
+    site: &SiteRender,
+    timeline: &Timeline,
+    index: usize,
+    body: &RenderedMarkdown,
+    variant: Variant,
+    folder: &str,
+    root: &str,
+) -> NoticeView {
+    let notice = timeline.notice;
+    let version = &notice.versions[index];
+    let status = timeline.status(index);
+    let variants = Variant::ALL
+        .iter()
+        .map(|&other| VariantLink {
+            label: other.label().to_string(),
+            href: format!("{root}{folder}{}", other.folder()),
+            is_this_page: other == variant,
+        })
+        .collect();
+    let updates = notice.versions[..=index]
+        .iter()
+        .filter(|v| is_major(v))
+        .rev()
+        .map(|v| UpdateView {
+            version: v.number.value.to_string(),
+            date: date_view(v.effective.value),
+            summary: v
+                .summary
+                .clone()
+                .unwrap_or_else(|| "First published.".to_string()),
+            href: format!(
+                "{root}{}{}",
+                version_folder(notice, v, false),
+                variant.folder()
+            ),
+        })
+        .collect();
+    let upcoming = if status == Status::Current {
+        timeline
+            .upcoming()
+            .map(|(_, v)| UpcomingView {
+                version: v.number.value.to_string(),
+                effective: date_view(v.effective.value),
+                summary: v.summary.clone(),
+                href: format!(
+                    "{root}{}{}",
+                    version_folder(notice, v, false),
+                    variant.folder()
+                ),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    NoticeView {
+        slug: notice.slug.clone(),
+        title: version.title.clone(),
+        service: version.service.clone(),
+        controllers: version.controllers.clone(),
+        processor: version.processor.clone(),
+        version: version.number.value.to_string(),
+        status,
+        effective: date_view(version.effective.value),
+        in_effect_until: timeline.in_effect_until(index).map(date_view),
+        last_updated: date_view(notice.last_major_change(version)),
+        toc: body.toc.clone(),
+        body: body.html.clone(),
+        variant,
+        variants,
+        current_href: format!("{root}{}/{}", notice.slug, variant.folder()),
+        updates,
+        upcoming,
+        large_print_size_pt: site.large_print_size_pt,
+    }
+}
