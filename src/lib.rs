@@ -102,10 +102,15 @@ pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
     if problems.iter().any(Problem::is_error) {
         return Err(BuildFailure { problems });
     }
+    let today = match build_date(options.today) {
+        Ok(today) => today,
+        Err(problem) => {
+            problems.push(problem);
+            return Err(BuildFailure { problems });
+        }
+    };
     let render_options = RenderOptions {
-        today: options
-            .today
-            .unwrap_or_else(|| jiff::ZonedDateTime::now().date()),
+        today,
         minify: options.minify,
     };
     let files = match render::render_site(&site, &theme, &render_options, &mut problems) {
@@ -125,6 +130,27 @@ pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
         output_dir,
         warnings: problems,
     })
+}
+
+/// The day a build is for: `--date`, else `SOURCE_DATE_EPOCH` (for reproducible
+/// builds), else today. It decides which version of each notice is current.
+pub fn build_date(explicit: Option<Date>) -> Result<Date, Problem> {
+    if let Some(date) = explicit {
+        return Ok(date);
+    }
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(epoch) => epoch
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
+            .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
+            .ok_or_else(|| {
+                Problem::in_file("SOURCE_DATE_EPOCH", format!("SOURCE_DATE_EPOCH is {epoch:?}, not a number of seconds"))
+                    .with_help("Set it to a Unix time in seconds, like SOURCE_DATE_EPOCH=1735689600, or unset it.")
+            }),
+        Err(_) => Ok(jiff::ZonedDateTime::now().date()),
+    }
 }
 
 /// Builds the site: load → check → render → write. On failure nothing is written.

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use clearnotice::diagnostics::{render_problems, Problem};
+use clearnotice::model::Date;
 use clearnotice::{build, BuildOptions};
 
 /// clearnotice turns privacy notices written in Markdown into an accessible website.
@@ -53,6 +54,21 @@ struct BuildArgs {
     /// output; the website works the same either way).
     #[arg(long)]
     no_minify: bool,
+
+    /// Build the website as it will be on this day (YEAR-MONTH-DAY), to see a change
+    /// that takes effect later. Default: SOURCE_DATE_EPOCH if set, else today. The
+    /// newest version whose effective date has come is the current one.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    date: Option<Date>,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    text.parse::<Date>()
+        .ok()
+        .filter(|_| text.len() == 10)
+        .ok_or_else(|| {
+            format!("{text:?} is not a date: write it as YEAR-MONTH-DAY, like 2025-03-01")
+        })
 }
 
 fn main() -> ExitCode {
@@ -68,7 +84,7 @@ fn run_build(args: BuildArgs) -> ExitCode {
         output_dir: args.output_dir,
         base_url: args.base_url,
         minify: !args.no_minify,
-        today: None,
+        today: args.date,
     };
     match build(&options) {
         Ok(report) => {

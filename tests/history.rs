@@ -10,8 +10,8 @@ fn the_newest_version_in_effect_is_current_and_a_minor_change_does_not_move_last
     result.unwrap_or_else(|f| panic!("{:#?}", f.problems));
     let html = read_page(&out.path().join("public"), "changing-notice/index.html");
     assert!(
-        html.contains("<dt>Version</dt><dd>2.0</dd>"),
-        "2.0 is current on the test day"
+        html.contains("<dt>Version</dt><dd>2.1</dd>"),
+        "2.1 is current on the test day"
     );
     assert!(html.contains("We share your care plan with your GP, so they know"));
     assert!(
@@ -49,7 +49,7 @@ fn every_version_has_its_own_address_and_old_ones_say_so() {
     let (out, result) = build_into_temp(&fixture("history"));
     result.unwrap();
     let public = out.path().join("public");
-    for version in ["1.0", "1.1", "2.0"] {
+    for version in ["1.0", "1.1", "2.0", "2.1", "3.0"] {
         for variant in ["", "large-print/"] {
             assert!(
                 public
@@ -81,4 +81,228 @@ fn joint_controllers_are_all_named() {
         "{html}"
     );
     assert!(html.contains("<table>"), "Markdown tables are rendered");
+}
+
+fn build_on(day: (i16, i8, i8)) -> (tempfile::TempDir, std::path::PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let mut opts = options(&fixture("history"), &public);
+    opts.today = Some(clearnotice::model::Date::new(day.0, day.1, day.2).unwrap());
+    clearnotice::build(&opts).unwrap_or_else(|f| panic!("{:#?}", f.problems));
+    (out, public)
+}
+
+#[test]
+fn an_upcoming_version_becomes_current_on_its_date() {
+    let (_out, public) = build_on((2027, 3, 31));
+    let before = read_page(&public, "changing-notice/index.html");
+    assert!(before.contains("<dt>Version</dt><dd>2.1</dd>"));
+    assert!(before.contains(r#"This notice changes on <time datetime="2027-04-01">1 April 2027</time>.</strong> What is changing: We will keep your records for 8 years instead of 6."#), "{before}");
+    let upcoming = read_page(&public, "changing-notice/3.0/index.html");
+    assert!(upcoming.contains("It takes effect on <time datetime=\"2027-04-01\">1 April 2027</time>; until then the current version applies."), "{upcoming}");
+
+    let (_out, public) = build_on((2027, 4, 1));
+    let after = read_page(&public, "changing-notice/index.html");
+    assert!(after.contains("<dt>Version</dt><dd>3.0</dd>"));
+    assert!(after
+        .contains(r#"<dt>Last updated</dt><dd><time datetime="2027-04-01">1 April 2027</time>"#));
+    assert!(!after.contains("This notice changes on"));
+    let old = read_page(&public, "changing-notice/2.1/index.html");
+    assert!(
+        old.contains(
+            "until <time datetime=\"2027-03-31\">31 March 2027</time>. It has been replaced."
+        ),
+        "{old}"
+    );
+}
+
+#[test]
+fn the_changelog_keeps_major_and_minor_changes_apart() {
+    let (_out, public) = build_on((2026, 11, 24));
+    let html = read_page(&public, "changing-notice/changes/index.html");
+    let major = html.find(r#"<h2 id="major">"#).unwrap();
+    let minor = html.find(r#"<h2 id="minor">"#).unwrap();
+    let (major_list, minor_list) = (&html[major..minor], &html[minor..]);
+    for v in ["3.0", "2.0", "1.0"] {
+        assert!(major_list.contains(&format!("Version {v}")), "{v} is major");
+        assert!(
+            !minor_list.contains(&format!("Version {v}<")),
+            "{v} is not minor"
+        );
+    }
+    for v in ["2.1", "1.1"] {
+        assert!(minor_list.contains(&format!("Version {v}")), "{v} is minor");
+        assert!(
+            !major_list.contains(&format!("Version {v}")),
+            "{v} is not major"
+        );
+    }
+    assert!(major_list.contains("Version 3.0 (takes effect on 1 April 2027)"));
+    assert!(
+        major_list.contains(
+            r#"<a href="../../changing-notice/2.0/compare/">What changed in version 2.0</a>"#
+        ),
+        "{major_list}"
+    );
+    assert!(minor_list.contains("Fixed a spelling mistake."));
+}
+
+#[test]
+fn a_comparison_marks_exactly_the_words_that_changed() {
+    let (_out, public) = build_on((2026, 11, 24));
+    let html = read_page(&public, "changing-notice/3.0/compare/index.html");
+    assert!(
+        html.contains("1 words added and 1 words removed") || html.contains("words added"),
+        "{html}"
+    );
+    assert!(html.contains(r#"We keep your records for <del><span class="visually-hidden">Removed: </span>6</del><ins><span class="visually-hidden">Added: </span>8</ins> years after your support <del><span class="visually-hidden">Removed: </span>ends.</del><ins><span class="visually-hidden">Added: </span>ends, because the law for care records changed.</ins>"#), "{html}");
+    assert!(html.contains("No changes in this section."));
+
+    let added = read_page(&public, "changing-notice/2.0/compare/index.html");
+    assert!(added.contains(r#"<h2 id="section-2">Who we share it with</h2><p class="compare-section__state">This section is new.</p>"#), "{added}");
+}
+
+#[test]
+fn feeds_are_atom_with_major_changes_only() {
+    let (_out, public) = build_on((2026, 11, 24));
+    for path in ["changing-notice/feed.xml", "feed.xml"] {
+        let xml = std::fs::read_to_string(public.join(path)).unwrap();
+        let doc =
+            roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{path} is not XML: {e}"));
+        let feed = doc.root_element();
+        assert_eq!(feed.tag_name().name(), "feed");
+        assert_eq!(
+            feed.tag_name().namespace(),
+            Some("http://www.w3.org/2005/Atom")
+        );
+        for required in ["id", "title", "updated", "author"] {
+            assert!(
+                feed.children().any(|n| n.tag_name().name() == required),
+                "{path} lacks {required}"
+            );
+        }
+        let ids: Vec<&str> = feed
+            .children()
+            .filter(|n| n.tag_name().name() == "entry")
+            .map(|e| {
+                e.children()
+                    .find(|n| n.tag_name().name() == "id")
+                    .unwrap()
+                    .text()
+                    .unwrap()
+            })
+            .filter(|id| id.contains("changing-notice"))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "https://example.org/changing-notice/3.0/",
+                "https://example.org/changing-notice/2.0/",
+                "https://example.org/changing-notice/1.0/"
+            ],
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn notice_json_round_trips_through_serde() {
+    let (_out, public) = build_on((2026, 11, 24));
+    let text = std::fs::read_to_string(public.join("changing-notice/notice.json")).unwrap();
+    let data: clearnotice::render::data::NoticeData = serde_json::from_str(&text).unwrap();
+    assert_eq!(data.current_version.as_deref(), Some("2.1"));
+    let versions: Vec<(&str, &str)> = data
+        .versions
+        .iter()
+        .map(|v| (v.version.as_str(), v.status.as_str()))
+        .collect();
+    assert_eq!(
+        versions,
+        [
+            ("1.0", "old"),
+            ("1.1", "old"),
+            ("2.0", "old"),
+            ("2.1", "current"),
+            ("3.0", "upcoming")
+        ]
+    );
+    assert!(data.versions[4].markdown.contains("8 years"));
+    assert!(data.versions[4]
+        .html
+        .contains("<h2 id=\"how-long-we-keep-it\">"));
+    let again = serde_json::to_string_pretty(&data).unwrap();
+    assert_eq!(again.trim_end(), text.trim_end());
+}
+
+#[test]
+fn the_same_input_and_day_give_byte_identical_output() {
+    let (_a, first) = build_on((2026, 11, 24));
+    let (_b, second) = build_on((2026, 11, 24));
+    assert_eq!(read_tree(&first), read_tree(&second));
+}
+
+#[test]
+fn sitemap_robots_and_404() {
+    let (_out, public) = build_on((2026, 11, 24));
+    let xml = std::fs::read_to_string(public.join("sitemap.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let locs: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "loc")
+        .map(|n| n.text().unwrap())
+        .collect();
+    assert!(locs.contains(&"https://example.org/changing-notice/large-print/"));
+    assert!(
+        !locs.iter().any(|l| l.contains("/2.0/")),
+        "only current pages: {locs:?}"
+    );
+    assert!(xml
+        .contains("<loc>https://example.org/changing-notice/</loc><lastmod>2025-09-01</lastmod>"));
+    let robots = std::fs::read_to_string(public.join("robots.txt")).unwrap();
+    assert!(robots.contains("Sitemap: https://example.org/sitemap.xml"));
+    let not_found = read_page(&public, "404.html");
+    assert!(
+        not_found.contains(r#"<a href="/changing-notice/">How we use your information</a>"#),
+        "{not_found}"
+    );
+}
+
+#[test]
+fn the_build_date_comes_from_the_command_line_or_source_date_epoch() {
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("site");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_clearnotice"))
+        .args([
+            "build",
+            "--no-minify",
+            "--output-dir",
+            target.to_str().unwrap(),
+        ])
+        .current_dir(fixture("history"))
+        .env("SOURCE_DATE_EPOCH", "1806537600") // 2027-04-01
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(
+        read_page(&target, "changing-notice/index.html").contains("<dt>Version</dt><dd>3.0</dd>")
+    );
+    let run = clearnotice(
+        &[
+            "build",
+            "--no-minify",
+            "--date",
+            "2024-07-01",
+            "--output-dir",
+            target.to_str().unwrap(),
+        ],
+        &fixture("history"),
+    );
+    assert!(run.status.success());
+    assert!(
+        read_page(&target, "changing-notice/index.html").contains("<dt>Version</dt><dd>1.1</dd>")
+    );
 }

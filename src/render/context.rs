@@ -147,6 +147,8 @@ pub struct NoticeView {
     /// The current version's page, in this page's variant.
     pub current_href: String,
     pub updates: Vec<UpdateView>,
+    /// The changelog: every change, major and minor.
+    pub changes_href: String,
     pub upcoming: Vec<UpcomingView>,
     pub large_print_size_pt: u32,
 }

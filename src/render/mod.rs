@@ -1,12 +1,17 @@
 //! Stage 3, render: pure. The model and the theme in, the site's files (as bytes) out.
 //! It never reads or writes the disk; `write` puts its output in place.
 
+pub mod compare;
 pub mod context;
 pub mod css;
+pub mod data;
 pub mod dates;
+pub mod feeds;
+pub mod history_pages;
 pub mod markdown;
 pub mod minify;
 pub mod notice_pages;
+pub mod sitemap;
 pub mod templates;
 pub mod timeline;
 pub mod variant;
@@ -47,9 +52,10 @@ pub struct SiteRender {
     pub large_print_size_pt: u32,
 }
 
-/// A page to render: its folder, template and everything the template sees.
+/// A file to render from a template: where it goes, the template, what it sees.
 pub struct PageJob {
-    /// The page's folder, like `general/large-print/` ("" for the index).
+    /// The page's folder, like `general/large-print/` ("" for the index), or a file
+    /// name like `general/feed.xml`.
     pub path: String,
     pub template: &'static str,
     pub context: Context,
@@ -70,11 +76,34 @@ pub fn render_site(
         large_print_size_pt: site.config.large_print.size_pt,
     };
 
+    let timelines: Vec<Timeline> = site
+        .notices
+        .iter()
+        .map(|notice| Timeline::new(notice, options.today))
+        .collect();
     let mut jobs = Vec::new();
+    let mut files = Vec::new();
+    let mut all_entries = Vec::new();
     let mut groups: BTreeMap<String, Vec<NoticeSummary>> = BTreeMap::new();
-    for notice in &site.notices {
-        let timeline = Timeline::new(notice, options.today);
-        jobs.extend(notice_pages::notice_pages(&shared, &timeline));
+    for timeline in &timelines {
+        let notice = timeline.notice;
+        jobs.extend(notice_pages::notice_pages(&shared, timeline));
+        jobs.extend(history_pages::history_pages(&shared, timeline));
+        let entries = feeds::notice_entries(&shared, timeline);
+        all_entries.extend(entries.iter().cloned());
+        let title = timeline
+            .current_version()
+            .unwrap_or(&notice.versions[0])
+            .title
+            .clone();
+        jobs.push(feeds::feed_job(
+            &shared,
+            &format!("{}/feed.xml", notice.slug),
+            format!("Changes to {title}"),
+            &format!("{}/", notice.slug),
+            entries,
+        ));
+        files.push(data::notice_json(&shared, timeline));
         match timeline.current_version() {
             Some(current) => {
                 groups
@@ -99,6 +128,15 @@ pub fn render_site(
             }
         }
     }
+    jobs.push(feeds::feed_job(
+        &shared,
+        "feed.xml",
+        format!("Changes to {}", site.config.title),
+        "",
+        all_entries,
+    ));
+    files.push(sitemap::sitemap(&shared, &timelines));
+    files.push(sitemap::robots(&shared));
     let services: Vec<ServiceGroup> = groups
         .into_iter()
         .map(|(service, mut notices)| {
@@ -133,7 +171,6 @@ pub fn render_site(
         context,
     });
 
-    let mut files = Vec::new();
     let mut problems = Vec::new();
     for job in jobs {
         match templates.render(job.template, &job.context) {
@@ -178,10 +215,12 @@ pub fn render_site(
     }
 }
 
-/// `general/` → `general/index.html`; `404` → `404.html`.
+/// `general/` → `general/index.html`; `404` → `404.html`; `feed.xml` stays.
 fn page_file(path: &str) -> String {
     if path.is_empty() || path.ends_with('/') {
         format!("{path}index.html")
+    } else if path.contains('.') {
+        path.to_string()
     } else {
         format!("{path}.html")
     }
@@ -228,5 +267,6 @@ mod tests {
             "general/large-print/index.html"
         );
         assert_eq!(page_file("404"), "404.html");
+        assert_eq!(page_file("general/feed.xml"), "general/feed.xml");
     }
 }

@@ -5,6 +5,7 @@
 use crate::model::{Notice, Version};
 use crate::render::context::{NoticeView, PageView, UpcomingView, UpdateView, VariantLink};
 use crate::render::dates::date_view;
+use crate::render::history_pages::changes_folder;
 use crate::render::markdown::{render_markdown, RenderedMarkdown};
 use crate::render::timeline::{is_major, Status, Timeline};
 use crate::render::variant::Variant;
@@ -145,6 +146,7 @@ fn notice_view(
         variants,
         current_href: format!("{root}{}/{}", notice.slug, variant.folder()),
         updates,
+        changes_href: format!("{root}{}", changes_folder(&notice.slug)),
         upcoming,
         large_print_size_pt: site.large_print_size_pt,
     }

@@ -147,7 +147,7 @@ async function textSpacingClips(page) {
       const hidesX = ["hidden", "clip"].includes(style.overflowX);
       const hidesY = ["hidden", "clip"].includes(style.overflowY);
       const rect = el.getBoundingClientRect();
-      if (rect.width === 0 && rect.height === 0) continue; // not rendered (e.g. display: none)
+      if (rect.width <= 1 && rect.height <= 1) continue; // not rendered, or text for screen readers only
       if ((hidesX && el.scrollWidth > el.clientWidth + 1) || (hidesY && el.scrollHeight > el.clientHeight + 1)) {
         clipped.push(el.tagName.toLowerCase() + (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : ""));
       }

@@ -1,0 +1,83 @@
+//! `<slug>/notice.json`: a notice as data, for other tools (archives, apps, checks).
+//! Every version's details, change type, summary, Markdown source and rendered HTML.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Change;
+use crate::render::markdown::render_markdown;
+use crate::render::timeline::{Status, Timeline};
+use crate::render::{OutputFile, SiteRender};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoticeData {
+    pub slug: String,
+    pub url: String,
+    /// The version in effect on the build day, if any.
+    pub current_version: Option<String>,
+    /// Oldest first.
+    pub versions: Vec<VersionData>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VersionData {
+    pub version: String,
+    pub url: String,
+    pub title: String,
+    pub service: String,
+    pub controllers: Vec<String>,
+    pub processor: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub effective: String,
+    /// `major` or `minor`; `None` for the first version.
+    pub change: Option<Change>,
+    pub summary: Option<String>,
+    /// `old`, `current` or `upcoming`.
+    pub status: String,
+    pub markdown: String,
+    pub html: String,
+}
+
+pub fn notice_data(site: &SiteRender, timeline: &Timeline) -> NoticeData {
+    let notice = timeline.notice;
+    NoticeData {
+        slug: notice.slug.clone(),
+        url: format!("{}{}/", site.base_url, notice.slug),
+        current_version: timeline
+            .current_version()
+            .map(|v| v.number.value.to_string()),
+        versions: notice
+            .versions
+            .iter()
+            .enumerate()
+            .map(|(index, v)| VersionData {
+                version: v.number.value.to_string(),
+                url: format!("{}{}/{}/", site.base_url, notice.slug, v.number.value),
+                title: v.title.clone(),
+                service: v.service.clone(),
+                controllers: v.controllers.clone(),
+                processor: v.processor.clone(),
+                effective: v.effective.value.to_string(),
+                change: v.change.as_ref().map(|c| c.value),
+                summary: v.summary.clone(),
+                status: match timeline.status(index) {
+                    Status::Old => "old",
+                    Status::Current => "current",
+                    Status::Upcoming => "upcoming",
+                }
+                .to_string(),
+                markdown: v.body.clone(),
+                html: render_markdown(&v.body).html,
+            })
+            .collect(),
+    }
+}
+
+pub fn notice_json(site: &SiteRender, timeline: &Timeline) -> OutputFile {
+    let data = notice_data(site, timeline);
+    let mut bytes = serde_json::to_vec_pretty(&data).expect("notice data always serialises");
+    bytes.push(b'\n');
+    OutputFile {
+        path: format!("{}/notice.json", timeline.notice.slug),
+        bytes,
+    }
+}

@@ -1,0 +1,139 @@
+//! A notice's history: the changelog (`<slug>/changes/`), which keeps major changes
+//! (people are told) apart from minor ones (only updated online), and a comparison of
+//! each version with the one before (`<slug>/<version>/compare/`).
+
+use serde::Serialize;
+
+use crate::render::compare::{compare, Comparison};
+use crate::render::context::PageView;
+use crate::render::dates::{date_view, DateView};
+use crate::render::notice_pages::version_folder;
+use crate::render::timeline::{is_major, Status, Timeline};
+use crate::render::{base_context, PageJob, SiteRender};
+
+/// One version as the changelog lists it. Hrefs are relative to the changelog page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeEntry {
+    pub version: String,
+    pub effective: DateView,
+    pub summary: Option<String>,
+    pub status: Status,
+    pub href: String,
+    /// `None` for the first version, which has nothing to compare with.
+    pub compare_href: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangesView {
+    pub slug: String,
+    pub title: String,
+    pub current_href: String,
+    pub major: Vec<ChangeEntry>,
+    pub minor: Vec<ChangeEntry>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareView {
+    pub slug: String,
+    pub title: String,
+    pub version: String,
+    pub previous_version: String,
+    pub effective: DateView,
+    pub version_href: String,
+    pub previous_href: String,
+    pub changes_href: String,
+    pub comparison: Comparison,
+}
+
+/// The folder of the changelog page.
+pub fn changes_folder(slug: &str) -> String {
+    format!("{slug}/changes/")
+}
+
+/// The folder of the comparison of a version with the one before it.
+pub fn compare_folder(slug: &str, version: &str) -> String {
+    format!("{slug}/{version}/compare/")
+}
+
+pub fn history_pages(site: &SiteRender, timeline: &Timeline) -> Vec<PageJob> {
+    let notice = timeline.notice;
+    let newest = notice.versions.last().expect("a notice has versions");
+    let title = timeline.current_version().unwrap_or(newest).title.clone();
+    let mut jobs = Vec::new();
+
+    let path = changes_folder(&notice.slug);
+    let page = PageView::new(
+        format!("Changes to {title}"),
+        &path,
+        &site.base_url,
+        path.clone(),
+    );
+    let root = page.root.clone();
+    let (mut major, mut minor) = (Vec::new(), Vec::new());
+    for (index, version) in notice.versions.iter().enumerate().rev() {
+        let entry = ChangeEntry {
+            version: version.number.value.to_string(),
+            effective: date_view(version.effective.value),
+            summary: version.summary.clone(),
+            status: timeline.status(index),
+            href: format!("{root}{}", version_folder(notice, version, false)),
+            compare_href: (index > 0).then(|| {
+                format!(
+                    "{root}{}",
+                    compare_folder(&notice.slug, &version.number.value.to_string())
+                )
+            }),
+        };
+        if is_major(version) {
+            major.push(entry);
+        } else {
+            minor.push(entry);
+        }
+    }
+    let view = ChangesView {
+        slug: notice.slug.clone(),
+        title: title.clone(),
+        current_href: format!("{root}{}/", notice.slug),
+        major,
+        minor,
+    };
+    let mut context = base_context(site, &page);
+    context.insert("changes", &view);
+    jobs.push(PageJob {
+        path,
+        template: "changes.html",
+        context,
+    });
+
+    for pair in notice.versions.windows(2) {
+        let (previous, version) = (&pair[0], &pair[1]);
+        let number = version.number.value.to_string();
+        let path = compare_folder(&notice.slug, &number);
+        let page = PageView::new(
+            format!("What changed in version {number} of {}", version.title),
+            &path,
+            &site.base_url,
+            path.clone(),
+        );
+        let root = page.root.clone();
+        let view = CompareView {
+            slug: notice.slug.clone(),
+            title: version.title.clone(),
+            version: number,
+            previous_version: previous.number.value.to_string(),
+            effective: date_view(version.effective.value),
+            version_href: format!("{root}{}", version_folder(notice, version, false)),
+            previous_href: format!("{root}{}", version_folder(notice, previous, false)),
+            changes_href: format!("{root}{}", changes_folder(&notice.slug)),
+            comparison: compare(&previous.body, &version.body),
+        };
+        let mut context = base_context(site, &page);
+        context.insert("compare", &view);
+        jobs.push(PageJob {
+            path,
+            template: "compare.html",
+            context,
+        });
+    }
+    jobs
+}

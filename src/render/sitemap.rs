@@ -1,0 +1,57 @@
+//! `sitemap.xml` (the current pages of every variant, with the date of the newest
+//! change) and `robots.txt` (which points crawlers at it).
+
+use crate::render::timeline::Timeline;
+use crate::render::variant::Variant;
+use crate::render::{OutputFile, SiteRender};
+
+pub fn sitemap(site: &SiteRender, timelines: &[Timeline]) -> OutputFile {
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut url = |path: String, lastmod: Option<String>| {
+        xml.push_str(&format!(
+            "  <url><loc>{}{}</loc>",
+            site.base_url,
+            escape_xml(&path)
+        ));
+        if let Some(date) = lastmod {
+            xml.push_str(&format!("<lastmod>{date}</lastmod>"));
+        }
+        xml.push_str("</url>\n");
+    };
+    url(String::new(), None);
+    for timeline in timelines {
+        let Some(current) = timeline.current_version() else {
+            continue;
+        };
+        let lastmod = Some(current.effective.value.to_string());
+        for variant in Variant::ALL {
+            url(
+                format!("{}/{}", timeline.notice.slug, variant.folder()),
+                lastmod.clone(),
+            );
+        }
+        url(format!("{}/changes/", timeline.notice.slug), lastmod);
+    }
+    xml.push_str("</urlset>\n");
+    OutputFile {
+        path: "sitemap.xml".to_string(),
+        bytes: xml.into_bytes(),
+    }
+}
+
+pub fn robots(site: &SiteRender) -> OutputFile {
+    OutputFile {
+        path: "robots.txt".to_string(),
+        bytes: format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+            site.base_url
+        )
+        .into_bytes(),
+    }
+}
+
+fn escape_xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
