@@ -33,8 +33,10 @@ pub struct BuildOptions {
     /// Replaces `base_url` from site.toml (for a preview or staging address).
     pub base_url: Option<String>,
     pub minify: bool,
-    /// The day to build for; `None` for today.
+    /// The day to build for; `None` for SOURCE_DATE_EPOCH or today.
     pub today: Option<Date>,
+    /// Treat warnings (easy-read rules, missing easy-read texts) as errors.
+    pub strict: bool,
 }
 
 impl BuildOptions {
@@ -45,6 +47,7 @@ impl BuildOptions {
             base_url: None,
             minify: true,
             today: None,
+            strict: false,
         }
     }
 }
@@ -98,7 +101,7 @@ pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
             ),
         }
     }
-    check::check_site(&site, &mut problems);
+    check::check_site(&site, &theme, &mut problems);
     if problems.iter().any(Problem::is_error) {
         return Err(BuildFailure { problems });
     }
@@ -120,6 +123,12 @@ pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
             return Err(BuildFailure { problems });
         }
     };
+    if options.strict && !problems.is_empty() {
+        for problem in &mut problems {
+            problem.severity = diagnostics::Severity::Error;
+        }
+        return Err(BuildFailure { problems });
+    }
     let output_dir = options
         .output_dir
         .clone()

@@ -60,6 +60,11 @@ struct BuildArgs {
     /// newest version whose effective date has come is the current one.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     date: Option<Date>,
+
+    /// Treat warnings as errors: stop the build if an easy-read text breaks a rule
+    /// (a long sentence, a point without a picture, ...) or a notice has no easy read.
+    #[arg(long)]
+    strict: bool,
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -85,6 +90,7 @@ fn run_build(args: BuildArgs) -> ExitCode {
         base_url: args.base_url,
         minify: !args.no_minify,
         today: args.date,
+        strict: args.strict,
     };
     match build(&options) {
         Ok(report) => {

@@ -1,5 +1,6 @@
 //! The site as the rest of the pipeline sees it: built once by `load`, then only read.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
@@ -29,6 +30,19 @@ pub struct SiteConfig {
     /// Settings of the large-print pages.
     #[serde(default)]
     pub large_print: LargePrintConfig,
+    /// Settings of the easy-read checks.
+    #[serde(default)]
+    pub easy_read: EasyReadConfig,
+}
+
+/// `[easy_read]` in site.toml.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EasyReadConfig {
+    /// Words in capitals that are fine in easy read (added to the built-in list:
+    /// PSS, ICO, NHS, CCTV, GP, UK, ...).
+    #[serde(default)]
+    pub acronyms: Vec<String>,
 }
 
 /// `[large_print]` in site.toml.
@@ -166,6 +180,8 @@ pub struct Version {
     pub body_offset: usize,
     /// The whole file, for problems that point into it.
     pub source: SourceFile,
+    /// The easy-read text of this version (`<version>.easy-read.md`), if written.
+    pub easy_read: Option<SourceFile>,
 }
 
 /// A notice: one folder under `content/`, its versions oldest first.
@@ -176,6 +192,9 @@ pub struct Notice {
     /// The folder, as the user knows it (relative to the site folder).
     pub folder: PathBuf,
     pub versions: Vec<Version>,
+    /// Pictures and other files kept beside the versions, by file name, for
+    /// easy-read points that use a relative path.
+    pub files: BTreeMap<String, Vec<u8>>,
 }
 
 impl Notice {
@@ -214,6 +233,16 @@ pub struct Site {
     pub config: SiteConfig,
     pub config_source: SourceFile,
     pub notices: Vec<Notice>,
+    /// The site's own pictures (`pictures/NAME.svg` and the like), by name without
+    /// extension: they replace the theme's picture of the same name.
+    pub pictures: BTreeMap<String, Picture>,
+}
+
+/// A picture file: its bytes and extension (which decides its MIME type).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picture {
+    pub extension: String,
+    pub bytes: Vec<u8>,
 }
 
 #[cfg(test)]

@@ -4,18 +4,33 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
 
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Problem, SourceFile};
 use crate::model::Version;
 use crate::render::markdown::markdown_options;
 
 pub fn check_markdown(version: &Version, problems: &mut Vec<Problem>) {
-    let source = &version.source;
-    let at = |range: std::ops::Range<usize>| {
-        range.start + version.body_offset..range.end + version.body_offset
-    };
+    check_markdown_text(
+        &version.source,
+        &version.body,
+        version.body_offset,
+        problems,
+    );
+    if let Some(easy_read) = &version.easy_read {
+        check_markdown_text(easy_read, &easy_read.text, 0, problems);
+    }
+}
+
+/// Checks `markdown`, which starts at `offset` in `source`'s text.
+pub fn check_markdown_text(
+    source: &SourceFile,
+    markdown: &str,
+    offset: usize,
+    problems: &mut Vec<Problem>,
+) {
+    let at = |range: std::ops::Range<usize>| range.start + offset..range.end + offset;
     // The page's h1 is the title, so the body's headings start at h2.
     let mut previous_level = 1;
-    for (event, range) in Parser::new_ext(&version.body, markdown_options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(markdown, markdown_options()).into_offset_iter() {
         match event {
             Event::Html(_) | Event::InlineHtml(_) => problems.push(
                 source

@@ -1,17 +1,22 @@
 //! Stage 2, check: the rules a site must meet before it is rendered. Pure: reads the
 //! model, adds problems; never touches the disk.
 
+pub mod easy_read;
 pub mod history;
 pub mod markdown;
 
 use crate::diagnostics::Problem;
+use crate::load::theme::Theme;
 use crate::model::Site;
 
-pub fn check_site(site: &Site, problems: &mut Vec<Problem>) {
+pub fn check_site(site: &Site, theme: &Theme, problems: &mut Vec<Problem>) {
     for notice in &site.notices {
         history::check_history(notice, problems);
         for version in &notice.versions {
             markdown::check_markdown(version, problems);
+            if let Some(text) = &version.easy_read {
+                easy_read::check_easy_read(notice, text, site, theme, problems);
+            }
         }
     }
 }

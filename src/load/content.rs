@@ -1,5 +1,6 @@
 //! Finding the notices: one folder per notice under `content/`, one file per version.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -7,7 +8,7 @@ use walkdir::WalkDir;
 use crate::diagnostics::Problem;
 use crate::load::text::read_text;
 use crate::load::version_file::parse_version_file;
-use crate::model::{Notice, VersionNumber};
+use crate::model::{Notice, Version, VersionNumber};
 
 pub const CONTENT_DIR: &str = "content";
 
@@ -15,8 +16,8 @@ pub const CONTENT_DIR: &str = "content";
 enum FileKind {
     /// `<MAJOR.MINOR>.md`
     Version(VersionNumber),
-    /// `<MAJOR.MINOR>.easy-read.md`: the easy-read text of a version (built by a later stage).
-    EasyRead,
+    /// `<MAJOR.MINOR>.easy-read.md`: the easy-read text of a version.
+    EasyRead(VersionNumber),
     /// A Markdown file whose name is not a version.
     BadlyNamedMarkdown,
     /// Pictures and anything else that is not Markdown.
@@ -28,8 +29,8 @@ fn kind_of(file_name: &str) -> FileKind {
         return FileKind::Other;
     };
     if let Some(version) = stem.strip_suffix(".easy-read") {
-        if VersionNumber::parse(version).is_some() {
-            return FileKind::EasyRead;
+        if let Some(number) = VersionNumber::parse(version) {
+            return FileKind::EasyRead(number);
         }
     }
     match VersionNumber::parse(stem) {
@@ -122,6 +123,9 @@ fn load_notice(
     problems: &mut Vec<Problem>,
 ) -> Option<Notice> {
     let mut versions = Vec::new();
+    let mut easy_reads = Vec::new();
+    let mut version_files = Vec::new();
+    let mut files = BTreeMap::new();
     let mut failed = false;
     for entry in WalkDir::new(dir)
         .min_depth(1)
@@ -146,6 +150,7 @@ fn load_notice(
         }
         match kind_of(&name) {
             FileKind::Version(number) => {
+                version_files.push(number);
                 let parsed = read_text(entry.path(), &file_shown)
                     .map_err(|p| vec![p])
                     .and_then(|source| parse_version_file(source, number));
@@ -164,7 +169,39 @@ fn load_notice(
                 );
                 failed = true;
             }
-            FileKind::EasyRead | FileKind::Other => {}
+            FileKind::EasyRead(number) => match read_text(entry.path(), &file_shown) {
+                Ok(source) => easy_reads.push((number, source)),
+                Err(problem) => {
+                    problems.push(problem);
+                    failed = true;
+                }
+            },
+            FileKind::Other => match std::fs::read(entry.path()) {
+                Ok(bytes) => {
+                    files.insert(name, bytes);
+                }
+                Err(err) => problems.push(
+                    Problem::in_file(&file_shown, format!("could not read this file: {err}"))
+                        .warning(),
+                ),
+            },
+        }
+    }
+    for (number, source) in easy_reads {
+        match versions
+            .iter_mut()
+            .find(|v: &&mut Version| v.number.value == number)
+        {
+            Some(version) => version.easy_read = Some(source),
+            // A version file that failed to parse has already been reported.
+            None if version_files.contains(&number) => {}
+            None => {
+                problems.push(
+                    Problem::in_file(&source.path, format!("this is the easy-read text of version {number}, but there is no {number}.md"))
+                        .with_help(format!("An easy-read text belongs to a version: add {number}.md beside it, or rename this file after the version it goes with.")),
+                );
+                failed = true;
+            }
         }
     }
     if versions.is_empty() && !failed {
@@ -181,6 +218,7 @@ fn load_notice(
         slug,
         folder: shown.to_path_buf(),
         versions,
+        files,
     })
 }
 

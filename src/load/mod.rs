@@ -4,6 +4,7 @@
 pub mod config;
 pub mod content;
 pub mod front_matter;
+pub mod pictures;
 pub mod text;
 pub mod theme;
 mod toml_problem;
@@ -28,12 +29,14 @@ pub fn load_site(root: &Path, problems: &mut Vec<Problem>) -> Option<(Site, Them
     // Notices and theme are read even when site.toml is broken, so one build reports all.
     let notices = content::load_notices(root, problems);
     let theme = theme::load_theme(root, problems);
+    let pictures = pictures::load_pictures(root, problems);
     let (config, config_source) = config?;
     Some((
         Site {
             config,
             config_source,
             notices,
+            pictures,
         },
         theme,
     ))

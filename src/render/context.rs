@@ -104,6 +104,26 @@ pub struct VariantLink {
     pub href: String,
     /// The page the link is on: shown as text, not a link.
     pub is_this_page: bool,
+    /// False where this version has no text in that form (easy read not written yet).
+    pub available: bool,
+}
+
+/// A picture beside an easy-read point.
+#[derive(Debug, Clone, Serialize)]
+pub struct PictureView {
+    pub src: String,
+    pub alt: String,
+}
+
+/// A heading or a point of an easy-read text.
+#[derive(Debug, Clone, Serialize)]
+pub struct EasyReadBlockView {
+    /// `heading` or `point`.
+    pub kind: &'static str,
+    pub level: usize,
+    pub id: String,
+    pub html: String,
+    pub picture: Option<PictureView>,
 }
 
 /// A major change (or the first publication), as listed under "Updates to this page".
@@ -141,7 +161,9 @@ pub struct NoticeView {
     pub last_updated: DateView,
     pub toc: Vec<TocEntry>,
     pub body: String,
-    /// `standard` or `large-print`.
+    /// The easy-read text, on easy-read pages.
+    pub easy_read: Vec<EasyReadBlockView>,
+    /// `standard`, `easy-read` or `large-print`.
     pub variant: Variant,
     pub variants: Vec<VariantLink>,
     /// The current version's page, in this page's variant.

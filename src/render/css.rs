@@ -11,6 +11,8 @@ use crate::model::SiteConfig;
 
 pub const MAIN_ENTRY: &str = "css/main.css";
 pub const MAIN_OUTPUT: &str = "assets/style.css";
+pub const EASY_READ_ENTRY: &str = "css/easy-read.css";
+pub const EASY_READ_OUTPUT: &str = "assets/easy-read.css";
 pub const LARGE_PRINT_ENTRY: &str = "css/large-print.css";
 pub const LARGE_PRINT_OUTPUT: &str = "assets/large-print.css";
 

@@ -6,11 +6,13 @@ pub mod context;
 pub mod css;
 pub mod data;
 pub mod dates;
+pub mod easy_read;
 pub mod feeds;
 pub mod history_pages;
 pub mod markdown;
 pub mod minify;
 pub mod notice_pages;
+pub mod pictures;
 pub mod sitemap;
 pub mod templates;
 pub mod timeline;
@@ -84,10 +86,17 @@ pub fn render_site(
     let mut jobs = Vec::new();
     let mut files = Vec::new();
     let mut all_entries = Vec::new();
+    let mut pictures = BTreeMap::new();
     let mut groups: BTreeMap<String, Vec<NoticeSummary>> = BTreeMap::new();
     for timeline in &timelines {
         let notice = timeline.notice;
-        jobs.extend(notice_pages::notice_pages(&shared, timeline));
+        jobs.extend(notice_pages::notice_pages(
+            &shared,
+            timeline,
+            site,
+            theme,
+            &mut pictures,
+        ));
         jobs.extend(history_pages::history_pages(&shared, timeline));
         let entries = feeds::notice_entries(&shared, timeline);
         all_entries.extend(entries.iter().cloned());
@@ -104,6 +113,13 @@ pub fn render_site(
             entries,
         ));
         files.push(data::notice_json(&shared, timeline));
+        if let Some(current) = timeline.current_version().filter(|v| v.easy_read.is_none()) {
+            warnings.push(
+                Problem::in_file(notice.folder.join(format!("{}.easy-read.md", current.number.value)), format!("the current version of {} has no easy-read text yet", notice.slug))
+                    .with_help("Write it beside the version, one point per line starting with its picture: ![A phone](picture:phone) We will phone you. Until then, the notice's pages say there is no easy-read version yet.")
+                    .warning(),
+            );
+        }
         match timeline.current_version() {
             Some(current) => {
                 groups
@@ -137,6 +153,11 @@ pub fn render_site(
     ));
     files.push(sitemap::sitemap(&shared, &timelines));
     files.push(sitemap::robots(&shared));
+    files.extend(
+        pictures
+            .into_iter()
+            .map(|(path, bytes)| OutputFile { path, bytes }),
+    );
     let services: Vec<ServiceGroup> = groups
         .into_iter()
         .map(|(service, mut notices)| {
@@ -187,6 +208,7 @@ pub fn render_site(
     }
     for (entry, output) in [
         (css::MAIN_ENTRY, css::MAIN_OUTPUT),
+        (css::EASY_READ_ENTRY, css::EASY_READ_OUTPUT),
         (css::LARGE_PRINT_ENTRY, css::LARGE_PRINT_OUTPUT),
     ] {
         match css::bundle_css(
@@ -231,6 +253,10 @@ pub fn base_context(site: &SiteRender, page: &PageView) -> Context {
     context.insert("site", &site.view);
     context.insert("page", page);
     context.insert("stylesheet", &format!("{}{}", page.root, css::MAIN_OUTPUT));
+    context.insert(
+        "easy_read_stylesheet",
+        &format!("{}{}", page.root, css::EASY_READ_OUTPUT),
+    );
     context.insert(
         "large_print_stylesheet",
         &format!("{}{}", page.root, css::LARGE_PRINT_OUTPUT),

@@ -2,13 +2,20 @@
 //! the current one also at `<slug>/`, each in every variant. The Markdown of a
 //! version is rendered once and shared by its variants.
 
-use crate::model::{Notice, Version};
-use crate::render::context::{NoticeView, PageView, UpcomingView, UpdateView, VariantLink};
+use std::collections::BTreeMap;
+
+use crate::load::theme::Theme;
+use crate::model::{Notice, Site, Version};
+use crate::render::context::{
+    EasyReadBlockView, NoticeView, PageView, PictureView, UpcomingView, UpdateView, VariantLink,
+};
 use crate::render::dates::date_view;
+use crate::render::easy_read::{parse_easy_read, Block};
 use crate::render::history_pages::changes_folder;
 use crate::render::markdown::{render_markdown, RenderedMarkdown};
+use crate::render::pictures::resolve_picture;
 use crate::render::timeline::{is_major, Status, Timeline};
-use crate::render::variant::Variant;
+use crate::render::variant::{has_variant, Variant};
 use crate::render::{base_context, PageJob, SiteRender};
 
 /// The folder of a version's page: `general/` for the current one, else `general/2.0/`.
@@ -20,12 +27,24 @@ pub fn version_folder(notice: &Notice, version: &Version, as_current: bool) -> S
     }
 }
 
-/// Every page of `notice`, ready to render.
-pub fn notice_pages(site: &SiteRender, timeline: &Timeline) -> Vec<PageJob> {
+/// Every page of `notice`, ready to render. Pictures its easy-read pages use are
+/// added to `pictures` (output path → bytes), once each.
+pub fn notice_pages(
+    site: &SiteRender,
+    timeline: &Timeline,
+    model: &Site,
+    theme: &Theme,
+    pictures: &mut BTreeMap<String, Vec<u8>>,
+) -> Vec<PageJob> {
     let notice = timeline.notice;
     let mut jobs = Vec::new();
     for (index, version) in notice.versions.iter().enumerate() {
         let body = render_markdown(&version.body);
+        let easy_read = version
+            .easy_read
+            .as_ref()
+            .map(|text| parse_easy_read(&text.text))
+            .unwrap_or_default();
         let status = timeline.status(index);
         // The current version is at the notice's own address and at its version's.
         let folders: Vec<String> = match status {
@@ -36,7 +55,10 @@ pub fn notice_pages(site: &SiteRender, timeline: &Timeline) -> Vec<PageJob> {
             _ => vec![version_folder(notice, version, false)],
         };
         for folder in folders {
-            for variant in Variant::ALL {
+            for variant in Variant::ALL
+                .into_iter()
+                .filter(|&v| has_variant(version, v))
+            {
                 let path = format!("{folder}{}", variant.folder());
                 let page = PageView::new(
                     &version.title,
@@ -44,7 +66,12 @@ pub fn notice_pages(site: &SiteRender, timeline: &Timeline) -> Vec<PageJob> {
                     &site.base_url,
                     canonical_path(notice, timeline, version, variant),
                 );
-                let view = notice_view(site, timeline, index, &body, variant, &folder, &page.root);
+                let mut view =
+                    notice_view(site, timeline, index, &body, variant, &folder, &page.root);
+                if variant == Variant::EasyRead {
+                    view.easy_read =
+                        easy_read_view(&easy_read, &page.root, notice, model, theme, pictures);
+                }
                 let mut context = base_context(site, &page);
                 context.insert("notice", &view);
                 jobs.push(PageJob {
@@ -56,6 +83,47 @@ pub fn notice_pages(site: &SiteRender, timeline: &Timeline) -> Vec<PageJob> {
         }
     }
     jobs
+}
+
+/// The easy-read blocks for a template, each picture resolved to its address.
+fn easy_read_view(
+    blocks: &[Block],
+    root: &str,
+    notice: &Notice,
+    model: &Site,
+    theme: &Theme,
+    pictures: &mut BTreeMap<String, Vec<u8>>,
+) -> Vec<EasyReadBlockView> {
+    blocks
+        .iter()
+        .map(|block| match block {
+            Block::Heading {
+                level, id, html, ..
+            } => EasyReadBlockView {
+                kind: "heading",
+                level: *level,
+                id: id.clone(),
+                html: html.clone(),
+                picture: None,
+            },
+            Block::Point { picture, html, .. } => EasyReadBlockView {
+                kind: "point",
+                level: 0,
+                id: String::new(),
+                html: html.clone(),
+                // `check` has already refused pictures that cannot be found.
+                picture: picture.as_ref().and_then(|p| {
+                    let found = resolve_picture(&p.dest, notice, model, theme).ok()?;
+                    let src = format!("{root}{}", found.output_path);
+                    pictures.entry(found.output_path).or_insert(found.bytes);
+                    Some(PictureView {
+                        src,
+                        alt: p.alt.clone(),
+                    })
+                }),
+            },
+        })
+        .collect()
 }
 
 /// Old and duplicate addresses point search engines at the current page of the same variant.
@@ -92,6 +160,7 @@ fn notice_view(
             label: other.label().to_string(),
             href: format!("{root}{folder}{}", other.folder()),
             is_this_page: other == variant,
+            available: has_variant(version, other),
         })
         .collect();
     let updates = notice.versions[..=index]
@@ -142,6 +211,7 @@ fn notice_view(
         last_updated: date_view(notice.last_major_change(version)),
         toc: body.toc.clone(),
         body: body.html.clone(),
+        easy_read: Vec::new(),
         variant,
         variants,
         current_href: format!("{root}{}/{}", notice.slug, variant.folder()),

@@ -2,7 +2,7 @@
 //! change) and `robots.txt` (which points crawlers at it).
 
 use crate::render::timeline::Timeline;
-use crate::render::variant::Variant;
+use crate::render::variant::{has_variant, Variant};
 use crate::render::{OutputFile, SiteRender};
 
 pub fn sitemap(site: &SiteRender, timelines: &[Timeline]) -> OutputFile {
@@ -24,7 +24,10 @@ pub fn sitemap(site: &SiteRender, timelines: &[Timeline]) -> OutputFile {
             continue;
         };
         let lastmod = Some(current.effective.value.to_string());
-        for variant in Variant::ALL {
+        for variant in Variant::ALL
+            .into_iter()
+            .filter(|&v| has_variant(current, v))
+        {
             url(
                 format!("{}/{}", timeline.notice.slug, variant.folder()),
                 lastmod.clone(),

@@ -7,16 +7,18 @@ use serde::Serialize;
 #[serde(rename_all = "kebab-case")]
 pub enum Variant {
     Standard,
+    EasyRead,
     LargePrint,
 }
 
 impl Variant {
-    pub const ALL: [Variant; 2] = [Variant::Standard, Variant::LargePrint];
+    pub const ALL: [Variant; 3] = [Variant::Standard, Variant::EasyRead, Variant::LargePrint];
 
     /// The folder added to the version's address: `general/large-print/`.
     pub fn folder(self) -> &'static str {
         match self {
             Variant::Standard => "",
+            Variant::EasyRead => "easy-read/",
             Variant::LargePrint => "large-print/",
         }
     }
@@ -24,6 +26,7 @@ impl Variant {
     pub fn template(self) -> &'static str {
         match self {
             Variant::Standard => "notice.html",
+            Variant::EasyRead => "easy-read.html",
             Variant::LargePrint => "large-print.html",
         }
     }
@@ -32,7 +35,13 @@ impl Variant {
     pub fn label(self) -> &'static str {
         match self {
             Variant::Standard => "Standard",
+            Variant::EasyRead => "Easy read",
             Variant::LargePrint => "Large print",
         }
     }
+}
+
+/// Whether `version` exists in `variant`: easy read only where its text was written.
+pub fn has_variant(version: &crate::model::Version, variant: Variant) -> bool {
+    variant != Variant::EasyRead || version.easy_read.is_some()
 }

@@ -199,6 +199,22 @@ async function largePrintRules(page) {
   });
 }
 
+// Easy-read handouts: no point (picture and text) may be split across a page break.
+// Each point's text must appear whole on one page of the PDF (pdftotext, per page).
+function splitPoints(pdf, pointTexts) {
+  const normalise = (t) => t.replace(/[\s\u00ad]+/g, " ").trim();
+  const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" });
+  if (info.error) throw new Error(`pdfinfo is needed for the easy-read print check (apt-get install poppler-utils): ${info.error.message}`);
+  const pages = Number((info.stdout.match(/Pages:\s+(\d+)/) || [])[1] || 0);
+  const texts = [];
+  for (let page = 1; page <= pages; page++) {
+    const out = spawnSync("pdftotext", ["-f", String(page), "-l", String(page), "-raw", pdf, "-"], { encoding: "utf8" });
+    // Printed pages write link addresses out after the link text; the screen text has none.
+    texts.push(normalise(out.stdout).replace(/ ?\(https?:[^)]*\)/g, ""));
+  }
+  return { pages, split: pointTexts.map(normalise).filter((t) => t && !texts.some((page) => page.includes(t))) };
+}
+
 // The PDF's first page box must be A4 (595 x 842 pt, within a point or two).
 function pdfIsA4(file) {
   const text = fs.readFileSync(file).toString("latin1");
@@ -245,6 +261,12 @@ async function checkSite(browser, site, artifacts, findings) {
         await page.pdf({ path: path.join(shots, "page.pdf"), format: "A4", printBackground: true, preferCSSPageSize: true });
         const notA4 = pdfIsA4(path.join(shots, "page.pdf"));
         if (notA4) report(file, "pdf-a4", notA4);
+        const points = await page.evaluate(() => [...document.querySelectorAll(".point__text")].map((p) => p.innerText));
+        if (points.length) {
+          const { pages, split } = splitPoints(path.join(shots, "page.pdf"), points);
+          for (const text of split) report(file, "easy-read-row-split", `a point is split across a page break (or missing from the PDF): "${text.slice(0, 60)}"`);
+          measures.push(`${site.name}/${file}: easy-read handout of ${pages} A4 pages, ${points.length} points`);
+        }
       }
       for (const media of ["screen", "print"]) {
         await page.emulateMedia({ media });

@@ -1,0 +1,219 @@
+//! The easy-read rules (Department of Health 2010, Mencap, GOV.UK accessible formats):
+//! every point beside a picture with a description; sentences of at most 15 words; no
+//! italics; no words in capitals but known acronyms; numbers as digits. A missing
+//! picture or one without a description is an error; the rest are warnings (errors
+//! with `--strict`), each pointing at the line.
+
+use crate::diagnostics::{Problem, SourceFile};
+use crate::load::theme::Theme;
+use crate::model::{Notice, Site};
+use crate::render::easy_read::{parse_easy_read, Block, PictureRef};
+use crate::render::pictures::{resolve_picture, theme_picture_names, PictureError};
+
+pub const MAX_SENTENCE_WORDS: usize = 15;
+
+/// Acronyms that need no explaining in the notices this tool was made for.
+const BUILT_IN_ACRONYMS: [&str; 18] = [
+    "PSS", "ICO", "NHS", "CCTV", "GP", "UK", "CCG", "MOJ", "CQC", "CIW", "SAR", "GDPR", "DBS",
+    "ID", "OK", "TV", "SMS", "PDF",
+];
+
+const NUMBER_WORDS: [&str; 20] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+pub fn check_easy_read(
+    notice: &Notice,
+    source: &SourceFile,
+    site: &Site,
+    theme: &Theme,
+    problems: &mut Vec<Problem>,
+) {
+    let acronyms: Vec<String> = BUILT_IN_ACRONYMS
+        .iter()
+        .map(|a| a.to_string())
+        .chain(site.config.easy_read.acronyms.iter().cloned())
+        .collect();
+    for block in parse_easy_read(&source.text) {
+        let Block::Point {
+            picture,
+            plain,
+            range,
+            italics,
+            extra_pictures,
+            ..
+        } = block
+        else {
+            continue;
+        };
+        match &picture {
+            None => problems.push(
+                source
+                    .problem(range.clone(), "this point has no picture")
+                    .with_help("Start the point with its picture, like ![A phone](picture:phone) We will phone you.")
+                    .warning(),
+            ),
+            Some(picture) => check_picture(picture, notice, source, site, theme, problems),
+        }
+        for extra in extra_pictures {
+            problems.push(
+                source
+                    .problem(extra, "a second picture in one point")
+                    .with_help("Give each idea its own point, with one picture.")
+                    .warning(),
+            );
+        }
+        for italic in italics {
+            problems.push(
+                source
+                    .problem(italic, "italics are hard to read")
+                    .with_help("Use **bold** for a hard word, and explain it in the next sentence.")
+                    .warning(),
+            );
+        }
+        for sentence in sentences(&plain) {
+            let words = sentence
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            if words > MAX_SENTENCE_WORDS {
+                problems.push(
+                    source
+                        .problem(range.clone(), format!("a sentence of {words} words: \"{}\"", shorten(sentence)))
+                        .with_help(format!("Easy read keeps to {MAX_SENTENCE_WORDS} words a sentence, one idea each: split it in two."))
+                        .warning(),
+                );
+            }
+        }
+        for word in plain.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            if letters >= 3
+                && word.chars().all(|c| !c.is_lowercase())
+                && word.chars().any(char::is_uppercase)
+                && !acronyms.iter().any(|a| a == word)
+            {
+                problems.push(
+                    source
+                        .problem(range.clone(), format!("\"{word}\" is in capitals"))
+                        .with_help("Blocks of capitals are hard to read. Write it in lower case, or add it to [easy_read] acronyms in site.toml if it is an acronym people know.")
+                        .warning(),
+                );
+            }
+            if NUMBER_WORDS.contains(&word.to_lowercase().as_str()) {
+                problems.push(
+                    source
+                        .problem(
+                            range.clone(),
+                            format!("the number \"{word}\" is written as a word"),
+                        )
+                        .with_help("Write numbers as digits in easy read: 3, not three.")
+                        .warning(),
+                );
+            }
+        }
+    }
+}
+
+fn check_picture(
+    picture: &PictureRef,
+    notice: &Notice,
+    source: &SourceFile,
+    site: &Site,
+    theme: &Theme,
+    problems: &mut Vec<Problem>,
+) {
+    if picture.alt.is_empty() {
+        problems.push(
+            source
+                .problem(picture.range.clone(), "this picture has no description")
+                .with_help("Say what the picture shows between the square brackets, like ![A phone](picture:phone): people who cannot see it hear this."),
+        );
+    }
+    if let Err(err) = resolve_picture(&picture.dest, notice, site, theme) {
+        let (message, help) = match err {
+            PictureError::UnknownName(name) => (
+                format!("there is no picture named \"{name}\""),
+                format!(
+                    "Use a picture from the theme ({}), or put your own as pictures/{name}.svg (or .png) in the site folder.",
+                    theme_picture_names(theme).join(", ")
+                ),
+            ),
+            PictureError::MissingFile(file) => (
+                format!("the picture file \"{file}\" is not in {}", notice.folder.display()),
+                "Put the picture beside the notice's versions, or use a picture from the theme like picture:phone.".to_string(),
+            ),
+            PictureError::NotLocal(dest) => (
+                format!("the picture \"{dest}\" is not part of the site"),
+                "Use picture:NAME, or a file kept beside the notice: pictures on other websites can change or vanish.".to_string(),
+            ),
+        };
+        problems.push(
+            source
+                .problem(picture.range.clone(), message)
+                .with_help(help),
+        );
+    }
+}
+
+/// Sentences end at `.`, `!` or `?` followed by a space or the end.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let next_is_space = chars.get(i + 1).is_none_or(|&(_, n)| n.is_whitespace());
+        if matches!(c, '.' | '!' | '?') && next_is_space {
+            out.push(text[start..at + c.len_utf8()].trim());
+            start = at + c.len_utf8();
+        }
+    }
+    if !text[start..].trim().is_empty() {
+        out.push(text[start..].trim());
+    }
+    out
+}
+
+fn shorten(sentence: &str) -> String {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    if words.len() <= 8 {
+        sentence.to_string()
+    } else {
+        format!("{} …", words[..8].join(" "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_split_at_full_stops_not_inside_numbers_or_addresses() {
+        assert_eq!(
+            sentences("We keep it. Call 0303 123 1113! Visit ico.org.uk today"),
+            [
+                "We keep it.",
+                "Call 0303 123 1113!",
+                "Visit ico.org.uk today"
+            ]
+        );
+    }
+}

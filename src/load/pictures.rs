@@ -1,0 +1,51 @@
+//! The site's own pictures for easy read: `pictures/NAME.svg` (or .png, .jpg, .webp).
+//! A site with a licensed set (Photosymbols, CHANGE, Mulberry) drops its files here
+//! under the theme's names, and they are used instead of the theme's drawings.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use walkdir::WalkDir;
+
+use crate::diagnostics::Problem;
+use crate::model::Picture;
+
+pub const PICTURES_DIR: &str = "pictures";
+pub const PICTURE_EXTENSIONS: [&str; 5] = ["svg", "png", "jpg", "jpeg", "webp"];
+
+pub fn load_pictures(root: &Path, problems: &mut Vec<Problem>) -> BTreeMap<String, Picture> {
+    let mut pictures = BTreeMap::new();
+    let dir = root.join(PICTURES_DIR);
+    if !dir.is_dir() {
+        return pictures;
+    }
+    for entry in WalkDir::new(&dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
+        let path = entry.path();
+        let (Some(stem), Some(extension)) = (path.file_stem(), path.extension()) else {
+            continue;
+        };
+        let extension = extension.to_string_lossy().to_ascii_lowercase();
+        if !entry.file_type().is_file() || !PICTURE_EXTENSIONS.contains(&extension.as_str()) {
+            continue;
+        }
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                pictures.insert(
+                    stem.to_string_lossy().to_string(),
+                    Picture { extension, bytes },
+                );
+            }
+            Err(err) => problems.push(Problem::in_file(
+                Path::new(PICTURES_DIR).join(entry.file_name()),
+                format!("could not read this picture: {err}"),
+            )),
+        }
+    }
+    pictures
+}
