@@ -306,3 +306,20 @@ fn the_build_date_comes_from_the_command_line_or_source_date_epoch() {
         read_page(&target, "changing-notice/index.html").contains("<dt>Version</dt><dd>1.1</dd>")
     );
 }
+
+#[test]
+fn easy_read_texts_are_compared_when_both_versions_have_one() {
+    let (_out, public) = build_on((2026, 11, 24));
+    let html = read_page(&public, "changing-notice/3.0/compare/easy-read/index.html");
+    assert!(html.contains(r#"We keep your records for <del><span class="visually-hidden">Removed: </span>6</del><ins><span class="visually-hidden">Added: </span>8</ins> years after your support ends."#), "{html}");
+    assert!(
+        !html.contains("A calendar"),
+        "picture descriptions are not compared as text"
+    );
+    assert!(
+        !public
+            .join("changing-notice/2.1/compare/easy-read")
+            .exists(),
+        "2.0 has no easy-read text to compare with"
+    );
+}

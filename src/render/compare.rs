@@ -50,6 +50,7 @@ pub fn plain_sections(markdown: &str) -> Vec<PlainSection> {
         text: String::new(),
     }];
     let mut in_h2 = false;
+    let mut in_image = false;
     let mut line = String::new();
     let flush = |line: &mut String, sections: &mut Vec<PlainSection>| {
         let trimmed = line.trim();
@@ -81,7 +82,10 @@ pub fn plain_sections(markdown: &str) -> Vec<PlainSection> {
                     heading.trim().to_string();
                 in_h2 = false;
             }
-            Event::Text(text) | Event::Code(text) => line.push_str(&text),
+            // A picture's description is not part of the text being compared.
+            Event::Start(Tag::Image { .. }) => in_image = true,
+            Event::End(TagEnd::Image) => in_image = false,
+            Event::Text(text) | Event::Code(text) if !in_image => line.push_str(&text),
             Event::SoftBreak | Event::HardBreak => line.push(' '),
             Event::Start(Tag::Item) => {
                 flush(&mut line, &mut sections);

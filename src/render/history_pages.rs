@@ -4,11 +4,13 @@
 
 use serde::Serialize;
 
+use crate::model::{Notice, Version};
 use crate::render::compare::{compare, Comparison};
 use crate::render::context::PageView;
 use crate::render::dates::{date_view, DateView};
 use crate::render::notice_pages::version_folder;
 use crate::render::timeline::{is_major, Status, Timeline};
+use crate::render::variant::Variant;
 use crate::render::{base_context, PageJob, SiteRender};
 
 /// One version as the changelog lists it. Hrefs are relative to the changelog page.
@@ -107,33 +109,88 @@ pub fn history_pages(site: &SiteRender, timeline: &Timeline) -> Vec<PageJob> {
 
     for pair in notice.versions.windows(2) {
         let (previous, version) = (&pair[0], &pair[1]);
-        let number = version.number.value.to_string();
-        let path = compare_folder(&notice.slug, &number);
-        let page = PageView::new(
-            format!("What changed in version {number} of {}", version.title),
-            &path,
-            &site.base_url,
-            path.clone(),
-        );
-        let root = page.root.clone();
-        let view = CompareView {
-            slug: notice.slug.clone(),
-            title: version.title.clone(),
-            version: number,
-            previous_version: previous.number.value.to_string(),
-            effective: date_view(version.effective.value),
-            version_href: format!("{root}{}", version_folder(notice, version, false)),
-            previous_href: format!("{root}{}", version_folder(notice, previous, false)),
-            changes_href: format!("{root}{}", changes_folder(&notice.slug)),
-            comparison: compare(&previous.body, &version.body),
-        };
-        let mut context = base_context(site, &page);
-        context.insert("compare", &view);
-        jobs.push(PageJob {
-            path,
-            template: "compare.html",
-            context,
-        });
+        jobs.push(compare_job(
+            site,
+            notice,
+            previous,
+            version,
+            Variant::Standard,
+        ));
+        if previous.easy_read.is_some() && version.easy_read.is_some() {
+            jobs.push(compare_job(
+                site,
+                notice,
+                previous,
+                version,
+                Variant::EasyRead,
+            ));
+        }
     }
     jobs
+}
+
+/// The comparison page of `version` with `previous`, for the standard text or (at
+/// `compare/easy-read/`) the easy-read text.
+fn compare_job(
+    site: &SiteRender,
+    notice: &Notice,
+    previous: &Version,
+    version: &Version,
+    variant: Variant,
+) -> PageJob {
+    let number = version.number.value.to_string();
+    let path = format!(
+        "{}{}",
+        compare_folder(&notice.slug, &number),
+        variant.folder()
+    );
+    let what = if variant == Variant::EasyRead {
+        " (easy read)"
+    } else {
+        ""
+    };
+    let page = PageView::new(
+        format!(
+            "What changed in version {number} of {}{what}",
+            version.title
+        ),
+        &path,
+        &site.base_url,
+        path.clone(),
+    );
+    let root = page.root.clone();
+    let text = |v: &Version| match variant {
+        Variant::EasyRead => v
+            .easy_read
+            .as_ref()
+            .map(|t| t.text.to_string())
+            .unwrap_or_default(),
+        _ => v.body.clone(),
+    };
+    let view = CompareView {
+        slug: notice.slug.clone(),
+        title: format!("{}{what}", version.title),
+        version: number,
+        previous_version: previous.number.value.to_string(),
+        effective: date_view(version.effective.value),
+        version_href: format!(
+            "{root}{}{}",
+            version_folder(notice, version, false),
+            variant.folder()
+        ),
+        previous_href: format!(
+            "{root}{}{}",
+            version_folder(notice, previous, false),
+            variant.folder()
+        ),
+        changes_href: format!("{root}{}", changes_folder(&notice.slug)),
+        comparison: compare(&text(previous), &text(version)),
+    };
+    let mut context = base_context(site, &page);
+    context.insert("compare", &view);
+    PageJob {
+        path,
+        template: "compare.html",
+        context,
+    }
 }
