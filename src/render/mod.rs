@@ -24,7 +24,7 @@ use tera::Context;
 
 use crate::diagnostics::Problem;
 use crate::load::theme::Theme;
-use crate::model::{Date, Site};
+use crate::model::{Date, Notice, Site};
 use context::{NoticeSummary, PageView, ServiceGroup, SiteView};
 use dates::date_view;
 use templates::Templates;
@@ -63,75 +63,90 @@ pub struct PageJob {
     pub context: Context,
 }
 
-/// Renders every page of the site. Problems that stop the build come back as `Err`;
-/// warnings are added to `warnings`.
-pub fn render_site(
-    site: &Site,
-    theme: &Theme,
-    options: &RenderOptions,
-    warnings: &mut Vec<Problem>,
-) -> Result<Vec<OutputFile>, Vec<Problem>> {
-    let templates = Templates::parse(theme).map_err(|p| vec![p])?;
-    let shared = SiteRender {
-        view: SiteView::new(&site.config),
-        base_url: site.config.base_url.clone(),
-        large_print_size_pt: site.config.large_print.size_pt,
-    };
+/// What rendering one notice produces: its files, and what the site-wide pages
+/// (index, feeds, sitemap) need to know of it. `serve` keeps one per notice and
+/// re-renders only the notices a save touched.
+#[derive(Debug, Clone)]
+pub struct NoticeOutput {
+    pub slug: String,
+    /// Pages, the notice's feed and notice.json.
+    pub files: Vec<OutputFile>,
+    /// Easy-read pictures used, by output path.
+    pub pictures: BTreeMap<String, Vec<u8>>,
+    /// The notice's major changes, for the site-wide feed.
+    pub entries: Vec<feeds::FeedEntry>,
+    /// The service and index entry of the current version, if one is in effect.
+    pub summary: Option<(String, NoticeSummary)>,
+    /// The date of the current version, for the sitemap.
+    pub lastmod: Option<Date>,
+    /// Whether the current version has an easy-read page, for the sitemap.
+    pub has_easy_read: bool,
+    pub warnings: Vec<Problem>,
+    pub errors: Vec<Problem>,
+}
 
-    let timelines: Vec<Timeline> = site
-        .notices
-        .iter()
-        .map(|notice| Timeline::new(notice, options.today))
-        .collect();
-    let mut jobs = Vec::new();
-    let mut files = Vec::new();
-    let mut all_entries = Vec::new();
-    let mut pictures = BTreeMap::new();
-    let mut groups: BTreeMap<String, Vec<NoticeSummary>> = BTreeMap::new();
-    for timeline in &timelines {
-        let notice = timeline.notice;
-        jobs.extend(notice_pages::notice_pages(
-            &shared,
-            timeline,
+/// Renders a site with parsed templates; made once per build (or per theme change
+/// in `serve`).
+pub struct Renderer<'a> {
+    templates: Templates<'a>,
+    shared: SiteRender,
+    options: RenderOptions,
+    site: &'a Site,
+    theme: &'a Theme,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(
+        site: &'a Site,
+        theme: &'a Theme,
+        options: &RenderOptions,
+    ) -> Result<Self, Vec<Problem>> {
+        Ok(Renderer {
+            templates: Templates::parse(theme).map_err(|p| vec![p])?,
+            shared: SiteRender {
+                view: SiteView::new(&site.config),
+                base_url: site.config.base_url.clone(),
+                large_print_size_pt: site.config.large_print.size_pt,
+            },
+            options: options.clone(),
             site,
             theme,
-            &mut pictures,
-        ));
-        jobs.extend(history_pages::history_pages(&shared, timeline));
-        let entries = feeds::notice_entries(&shared, timeline);
-        all_entries.extend(entries.iter().cloned());
+        })
+    }
+
+    /// Every file of one notice.
+    pub fn render_notice(&self, notice: &Notice) -> NoticeOutput {
+        let timeline = Timeline::new(notice, self.options.today);
+        let shared = &self.shared;
+        let mut pictures = BTreeMap::new();
+        let mut jobs =
+            notice_pages::notice_pages(shared, &timeline, self.site, self.theme, &mut pictures);
+        jobs.extend(history_pages::history_pages(shared, &timeline));
+        let entries = feeds::notice_entries(shared, &timeline);
         let title = timeline
             .current_version()
             .unwrap_or(&notice.versions[0])
             .title
             .clone();
         jobs.push(feeds::feed_job(
-            &shared,
+            shared,
             &format!("{}/feed.xml", notice.slug),
             format!("Changes to {title}"),
             &format!("{}/", notice.slug),
-            entries,
+            entries.clone(),
         ));
-        files.push(data::notice_json(&shared, timeline));
-        if let Some(current) = timeline.current_version().filter(|v| v.easy_read.is_none()) {
-            warnings.push(
+        let (mut files, errors) = self.render_jobs(jobs);
+        files.push(data::notice_json(shared, &timeline));
+
+        let mut warnings = Vec::new();
+        let current = timeline.current_version();
+        match current {
+            Some(current) if current.easy_read.is_none() => warnings.push(
                 Problem::in_file(notice.folder.join(format!("{}.easy-read.md", current.number.value)), format!("the current version of {} has no easy-read text yet", notice.slug))
                     .with_help("Write it beside the version, one point per line starting with its picture: ![A phone](picture:phone) We will phone you. Until then, the notice's pages say there is no easy-read version yet.")
                     .warning(),
-            );
-        }
-        match timeline.current_version() {
-            Some(current) => {
-                groups
-                    .entry(current.service.clone())
-                    .or_default()
-                    .push(NoticeSummary {
-                        slug: notice.slug.clone(),
-                        title: current.title.clone(),
-                        version: current.number.value.to_string(),
-                        effective: date_view(current.effective.value),
-                    })
-            }
+            ),
+            Some(_) => {}
             None => {
                 let first = &notice.versions[0];
                 warnings.push(
@@ -143,97 +158,186 @@ pub fn render_site(
                 );
             }
         }
+        NoticeOutput {
+            slug: notice.slug.clone(),
+            files,
+            pictures,
+            entries,
+            summary: current.map(|current| {
+                (
+                    current.service.clone(),
+                    NoticeSummary {
+                        slug: notice.slug.clone(),
+                        title: current.title.clone(),
+                        version: current.number.value.to_string(),
+                        effective: date_view(current.effective.value),
+                    },
+                )
+            }),
+            lastmod: current.map(|c| c.effective.value),
+            has_easy_read: current.is_some_and(|c| c.easy_read.is_some()),
+            warnings,
+            errors,
+        }
     }
-    jobs.push(feeds::feed_job(
-        &shared,
-        "feed.xml",
-        format!("Changes to {}", site.config.title),
-        "",
-        all_entries,
-    ));
-    files.push(sitemap::sitemap(&shared, &timelines));
-    files.push(sitemap::robots(&shared));
+
+    /// The pages that list every notice (index, 404, feed, sitemap, robots), the
+    /// stylesheets and the theme's static files.
+    pub fn render_site_wide(&self, notices: &[NoticeOutput]) -> (Vec<OutputFile>, Vec<Problem>) {
+        let shared = &self.shared;
+        let config = &self.site.config;
+        let mut groups: BTreeMap<String, Vec<NoticeSummary>> = BTreeMap::new();
+        for (service, summary) in notices.iter().filter_map(|n| n.summary.clone()) {
+            groups.entry(service).or_default().push(summary);
+        }
+        let services: Vec<ServiceGroup> = groups
+            .into_iter()
+            .map(|(service, mut notices)| {
+                notices.sort_by(|a, b| a.title.cmp(&b.title));
+                ServiceGroup { service, notices }
+            })
+            .collect();
+        let mut jobs = Vec::new();
+        let mut index = base_context(
+            shared,
+            &PageView::new(&config.title, "", &shared.base_url, String::new()),
+        );
+        index.insert("services", &services);
+        jobs.push(PageJob {
+            path: String::new(),
+            template: "index.html",
+            context: index,
+        });
+        // The 404 page is served at any depth, so its links start from the site's own path.
+        let mut not_found = PageView::new(
+            "Page not found",
+            "404",
+            &shared.base_url,
+            "404.html".to_string(),
+        );
+        not_found.root = site_path(&shared.base_url);
+        let mut context = base_context(shared, &not_found);
+        context.insert("services", &services);
+        jobs.push(PageJob {
+            path: "404".to_string(),
+            template: "404.html",
+            context,
+        });
+        let all_entries = notices
+            .iter()
+            .flat_map(|n| n.entries.iter().cloned())
+            .collect();
+        jobs.push(feeds::feed_job(
+            shared,
+            "feed.xml",
+            format!("Changes to {}", config.title),
+            "",
+            all_entries,
+        ));
+        let (mut files, mut problems) = self.render_jobs(jobs);
+        files.push(sitemap::sitemap(shared, notices));
+        files.push(sitemap::robots(shared));
+        for (entry, output) in [
+            (css::MAIN_ENTRY, css::MAIN_OUTPUT),
+            (css::EASY_READ_ENTRY, css::EASY_READ_OUTPUT),
+            (css::LARGE_PRINT_ENTRY, css::LARGE_PRINT_OUTPUT),
+        ] {
+            match css::bundle_css(
+                self.theme,
+                entry,
+                &css::css_variables(config),
+                self.options.minify,
+            ) {
+                Ok(css) => files.push(OutputFile {
+                    path: output.to_string(),
+                    bytes: css.into_bytes(),
+                }),
+                Err(mut found) => problems.append(&mut found),
+            }
+        }
+        for (path, file) in self.theme.files_under(STATIC_DIR) {
+            files.push(OutputFile {
+                path: path.trim_start_matches(STATIC_DIR).to_string(),
+                bytes: file.bytes.clone(),
+            });
+        }
+        (files, problems)
+    }
+
+    fn render_jobs(&self, jobs: Vec<PageJob>) -> (Vec<OutputFile>, Vec<Problem>) {
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
+        for job in jobs {
+            match self.templates.render(job.template, &job.context) {
+                Ok(text) => {
+                    let path = page_file(&job.path);
+                    let minify = self.options.minify && path.ends_with(".html");
+                    files.push(OutputFile {
+                        bytes: if minify {
+                            minify::minify_page(&text)
+                        } else {
+                            text.into_bytes()
+                        },
+                        path,
+                    })
+                }
+                // One broken template fails every page: report it once.
+                Err(problem)
+                    if problems
+                        .iter()
+                        .any(|p: &Problem| p.to_string() == problem.to_string()) => {}
+                Err(problem) => problems.push(problem),
+            }
+        }
+        (files, problems)
+    }
+}
+
+/// Puts a site together from its notices' outputs and the site-wide files, in a
+/// stable order (so the same input always gives the same output).
+pub fn assemble(notices: &[NoticeOutput], site_wide: Vec<OutputFile>) -> Vec<OutputFile> {
+    let mut pictures = BTreeMap::new();
+    let mut files = Vec::new();
+    for notice in notices {
+        files.extend(notice.files.iter().cloned());
+        pictures.extend(notice.pictures.iter().map(|(p, b)| (p.clone(), b.clone())));
+    }
+    files.extend(site_wide);
     files.extend(
         pictures
             .into_iter()
             .map(|(path, bytes)| OutputFile { path, bytes }),
     );
-    let services: Vec<ServiceGroup> = groups
-        .into_iter()
-        .map(|(service, mut notices)| {
-            notices.sort_by(|a, b| a.title.cmp(&b.title));
-            ServiceGroup { service, notices }
-        })
+    files
+}
+
+/// Renders every file of the site. Problems that stop the build come back as `Err`;
+/// warnings are added to `warnings`.
+pub fn render_site(
+    site: &Site,
+    theme: &Theme,
+    options: &RenderOptions,
+    warnings: &mut Vec<Problem>,
+) -> Result<Vec<OutputFile>, Vec<Problem>> {
+    let renderer = Renderer::new(site, theme, options)?;
+    let notices: Vec<NoticeOutput> = site
+        .notices
+        .iter()
+        .map(|notice| renderer.render_notice(notice))
         .collect();
-    let mut index = base_context(
-        &shared,
-        &PageView::new(&site.config.title, "", &shared.base_url, String::new()),
-    );
-    index.insert("services", &services);
-    jobs.push(PageJob {
-        path: String::new(),
-        template: "index.html",
-        context: index,
-    });
-
-    // The 404 page is served at any depth, so its links start from the site's own path.
-    let mut not_found = PageView::new(
-        "Page not found",
-        "404",
-        &shared.base_url,
-        "404.html".to_string(),
-    );
-    not_found.root = site_path(&shared.base_url);
-    let mut context = base_context(&shared, &not_found);
-    context.insert("services", &services);
-    jobs.push(PageJob {
-        path: "404".to_string(),
-        template: "404.html",
-        context,
-    });
-
-    let mut problems = Vec::new();
-    for job in jobs {
-        match templates.render(job.template, &job.context) {
-            Ok(html) => files.push(OutputFile {
-                path: page_file(&job.path),
-                bytes: if options.minify {
-                    minify::minify_page(&html)
-                } else {
-                    html.into_bytes()
-                },
-            }),
-            Err(problem) => problems.push(problem),
+    let (site_wide, mut errors) = renderer.render_site_wide(&notices);
+    for notice in &notices {
+        warnings.extend(notice.warnings.iter().cloned());
+        for error in &notice.errors {
+            if !errors.iter().any(|e| e.to_string() == error.to_string()) {
+                errors.push(error.clone());
+            }
         }
     }
-    for (entry, output) in [
-        (css::MAIN_ENTRY, css::MAIN_OUTPUT),
-        (css::EASY_READ_ENTRY, css::EASY_READ_OUTPUT),
-        (css::LARGE_PRINT_ENTRY, css::LARGE_PRINT_OUTPUT),
-    ] {
-        match css::bundle_css(
-            theme,
-            entry,
-            &css::css_variables(&site.config),
-            options.minify,
-        ) {
-            Ok(css) => files.push(OutputFile {
-                path: output.to_string(),
-                bytes: css.into_bytes(),
-            }),
-            Err(mut found) => problems.append(&mut found),
-        }
-    }
-    for (path, file) in theme.files_under(STATIC_DIR) {
-        files.push(OutputFile {
-            path: path.trim_start_matches(STATIC_DIR).to_string(),
-            bytes: file.bytes.clone(),
-        });
-    }
-    if problems.is_empty() {
-        Ok(files)
+    if errors.is_empty() {
+        Ok(assemble(&notices, site_wide))
     } else {
-        Err(problems)
+        Err(errors)
     }
 }
 

@@ -1,11 +1,10 @@
 //! `sitemap.xml` (the current pages of every variant, with the date of the newest
 //! change) and `robots.txt` (which points crawlers at it).
 
-use crate::render::timeline::Timeline;
-use crate::render::variant::{has_variant, Variant};
-use crate::render::{OutputFile, SiteRender};
+use crate::render::variant::Variant;
+use crate::render::{NoticeOutput, OutputFile, SiteRender};
 
-pub fn sitemap(site: &SiteRender, timelines: &[Timeline]) -> OutputFile {
+pub fn sitemap(site: &SiteRender, notices: &[NoticeOutput]) -> OutputFile {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     let mut url = |path: String, lastmod: Option<String>| {
         xml.push_str(&format!(
@@ -19,21 +18,21 @@ pub fn sitemap(site: &SiteRender, timelines: &[Timeline]) -> OutputFile {
         xml.push_str("</url>\n");
     };
     url(String::new(), None);
-    for timeline in timelines {
-        let Some(current) = timeline.current_version() else {
+    for notice in notices {
+        let Some(lastmod) = notice.lastmod else {
             continue;
         };
-        let lastmod = Some(current.effective.value.to_string());
+        let lastmod = Some(lastmod.to_string());
         for variant in Variant::ALL
             .into_iter()
-            .filter(|&v| has_variant(current, v))
+            .filter(|&v| v != Variant::EasyRead || notice.has_easy_read)
         {
             url(
-                format!("{}/{}", timeline.notice.slug, variant.folder()),
+                format!("{}/{}", notice.slug, variant.folder()),
                 lastmod.clone(),
             );
         }
-        url(format!("{}/changes/", timeline.notice.slug), lastmod);
+        url(format!("{}/changes/", notice.slug), lastmod);
     }
     xml.push_str("</urlset>\n");
     OutputFile {
