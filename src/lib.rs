@@ -14,6 +14,7 @@ pub mod diagnostics;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod serve;
 pub mod write;
 
 use std::path::PathBuf;
@@ -91,16 +92,7 @@ pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
     let Some((mut site, theme)) = loaded else {
         return Err(BuildFailure { problems });
     };
-    if let Some(url) = &options.base_url {
-        match load::config::normalise_base_url(url) {
-            Some(url) => site.config.base_url = url,
-            None => problems.push(
-                Problem::in_file("--base-url", format!("{url:?} is not a web address")).with_help(
-                    "Give the full address, like --base-url https://example.org/privacy/",
-                ),
-            ),
-        }
-    }
+    apply_base_url(&mut site, options.base_url.as_deref(), &mut problems);
     check::check_site(&site, &theme, &mut problems);
     if problems.iter().any(Problem::is_error) {
         return Err(BuildFailure { problems });
@@ -139,6 +131,20 @@ pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
         output_dir,
         warnings: problems,
     })
+}
+
+/// Replaces `base_url` from site.toml with `--base-url`, when given.
+pub fn apply_base_url(site: &mut model::Site, url: Option<&str>, problems: &mut Vec<Problem>) {
+    let Some(url) = url else {
+        return;
+    };
+    match load::config::normalise_base_url(url) {
+        Some(url) => site.config.base_url = url,
+        None => problems.push(
+            Problem::in_file("--base-url", format!("{url:?} is not a web address"))
+                .with_help("Give the full address, like --base-url https://example.org/privacy/"),
+        ),
+    }
 }
 
 /// The day a build is for: `--date`, else `SOURCE_DATE_EPOCH` (for reproducible

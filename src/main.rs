@@ -9,6 +9,8 @@ use clap::{Parser, Subcommand};
 
 use clearnotice::diagnostics::{render_problems, Problem};
 use clearnotice::model::Date;
+use clearnotice::serve::session::Scope;
+use clearnotice::serve::{self, ServeEvent, ServeOptions};
 use clearnotice::{build, BuildOptions};
 
 /// clearnotice turns privacy notices written in Markdown into an accessible website.
@@ -31,6 +33,45 @@ enum Command {
     /// wrong, it lists every problem with the file and line, writes nothing, and your
     /// last good website stays as it was.
     Build(BuildArgs),
+
+    /// Preview the website while you edit: builds it, serves it on this computer, and
+    /// updates the open pages each time you save a notice, a picture, a template or
+    /// site.toml.
+    ///
+    /// Open the address it prints in your browser. If a save has a mistake, the page
+    /// shows what and where (and so does this window); the last good version stays
+    /// on screen until you fix it. The preview is kept in memory: public/ is not
+    /// changed. Press Ctrl-C to stop.
+    Serve(ServeArgs),
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// The site's folder (the one with site.toml). Default: the current folder.
+    #[arg(long, value_name = "FOLDER", default_value = ".")]
+    root: PathBuf,
+
+    /// The port to serve on.
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+
+    /// The address to serve on. The default, 127.0.0.1, is only reachable from this
+    /// computer; anything else lets other computers on the network see the preview.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+
+    /// Check for changes every moment instead of waiting to be told: for network
+    /// drives and containers, where saves are otherwise missed.
+    #[arg(long)]
+    poll: bool,
+
+    /// Open the preview in your web browser.
+    #[arg(long)]
+    open: bool,
+
+    /// Preview the website as it will be on this day (YEAR-MONTH-DAY).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    date: Option<Date>,
 }
 
 #[derive(clap::Args)]
@@ -80,6 +121,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => run_build(args),
+        Command::Serve(args) => run_serve(args),
     }
 }
 
@@ -115,6 +157,80 @@ fn run_build(args: BuildArgs) -> ExitCode {
             );
             ExitCode::FAILURE
         }
+    }
+}
+
+fn run_serve(args: ServeArgs) -> ExitCode {
+    let options = ServeOptions {
+        root: args.root,
+        bind: args.bind,
+        port: args.port,
+        poll: args.poll,
+        base_url: None,
+        today: args.date,
+    };
+    let handle = match serve::start(options, |event| match event {
+        ServeEvent::Rebuilt {
+            scope,
+            millis,
+            files,
+        } => {
+            let what = match scope {
+                Scope::Full => "the whole site".to_string(),
+                Scope::AllNotices => "every notice (the theme changed)".to_string(),
+                Scope::Notices(slugs) => slugs.join(", "),
+            };
+            eprintln!("Rebuilt {what} in {millis} ms ({files} files). Open pages reload.");
+        }
+        ServeEvent::Failed(problems) => {
+            show(problems);
+            eprintln!("The site could not be rebuilt. The last good version is still served; save a fix to try again.");
+        }
+    }) {
+        Ok(handle) => handle,
+        Err(err) => {
+            eprintln!("error: could not start the preview: {err}");
+            eprintln!(
+                "  help: is another preview already using port {}? Try --port 1112.",
+                args.port
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let url = format!("http://{}/", handle.addr);
+    eprintln!("Serving the preview at {url} (press Ctrl-C to stop).");
+    if !args.bind.is_loopback() {
+        eprintln!(
+            "warning: bound to {}: other computers on the network can see this preview.",
+            args.bind
+        );
+    }
+    if args.open {
+        open_browser(&url);
+    }
+    let waited = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map(|rt| rt.block_on(tokio::signal::ctrl_c()));
+    if let Ok(Err(err)) | Err(err) = waited {
+        eprintln!("error: could not wait for Ctrl-C: {err}");
+    }
+    eprintln!("Stopping.");
+    handle.stop();
+    ExitCode::SUCCESS
+}
+
+/// Opens `url` in the user's browser with the system's own opener.
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        eprintln!("Could not open a browser: open {url} yourself.");
     }
 }
 

@@ -7,16 +7,21 @@ pub mod markdown;
 
 use crate::diagnostics::Problem;
 use crate::load::theme::Theme;
-use crate::model::Site;
+use crate::model::{Notice, Site};
 
 pub fn check_site(site: &Site, theme: &Theme, problems: &mut Vec<Problem>) {
     for notice in &site.notices {
-        history::check_history(notice, problems);
-        for version in &notice.versions {
-            markdown::check_markdown(version, problems);
-            if let Some(text) = &version.easy_read {
-                easy_read::check_easy_read(notice, text, site, theme, problems);
-            }
+        check_notice(notice, site, theme, problems);
+    }
+}
+
+/// The rules for one notice: its history, its Markdown, its easy-read texts.
+pub fn check_notice(notice: &Notice, site: &Site, theme: &Theme, problems: &mut Vec<Problem>) {
+    history::check_history(notice, problems);
+    for version in &notice.versions {
+        markdown::check_markdown(version, problems);
+        if let Some(text) = &version.easy_read {
+            easy_read::check_easy_read(notice, text, site, theme, problems);
         }
     }
 }

@@ -116,6 +116,21 @@ pub fn load_notices(root: &Path, problems: &mut Vec<Problem>) -> Vec<Notice> {
     notices
 }
 
+/// Loads the one notice in `content/<slug>/` (for `serve`, after a save there).
+/// `None` with no problems when the folder is gone.
+pub fn load_one_notice(root: &Path, slug: &str, problems: &mut Vec<Problem>) -> Option<Notice> {
+    let dir = root.join(CONTENT_DIR).join(slug);
+    if !dir.is_dir() {
+        return None;
+    }
+    load_notice(
+        &dir,
+        &Path::new(CONTENT_DIR).join(slug),
+        slug.to_string(),
+        problems,
+    )
+}
+
 fn load_notice(
     dir: &Path,
     shown: &Path,

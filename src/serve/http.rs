@@ -1,0 +1,287 @@
+//! The preview server: serves the site from memory (GET and HEAD only), the reload
+//! script, and a stream of server-sent events that tells open pages to reload or to
+//! show a build error. Nothing outside the built site can be served: paths with `..`
+//! (however encoded), backslashes or NUL bytes are refused before any lookup.
+
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::sync::{Arc, RwLock};
+
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use futures_util::stream::{self, Stream};
+use tokio::sync::broadcast;
+
+pub const EVENTS_PATH: &str = "/__clearnotice/events";
+pub const SCRIPT_PATH: &str = "/__clearnotice/live.js";
+const LIVE_JS: &str = include_str!("live.js");
+
+/// What open pages are told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LiveEvent {
+    /// New pages are in place: reload.
+    Reload,
+    /// The last save broke the build: show this (plain text).
+    Error(String),
+}
+
+/// The site being served: every file by its path, with the reload script in pages.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    pub files: HashMap<String, Vec<u8>>,
+}
+
+pub struct AppState {
+    pub snapshot: RwLock<Arc<Snapshot>>,
+    /// The current build error, shown to pages that connect while it stands.
+    pub error: RwLock<Option<String>>,
+    pub events: broadcast::Sender<LiveEvent>,
+}
+
+pub fn router(state: Arc<AppState>) -> Router {
+    Router::new()
+        .route(EVENTS_PATH, get(events))
+        .route(SCRIPT_PATH, get(script))
+        .fallback(site_file)
+        .with_state(state)
+}
+
+async fn script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        LIVE_JS,
+    )
+}
+
+async fn events(
+    State(state): State<Arc<AppState>>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let receiver = state.events.subscribe();
+    // A page that connects while the build is broken sees the error at once.
+    let first = match state.error.read().map(|e| e.clone()) {
+        Ok(Some(error)) => Event::default().event("error-report").data(error),
+        _ => Event::default().event("ok").data(""),
+    };
+    let updates = stream::unfold(receiver, |mut receiver| async move {
+        loop {
+            match receiver.recv().await {
+                Ok(LiveEvent::Reload) => {
+                    return Some((Ok(Event::default().event("reload").data("")), receiver))
+                }
+                Ok(LiveEvent::Error(text)) => {
+                    return Some((
+                        Ok(Event::default().event("error-report").data(text)),
+                        receiver,
+                    ))
+                }
+                // Missed some events while slow: the next one still arrives.
+                Err(broadcast::error::RecvError::Lagged(_)) => continue,
+                Err(broadcast::error::RecvError::Closed) => return None,
+            }
+        }
+    });
+    Sse::new(stream::once(async move { Ok(first) }).chain(updates)).keep_alive(KeepAlive::default())
+}
+
+use futures_util::StreamExt;
+
+async fn site_file(State(state): State<Arc<AppState>>, method: Method, uri: Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        return (
+            StatusCode::METHOD_NOT_ALLOWED,
+            [(header::ALLOW, "GET, HEAD")],
+            "Only GET and HEAD are allowed.\n",
+        )
+            .into_response();
+    }
+    let Some(path) = safe_path(uri.path()) else {
+        return (StatusCode::BAD_REQUEST, "That address is not allowed.\n").into_response();
+    };
+    let snapshot = match state.snapshot.read() {
+        Ok(snapshot) => snapshot.clone(),
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    let (status, file, bytes) = match lookup(&snapshot, &path) {
+        Lookup::Found(file) => (
+            StatusCode::OK,
+            file.clone(),
+            snapshot.files.get(&file).cloned().unwrap_or_default(),
+        ),
+        Lookup::AddSlash => {
+            let location = format!("{}/", uri.path());
+            return (
+                StatusCode::MOVED_PERMANENTLY,
+                [(header::LOCATION, location)],
+            )
+                .into_response();
+        }
+        Lookup::Missing => (
+            "404.html".to_string(),
+            snapshot.files.get("404.html").cloned(),
+        )
+            .1
+            .map(|page| (StatusCode::NOT_FOUND, "404.html".to_string(), page))
+            .unwrap_or((
+                StatusCode::NOT_FOUND,
+                "404.txt".to_string(),
+                b"Not found\n".to_vec(),
+            )),
+    };
+    let mut response = if method == Method::HEAD {
+        let length = bytes.len();
+        let mut response = Response::new(Body::empty());
+        response
+            .headers_mut()
+            .insert(header::CONTENT_LENGTH, HeaderValue::from(length));
+        response
+    } else {
+        Response::new(Body::from(bytes))
+    };
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(mime_type(&file)),
+    );
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+enum Lookup {
+    Found(String),
+    /// A folder asked for without its slash: redirect, so relative links work.
+    AddSlash,
+    Missing,
+}
+
+fn lookup(snapshot: &Snapshot, path: &str) -> Lookup {
+    let candidate = if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    };
+    if snapshot.files.contains_key(&candidate) {
+        Lookup::Found(candidate)
+    } else if snapshot.files.contains_key(&format!("{path}/index.html")) {
+        Lookup::AddSlash
+    } else {
+        Lookup::Missing
+    }
+}
+
+/// The file path an address asks for, percent-decoded, without the leading `/`; `None`
+/// for anything that could reach outside the site.
+pub fn safe_path(raw: &str) -> Option<String> {
+    let decoded = percent_decode(raw)?;
+    if decoded.contains('\\')
+        || decoded.contains('\0')
+        || decoded.contains(':')
+        || decoded.starts_with("//")
+    {
+        return None;
+    }
+    let path = decoded.strip_prefix('/')?;
+    if path
+        .split('/')
+        .any(|segment| segment == ".." || segment == ".")
+    {
+        return None;
+    }
+    Some(path.to_string())
+}
+
+fn percent_decode(raw: &str) -> Option<String> {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    let decoded = String::from_utf8(out).ok()?;
+    // Decoding twice must change nothing: `%252e%252e` is refused too.
+    if decoded.contains('%') && percent_decode_once_differs(&decoded) {
+        return None;
+    }
+    Some(decoded)
+}
+
+fn percent_decode_once_differs(text: &str) -> bool {
+    text.as_bytes()
+        .windows(3)
+        .any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
+}
+
+pub fn mime_type(path: &str) -> &'static str {
+    match path
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .as_deref()
+    {
+        Some("html") => "text/html; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("json") => "application/json",
+        Some("xml") => "application/xml; charset=utf-8",
+        Some("txt") => "text/plain; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("webp") => "image/webp",
+        Some("gif") => "image/gif",
+        Some("woff2") => "font/woff2",
+        Some("woff") => "font/woff",
+        Some("pdf") => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_that_could_leave_the_site_are_refused() {
+        for bad in [
+            "/../etc/passwd",
+            "/a/../../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/%2E%2E%2Fetc%2Fpasswd",
+            "/%252e%252e/etc/passwd",
+            "/a\\..\\b",
+            "/a%5c..%5cb",
+            "//etc/passwd",
+            "/C:/Windows",
+            "/a%00b",
+            "/./index.html",
+            "/%zz",
+        ] {
+            assert_eq!(safe_path(bad), None, "{bad}");
+        }
+        assert_eq!(safe_path("/general/").as_deref(), Some("general/"));
+        assert_eq!(safe_path("/").as_deref(), Some(""));
+        assert_eq!(safe_path("/a%20b.html").as_deref(), Some("a b.html"));
+    }
+
+    #[test]
+    fn mime_types() {
+        assert_eq!(mime_type("a/index.html"), "text/html; charset=utf-8");
+        assert_eq!(mime_type("feed.xml"), "application/xml; charset=utf-8");
+        assert_eq!(mime_type("assets/pictures/phone.svg"), "image/svg+xml");
+    }
+}

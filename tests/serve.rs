@@ -1,0 +1,341 @@
+//! `clearnotice serve` on a real server, an ephemeral loopback port and a temporary
+//! copy of a site: saves rebuild once and reload the pages; broken saves show an error
+//! and keep the last good pages; nothing outside the site is ever served.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::Path;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use clearnotice::serve::session::Session;
+use clearnotice::serve::watch::Change;
+use clearnotice::serve::{start, ServeOptions, ServerHandle};
+use common::*;
+
+const FRONT: &str = "title = \"A notice\"\nservice = \"A service\"\ncontroller = \"Test Org\"\nversion = \"1.0\"\neffective = 2025-01-01\n";
+
+fn small_site() -> tempfile::TempDir {
+    site(&[
+        (
+            "content/a/1.0.md",
+            version_file(FRONT, "\n## About\n\nThe first text.\n"),
+        ),
+        (
+            "content/a/1.0.easy-read.md",
+            "![A phone](picture:phone) We phone you.\n".to_string(),
+        ),
+        (
+            "content/b/1.0.md",
+            version_file(FRONT, "\n## About\n\nNotice b.\n"),
+        ),
+    ])
+}
+
+fn serve(root: &Path) -> ServerHandle {
+    let options = ServeOptions {
+        root: root.to_path_buf(),
+        bind: "127.0.0.1".parse().unwrap(),
+        port: 0,
+        poll: false,
+        base_url: None,
+        today: Some(test_day()),
+    };
+    let handle = start(options, |_| {}).expect("server starts");
+    // Give the watcher a moment to be in place before the test edits anything.
+    std::thread::sleep(Duration::from_millis(300));
+    handle
+}
+
+/// A plain HTTP/1.1 request; returns the status and the body.
+fn request(addr: SocketAddr, method: &str, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let text = String::from_utf8_lossy(&response).to_string();
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+fn get(addr: SocketAddr, path: &str) -> (u16, String) {
+    request(addr, "GET", path)
+}
+
+/// Listens to the server-sent events; each `event:` name arrives on the channel.
+fn listen(addr: SocketAddr) -> mpsc::Receiver<(String, String)> {
+    let (tx, rx) = mpsc::channel();
+    let mut stream = TcpStream::connect(addr).unwrap();
+    write!(
+        stream,
+        "GET /__clearnotice/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .unwrap();
+    std::thread::spawn(move || {
+        // An event is `event:` and `data:` lines (a multi-line message has several
+        // `data:` lines), ended by a blank line.
+        let (mut name, mut data) = (String::new(), Vec::new());
+        for line in BufReader::new(stream).lines() {
+            let Ok(line) = line else { return };
+            if let Some(event) = line.strip_prefix("event: ") {
+                name = event.to_string();
+            } else if let Some(text) = line.strip_prefix("data:") {
+                data.push(text.strip_prefix(' ').unwrap_or(text).to_string());
+            } else if line.is_empty() && !name.is_empty() {
+                if tx
+                    .send((std::mem::take(&mut name), data.join("\n")))
+                    .is_err()
+                {
+                    return;
+                }
+                data.clear();
+            }
+        }
+    });
+    rx
+}
+
+/// The next event's name within `wait`, if any.
+fn next_event(rx: &mpsc::Receiver<(String, String)>, wait: Duration) -> Option<(String, String)> {
+    let deadline = Instant::now() + wait;
+    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+        match rx.recv_timeout(left) {
+            Ok((name, data)) if !name.is_empty() => return Some((name, data)),
+            Ok(_) => continue,
+            Err(_) => return None,
+        }
+    }
+    None
+}
+
+/// The next event's name within `seconds`.
+fn next_name(rx: &mpsc::Receiver<(String, String)>, seconds: u64) -> Option<String> {
+    next_event(rx, Duration::from_secs(seconds)).map(|(name, _)| name)
+}
+
+fn edit(root: &Path, path: &str, body: &str) {
+    std::fs::write(root.join(path), version_file(FRONT, body)).unwrap();
+}
+
+#[test]
+fn a_save_gives_exactly_one_reload_and_the_new_text() {
+    let dir = small_site();
+    let server = serve(dir.path());
+    let events = listen(server.addr);
+    assert_eq!(next_name(&events, 5).as_deref(), Some("ok"));
+    assert!(get(server.addr, "/a/").1.contains("The first text."));
+
+    edit(
+        dir.path(),
+        "content/a/1.0.md",
+        "\n## About\n\nThe second text.\n",
+    );
+    assert_eq!(next_name(&events, 10).as_deref(), Some("reload"));
+    let (status, page) = get(server.addr, "/a/");
+    assert_eq!(status, 200);
+    assert!(page.contains("The second text."), "{page}");
+    assert!(
+        page.contains("/__clearnotice/live.js"),
+        "the reload script is injected when serving"
+    );
+    assert_eq!(
+        next_event(&events, Duration::from_millis(800)),
+        None,
+        "exactly one reload"
+    );
+    assert_eq!(server.rebuilds.load(Ordering::SeqCst), 1);
+    server.stop();
+}
+
+#[test]
+fn a_burst_of_writes_is_one_rebuild_and_a_save_by_rename_is_seen() {
+    let dir = small_site();
+    let server = serve(dir.path());
+    for n in 0..5 {
+        edit(
+            dir.path(),
+            "content/a/1.0.md",
+            &format!("\n## About\n\nWrite number {n}.\n"),
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(
+        server.rebuilds.load(Ordering::SeqCst),
+        1,
+        "5 quick writes, 1 rebuild"
+    );
+    assert!(get(server.addr, "/a/").1.contains("Write number 4."));
+
+    // Editors that save by writing a temporary file and renaming it over the original.
+    let temp = dir.path().join("content/b/.1.0.md.tmp");
+    std::fs::write(
+        &temp,
+        version_file(FRONT, "\n## About\n\nSaved by rename.\n"),
+    )
+    .unwrap();
+    std::fs::rename(&temp, dir.path().join("content/b/1.0.md")).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !get(server.addr, "/b/").1.contains("Saved by rename.") {
+        assert!(Instant::now() < deadline, "the rename was not seen");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    server.stop();
+}
+
+#[test]
+fn a_broken_save_shows_the_error_and_keeps_the_last_good_page() {
+    let dir = small_site();
+    let server = serve(dir.path());
+    let events = listen(server.addr);
+    assert_eq!(next_name(&events, 5).as_deref(), Some("ok"));
+
+    std::fs::write(
+        dir.path().join("content/a/1.0.md"),
+        "+++\ntitle = \"Broken\n+++\nOops.\n",
+    )
+    .unwrap();
+    let (name, data) = next_event(&events, Duration::from_secs(10)).expect("an event");
+    assert_eq!(name, "error-report");
+    assert!(data.contains("content/a/1.0.md:2:"), "{data}");
+    let page = get(server.addr, "/a/").1;
+    assert!(
+        page.contains("The first text."),
+        "the last good page stays served"
+    );
+    // A page opened now is told at once.
+    let late = listen(server.addr);
+    assert_eq!(next_name(&late, 5).as_deref(), Some("error-report"));
+
+    edit(dir.path(), "content/a/1.0.md", "\n## About\n\nFixed.\n");
+    assert_eq!(next_name(&events, 10).as_deref(), Some("reload"));
+    assert!(get(server.addr, "/a/").1.contains("Fixed."));
+    let fresh = listen(server.addr);
+    assert_eq!(
+        next_name(&fresh, 5).as_deref(),
+        Some("ok"),
+        "the error is cleared"
+    );
+    server.stop();
+}
+
+#[test]
+fn nothing_outside_the_site_is_served() {
+    let outer = tempfile::tempdir().unwrap();
+    std::fs::write(outer.path().join("secret.txt"), "TOP SECRET").unwrap();
+    let root = outer.path().join("site");
+    std::fs::create_dir_all(root.join("content/a")).unwrap();
+    std::fs::write(root.join("site.toml"), SITE_TOML).unwrap();
+    std::fs::write(
+        root.join("content/a/1.0.md"),
+        version_file(FRONT, "\nText.\n"),
+    )
+    .unwrap();
+    let server = serve(&root);
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/a/..%2f..%2fsecret.txt",
+        "/..\\secret.txt",
+        "/%252e%252e/secret.txt",
+        "//etc/passwd",
+        "/site.toml",
+        "/content/a/1.0.md",
+    ] {
+        let (status, body) = get(server.addr, path);
+        assert!((400..500).contains(&status), "{path} gave {status}");
+        assert!(
+            !body.contains("TOP SECRET") && !body.contains("base_url"),
+            "{path} leaked: {body}"
+        );
+    }
+    let (status, _) = request(server.addr, "POST", "/");
+    assert_eq!(status, 405);
+    let (status, body) = request(server.addr, "HEAD", "/a/");
+    assert_eq!((status, body.as_str()), (200, ""));
+    let (status, body) = get(server.addr, "/no-such-page/");
+    assert_eq!(status, 404);
+    assert!(body.contains("Page not found"), "the site's own 404 page");
+    server.stop();
+}
+
+fn as_map(session: &Session) -> BTreeMap<String, Vec<u8>> {
+    session
+        .files()
+        .iter()
+        .map(|f| (f.path.clone(), f.bytes.clone()))
+        .collect()
+}
+
+#[test]
+fn an_incremental_rebuild_equals_a_full_build() {
+    let dir = small_site();
+    let root = dir.path().to_path_buf();
+    let mut session = Session::start(root.clone(), None, Some(test_day())).unwrap();
+
+    edit(&root, "content/a/1.0.md", "\n## About\n\nChanged text.\n");
+    std::fs::write(
+        root.join("content/a/1.1.md"),
+        version_file(
+            &FRONT
+                .replace("1.0", "1.1")
+                .replace("2025-01-01", "2025-06-01"),
+            "\n## About\n\nA minor fix.\n",
+        )
+        .replace("+++\n\n", "change = \"minor\"\n+++\n\n"),
+    )
+    .unwrap();
+    session
+        .rebuild(&BTreeSet::from([Change::Notice("a".into())]))
+        .unwrap();
+    assert_eq!(
+        as_map(&session),
+        as_map(&Session::start(root.clone(), None, Some(test_day())).unwrap())
+    );
+
+    std::fs::create_dir_all(root.join("themes/default/templates")).unwrap();
+    let base =
+        std::fs::read_to_string(repo_root().join("themes/default/templates/base.html")).unwrap();
+    std::fs::write(
+        root.join("themes/default/templates/base.html"),
+        base.replace("Skip to main content", "Skip to the notice"),
+    )
+    .unwrap();
+    session.rebuild(&BTreeSet::from([Change::Theme])).unwrap();
+    let files = as_map(&session);
+    assert!(String::from_utf8_lossy(&files["b/index.html"]).contains("Skip to the notice"));
+    assert_eq!(
+        files,
+        as_map(&Session::start(root.clone(), None, Some(test_day())).unwrap())
+    );
+
+    std::fs::remove_dir_all(root.join("content/b")).unwrap();
+    session
+        .rebuild(&BTreeSet::from([Change::Notice("b".into())]))
+        .unwrap();
+    assert!(!as_map(&session).contains_key("b/index.html"));
+    assert_eq!(
+        as_map(&session),
+        as_map(&Session::start(root, None, Some(test_day())).unwrap())
+    );
+}
