@@ -15,6 +15,7 @@ pub mod load;
 pub mod model;
 pub mod render;
 pub mod serve;
+pub mod workflow;
 pub mod write;
 
 use std::path::PathBuf;
@@ -61,6 +62,9 @@ pub struct BuildReport {
     pub pages: usize,
     pub output_dir: PathBuf,
     pub warnings: Vec<Problem>,
+    /// Privacy information the current notices leave out: one line each in `build`;
+    /// `clearnotice check` shows the whole table. Not turned into errors by `--strict`.
+    pub missing_information: Vec<Problem>,
     pub elapsed: Duration,
 }
 
@@ -83,6 +87,8 @@ pub struct RenderedSite {
     pub notices: usize,
     pub output_dir: PathBuf,
     pub warnings: Vec<Problem>,
+    /// Privacy information the current notices leave out (see `clearnotice check`).
+    pub missing_information: Vec<Problem>,
 }
 
 /// Loads, checks and renders the site without writing anything.
@@ -115,6 +121,11 @@ pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
             return Err(BuildFailure { problems });
         }
     };
+    let broken_links = check::links::check_links(&files, &site);
+    if !broken_links.is_empty() {
+        problems.extend(broken_links);
+        return Err(BuildFailure { problems });
+    }
     if options.strict && !problems.is_empty() {
         for problem in &mut problems {
             problem.severity = diagnostics::Severity::Error;
@@ -130,6 +141,53 @@ pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
         notices: site.notices.len(),
         output_dir,
         warnings: problems,
+        missing_information: check::checklist::coverage_warnings(&site, today),
+    })
+}
+
+/// One notice's privacy-information coverage, for `clearnotice check`.
+#[derive(Debug)]
+pub struct NoticeCoverage {
+    pub slug: String,
+    pub file: PathBuf,
+    pub version: String,
+    pub items: Vec<(check::checklist::Item, check::checklist::Coverage)>,
+}
+
+/// What `clearnotice check` reports: the site builds (in memory), and this is how
+/// each notice's current version covers the checklist.
+#[derive(Debug)]
+pub struct Inspection {
+    pub notices: Vec<NoticeCoverage>,
+    pub warnings: Vec<Problem>,
+    pub external_links: Vec<check::external::ExternalLink>,
+}
+
+/// Loads, checks and renders the site (writing nothing) and reports its coverage.
+pub fn inspect(options: &BuildOptions) -> Result<Inspection, BuildFailure> {
+    let rendered = render(options)?;
+    let mut problems = Vec::new();
+    let Some((site, _)) = load::load_site(&options.root, &mut problems) else {
+        return Err(BuildFailure { problems });
+    };
+    let today = build_date(options.today).map_err(|p| BuildFailure { problems: vec![p] })?;
+    let notices = site
+        .notices
+        .iter()
+        .filter_map(|notice| {
+            let version = notice.current_version(today)?;
+            Some(NoticeCoverage {
+                slug: notice.slug.clone(),
+                file: version.source.path.clone(),
+                version: version.number.value.to_string(),
+                items: check::checklist::coverage(version),
+            })
+        })
+        .collect();
+    Ok(Inspection {
+        notices,
+        warnings: rendered.warnings,
+        external_links: check::external::external_links(&site),
     })
 }
 
@@ -182,6 +240,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         pages: count_pages(&rendered.files),
         output_dir: rendered.output_dir,
         warnings,
+        missing_information: rendered.missing_information,
         elapsed: started.elapsed(),
     })
 }

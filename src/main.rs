@@ -7,10 +7,14 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use clearnotice::check::checklist::Coverage;
+use clearnotice::check::external::try_link;
 use clearnotice::diagnostics::{render_problems, Problem};
+use clearnotice::model::Change;
 use clearnotice::model::Date;
 use clearnotice::serve::session::Scope;
 use clearnotice::serve::{self, ServeEvent, ServeOptions};
+use clearnotice::workflow;
 use clearnotice::{build, BuildOptions};
 
 /// clearnotice turns privacy notices written in Markdown into an accessible website.
@@ -43,6 +47,79 @@ enum Command {
     /// on screen until you fix it. The preview is kept in memory: public/ is not
     /// changed. Press Ctrl-C to stop.
     Serve(ServeArgs),
+
+    /// Check the notices without publishing: which privacy information each one gives
+    /// (UK GDPR Articles 13 and 14), the easy-read rules, and every link.
+    ///
+    /// Prints a table per notice: each item of the checklist covered (and where), not
+    /// applicable (and why), or missing. With --strict it fails if anything is missing.
+    Check(CheckArgs),
+
+    /// Start a new site in an empty folder: site.toml, an example notice with its easy
+    /// read, and a pictures folder. It builds straight away.
+    Init {
+        /// The folder to make the site in. Default: the current folder (if empty).
+        #[arg(default_value = ".")]
+        folder: PathBuf,
+    },
+
+    /// Add a notice: content/NAME/1.0.md with its details filled in and a section for
+    /// each item of the privacy-information checklist, ready to write.
+    New {
+        /// The notice's folder name, which is also its web address: lower-case letters,
+        /// digits and hyphens, like home-support.
+        name: String,
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        service: String,
+        /// Who decides how the information is used.
+        #[arg(long)]
+        controller: String,
+        #[arg(long, value_name = "FOLDER", default_value = ".")]
+        root: PathBuf,
+    },
+
+    /// Start the next version of a notice: copies its newest version (and easy read) to
+    /// the next number, with the version, change, summary and date filled in. Then edit
+    /// the text of the new file.
+    Release {
+        /// The notice's folder name, like general.
+        name: String,
+        /// People must be told about this change (raises 1.3 to 2.0).
+        #[arg(long, conflicts_with = "minor", required_unless_present = "minor")]
+        major: bool,
+        /// A correction or small change, only updated online (raises 1.3 to 1.4).
+        #[arg(long)]
+        minor: bool,
+        /// One plain sentence saying what changed (needed for a major change).
+        #[arg(long)]
+        summary: Option<String>,
+        /// The day the new version takes effect (YEAR-MONTH-DAY). Default: today.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        effective: Option<Date>,
+        #[arg(long, value_name = "FOLDER", default_value = ".")]
+        root: PathBuf,
+    },
+
+    /// Print a shell completion script, like: clearnotice completions bash > ~/.local/share/bash-completion/completions/clearnotice
+    Completions { shell: clap_complete::Shell },
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// The site's folder (the one with site.toml). Default: the current folder.
+    #[arg(long, value_name = "FOLDER", default_value = ".")]
+    root: PathBuf,
+    /// Fail (exit status 1) if any privacy information is missing or any rule is broken.
+    #[arg(long)]
+    strict: bool,
+    /// Also list the links to other websites, and try to reach each one.
+    #[arg(long)]
+    external: bool,
+    /// Check the notices as they will be on this day (YEAR-MONTH-DAY).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    date: Option<Date>,
 }
 
 #[derive(clap::Args)]
@@ -122,6 +199,32 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => run_build(args),
         Command::Serve(args) => run_serve(args),
+        Command::Check(args) => run_check(args),
+        Command::Init { folder } => run_init(folder),
+        Command::New {
+            name,
+            title,
+            service,
+            controller,
+            root,
+        } => run_new(&root, &name, &title, &service, &controller),
+        Command::Release {
+            name,
+            major,
+            summary,
+            effective,
+            root,
+            ..
+        } => run_release(&root, &name, major, summary.as_deref(), effective),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "clearnotice",
+                &mut std::io::stdout(),
+            );
+            ExitCode::SUCCESS
+        }
     }
 }
 
@@ -137,6 +240,9 @@ fn run_build(args: BuildArgs) -> ExitCode {
     match build(&options) {
         Ok(report) => {
             show(&report.warnings);
+            for missing in &report.missing_information {
+                eprintln!("warning: {missing}");
+            }
             eprintln!(
                 "Built {} {} into {}: {} {} in {} ms.",
                 report.notices,
@@ -231,6 +337,151 @@ fn open_browser(url: &str) {
     };
     if std::process::Command::new(opener).arg(url).spawn().is_err() {
         eprintln!("Could not open a browser: open {url} yourself.");
+    }
+}
+
+fn run_check(args: CheckArgs) -> ExitCode {
+    let options = BuildOptions {
+        today: args.date,
+        ..BuildOptions::new(&args.root)
+    };
+    let inspection = match clearnotice::inspect(&options) {
+        Ok(inspection) => inspection,
+        Err(failure) => {
+            show(&failure.problems);
+            eprintln!(
+                "The notices have problems that stop the website being built: fix these first."
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    show(&inspection.warnings);
+    let mut missing = 0;
+    for notice in &inspection.notices {
+        println!(
+            "\n{} — {} (version {})",
+            notice.slug,
+            notice.file.display(),
+            notice.version
+        );
+        for (item, coverage) in &notice.items {
+            let (state, detail) = match coverage {
+                Coverage::Covered { heading, line } => {
+                    ("covered", format!("\"{heading}\", line {line}"))
+                }
+                Coverage::NotApplicable { reason } => ("not applicable", reason.clone()),
+                Coverage::Missing => {
+                    missing += 1;
+                    ("MISSING", item.label.to_string())
+                }
+            };
+            println!("  {state:<15} {:<21} {detail}", item.id);
+        }
+    }
+    println!(
+        "\n{} {}: {missing} checklist {} missing; {} easy-read or other {}.",
+        inspection.notices.len(),
+        plural(inspection.notices.len(), "notice", "notices"),
+        plural(missing, "item", "items"),
+        inspection.warnings.len(),
+        plural(inspection.warnings.len(), "warning", "warnings")
+    );
+    if args.external {
+        println!("\nLinks to other websites:");
+        let mut unreachable = 0;
+        for link in &inspection.external_links {
+            match try_link(&link.url) {
+                Ok(()) => println!("  reachable    {}  ({})", link.url, link.location),
+                Err(why) => {
+                    unreachable += 1;
+                    println!("  not reached  {}  ({}): {why}", link.url, link.location)
+                }
+            }
+        }
+        if unreachable == inspection.external_links.len() && unreachable > 0 {
+            println!("None could be reached: this computer may have no internet connection. That is not counted as a failure.");
+        }
+    }
+    if args.strict && (missing > 0 || !inspection.warnings.is_empty()) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run_init(folder: PathBuf) -> ExitCode {
+    let today = jiff::ZonedDateTime::now().date();
+    match workflow::init::init_site(&folder, today) {
+        Ok(files) => {
+            for file in files {
+                println!("wrote {}", file.display());
+            }
+            println!("\nYour site is ready. Next:\n  cd {}\n  clearnotice serve     (then open http://127.0.0.1:1111/)", folder.display());
+            ExitCode::SUCCESS
+        }
+        Err(problem) => {
+            show(&[problem]);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_new(
+    root: &std::path::Path,
+    slug: &str,
+    title: &str,
+    service: &str,
+    controller: &str,
+) -> ExitCode {
+    let notice = workflow::new::NewNotice {
+        slug,
+        title,
+        service,
+        controller,
+        effective: jiff::ZonedDateTime::now().date(),
+    };
+    match workflow::new::new_notice(root, &notice) {
+        Ok(path) => {
+            println!("wrote {}\n\nNext: write the notice under each heading, then add its easy-read text as {}.", path.display(), path.with_file_name("1.0.easy-read.md").display());
+            ExitCode::SUCCESS
+        }
+        Err(problem) => {
+            show(&[problem]);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_release(
+    root: &std::path::Path,
+    slug: &str,
+    major: bool,
+    summary: Option<&str>,
+    effective: Option<Date>,
+) -> ExitCode {
+    let request = workflow::release::Release {
+        slug,
+        change: if major { Change::Major } else { Change::Minor },
+        summary,
+        effective: effective.unwrap_or_else(|| jiff::ZonedDateTime::now().date()),
+    };
+    match workflow::release::release(root, &request) {
+        Ok(released) => {
+            for file in &released.files {
+                println!("wrote {}", file.display());
+            }
+            println!(
+                "\nVersion {} is ready to edit. Next: change its text in {}{}, preview with clearnotice serve, then publish with clearnotice build.",
+                released.version,
+                released.files[0].display(),
+                if released.files.len() > 1 { " (and its easy-read text)" } else { "" }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            show(&problems);
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -174,6 +174,8 @@ pub struct Version {
     /// `None` only for the first version, which is a first publication rather than a change.
     pub change: Option<Located<Change>>,
     pub summary: Option<String>,
+    /// `[not_applicable]`: checklist items (id, reason) this notice says do not apply.
+    pub not_applicable: Vec<Located<(String, String)>>,
     /// The Markdown after the front-matter.
     pub body: String,
     /// Where the body starts in the file's text, to turn body offsets into file lines.

@@ -1,8 +1,11 @@
 //! Stage 2, check: the rules a site must meet before it is rendered. Pure: reads the
 //! model, adds problems; never touches the disk.
 
+pub mod checklist;
 pub mod easy_read;
+pub mod external;
 pub mod history;
+pub mod links;
 pub mod markdown;
 
 use crate::diagnostics::Problem;

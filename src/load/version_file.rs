@@ -7,6 +7,9 @@ use toml::Spanned;
 use crate::diagnostics::{Problem, SourceFile};
 use crate::load::front_matter::{split, SplitError};
 use crate::load::toml_problem::toml_problem;
+use std::collections::BTreeMap;
+
+use crate::check::checklist;
 use crate::model::{Change, Date, Located, Version, VersionNumber};
 
 /// Front-matter exactly as written; turned into a [`Version`] after checks.
@@ -21,6 +24,8 @@ struct RawFrontMatter {
     effective: Spanned<toml::Value>,
     change: Option<Spanned<Change>>,
     summary: Option<Spanned<String>>,
+    /// Checklist items that do not apply to this notice, each with the reason.
+    not_applicable: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
 }
 
 /// `controller = "A"` or `controller = ["A", "B"]` (joint controllers).
@@ -76,6 +81,41 @@ pub fn parse_version_file(
     let effective = parse_date_value(&source, raw.effective.get_ref(), at(raw.effective.span()))
         .map_err(|p| problems.push(p))
         .ok();
+    let mut not_applicable = Vec::new();
+    for (item, reason) in raw.not_applicable.into_iter().flatten() {
+        let span = at(item.span());
+        if !checklist::ITEMS.iter().any(|i| i.id == item.get_ref()) {
+            problems.push(
+                source
+                    .problem(
+                        span,
+                        format!(
+                            "\"{}\" is not an item of the privacy-information checklist",
+                            item.get_ref()
+                        ),
+                    )
+                    .with_help(format!(
+                        "The items are: {}.",
+                        checklist::ITEMS
+                            .iter()
+                            .map(|i| i.id)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+            );
+        } else if reason.get_ref().trim().is_empty() {
+            problems.push(
+                source
+                    .problem(at(reason.span()), format!("`{}` is marked as not applying, with no reason", item.get_ref()))
+                    .with_help("Say why it does not apply, in one plain sentence, like transfers = \"We do not send your information outside the UK.\""),
+            );
+        } else {
+            not_applicable.push(Located {
+                value: (item.get_ref().clone(), reason.get_ref().clone()),
+                span,
+            });
+        }
+    }
     let summary = raw
         .summary
         .map(|s| s.into_inner())
@@ -100,6 +140,7 @@ pub fn parse_version_file(
                 value: c.into_inner(),
             }),
             summary,
+            not_applicable,
             body: parts.body.to_string(),
             body_offset: parts.body_offset,
             source: source.clone(),

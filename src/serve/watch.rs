@@ -91,7 +91,7 @@ pub enum WatchHandle {
 }
 
 /// How long the debouncer waits for an editor to finish writing before it reports.
-pub const DEBOUNCE: Duration = Duration::from_millis(120);
+pub const DEBOUNCE: Duration = Duration::from_millis(75);
 
 /// Starts watching `root`'s content, theme override, pictures and `site.toml` (never
 /// the output). Each debounced batch of changed paths is sent to `tx`.

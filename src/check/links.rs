@@ -1,0 +1,184 @@
+//! Every link inside the built site must lead somewhere: each relative `href`/`src`
+//! in every page must name a file of the output (a folder means its index.html), and
+//! each `#anchor` an id on the target page. A broken link that was written in a
+//! notice's Markdown is reported at that file and line; one from a template names the
+//! page. Runs on the rendered files, so it checks what people will actually click.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::diagnostics::Problem;
+use crate::model::Site;
+use crate::render::OutputFile;
+
+pub fn check_links(files: &[OutputFile], site: &Site) -> Vec<Problem> {
+    let pages: HashMap<&str, String> = files
+        .iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .map(|f| {
+            (
+                f.path.as_str(),
+                String::from_utf8_lossy(&f.bytes).into_owned(),
+            )
+        })
+        .collect();
+    let paths: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let ids: HashMap<&str, HashSet<String>> = pages
+        .iter()
+        .map(|(path, html)| (*path, attribute_values(html, "id").into_iter().collect()))
+        .collect();
+    let mut problems = Vec::new();
+    let mut seen = HashSet::new();
+    for (page, html) in &pages {
+        // The 404 page's links start from the site's own address, not from its folder.
+        if *page == "404.html" {
+            continue;
+        }
+        for link in attribute_values(html, "href")
+            .into_iter()
+            .chain(attribute_values(html, "src"))
+        {
+            if is_external(&link) {
+                continue;
+            }
+            let (target, anchor) = match link.split_once('#') {
+                Some((target, anchor)) => (target.to_string(), Some(anchor.to_string())),
+                None => (link.clone(), None),
+            };
+            let file = if target.is_empty() {
+                Some(page.to_string())
+            } else {
+                resolve(page, &target)
+            };
+            let file = file.map(|f| {
+                if f.is_empty() || f.ends_with('/') {
+                    format!("{f}index.html")
+                } else {
+                    f
+                }
+            });
+            let broken = match &file {
+                None => Some("it leads outside the site".to_string()),
+                Some(file) if !paths.contains(file.as_str()) => Some(format!("there is no {file}")),
+                Some(file) => match &anchor {
+                    Some(anchor)
+                        if !anchor.is_empty()
+                            && file.ends_with(".html")
+                            && !ids
+                                .get(file.as_str())
+                                .is_some_and(|ids| ids.contains(anchor)) =>
+                    {
+                        Some(format!("{file} has no #{anchor}"))
+                    }
+                    _ => None,
+                },
+            };
+            if let Some(why) = broken {
+                if seen.insert(link.clone()) {
+                    problems.push(problem_for(&link, page, &why, site));
+                }
+            }
+        }
+    }
+    problems.sort_by_key(|p| p.to_string());
+    problems
+}
+
+/// Points at the Markdown line that wrote the link, if a notice did.
+fn problem_for(link: &str, page: &str, why: &str, site: &Site) -> Problem {
+    let message = format!("the link \"{link}\" is broken: {why}");
+    for notice in &site.notices {
+        for version in &notice.versions {
+            let sources = std::iter::once(&version.source).chain(version.easy_read.as_ref());
+            for source in sources {
+                if let Some(at) = source.text.find(&format!("]({link}")) {
+                    return source
+                        .problem(at..at + link.len() + 2, message)
+                        .with_help("Check the address: a link to a section is #its-id (see the heading ids on the page); a link to another notice is ../its-folder/.");
+                }
+            }
+        }
+    }
+    Problem::in_file(format!("themes/default/templates (on {page})"), message).with_help(
+        "A theme template makes this link: check the templates you changed under themes/default/.",
+    )
+}
+
+fn is_external(link: &str) -> bool {
+    let scheme = link.split(['/', '#', '?']).next().unwrap_or("");
+    scheme.contains(':') || link.starts_with("//")
+}
+
+/// `general/large-print/index.html` + `../../assets/x.css` → `assets/x.css`.
+fn resolve(page: &str, target: &str) -> Option<String> {
+    let target = target.split('?').next().unwrap_or(target);
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    if target.starts_with('/') {
+        parts.clear();
+    }
+    let trailing = target.ends_with('/');
+    for segment in target.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    let mut joined = parts.join("/");
+    if trailing && !joined.is_empty() {
+        joined.push('/');
+    }
+    Some(joined)
+}
+
+/// The values of `name="…"` (or `name=…` unquoted, as minified pages have them).
+fn attribute_values(html: &str, name: &str) -> Vec<String> {
+    let mut values = Vec::new();
+    let needle = format!(" {name}=");
+    let mut rest = html;
+    while let Some(at) = rest.find(&needle) {
+        rest = &rest[at + needle.len()..];
+        let value = match rest.chars().next() {
+            Some(quote @ ('"' | '\'')) => rest[1..].split(quote).next().unwrap_or(""),
+            _ => rest
+                .split(|c: char| c.is_whitespace() || c == '>')
+                .next()
+                .unwrap_or(""),
+        };
+        values.push(value.replace("&amp;", "&"));
+    }
+    values
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_links_resolve_from_the_page_folder() {
+        assert_eq!(
+            resolve("general/large-print/index.html", "../../assets/x.css").as_deref(),
+            Some("assets/x.css")
+        );
+        assert_eq!(
+            resolve("index.html", "./general/").as_deref(),
+            Some("general/")
+        );
+        assert_eq!(resolve("general/index.html", "../").as_deref(), Some(""));
+        assert_eq!(resolve("index.html", "../../etc"), None);
+    }
+
+    #[test]
+    fn attributes_quoted_or_not() {
+        assert_eq!(
+            attribute_values(
+                r#"<a href="a/b">x</a><a href=#main>y</a><p id=top>"#,
+                "href"
+            ),
+            ["a/b", "#main"]
+        );
+        assert_eq!(attribute_values(r#"<p id=top class=x>"#, "id"), ["top"]);
+    }
+}

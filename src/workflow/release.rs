@@ -1,0 +1,109 @@
+//! `clearnotice release SLUG --major|--minor`: the next version of a notice. The newest
+//! version (and its easy-read text) is copied to the next version number; in the copy,
+//! only `version`, `change`, `summary` and `effective` are changed (with toml_edit, so
+//! every other byte of the front-matter, comments included, stays as it was).
+
+use std::path::{Path, PathBuf};
+
+use toml_edit::{value, DocumentMut};
+
+use crate::diagnostics::Problem;
+use crate::load::content::{load_one_notice, CONTENT_DIR};
+use crate::load::front_matter::split;
+use crate::model::{Change, Date};
+use crate::workflow::write_new;
+
+pub struct Release<'a> {
+    pub slug: &'a str,
+    pub change: Change,
+    pub summary: Option<&'a str>,
+    pub effective: Date,
+}
+
+/// What was written, for the message that says what to do next.
+#[derive(Debug)]
+pub struct Released {
+    pub version: String,
+    pub files: Vec<PathBuf>,
+}
+
+pub fn release(root: &Path, release: &Release) -> Result<Released, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let notice = load_one_notice(root, release.slug, &mut problems);
+    if problems.iter().any(Problem::is_error) {
+        return Err(problems);
+    }
+    let Some(notice) = notice else {
+        return Err(vec![Problem::in_file(Path::new(CONTENT_DIR).join(release.slug), "there is no notice here")
+            .with_help("Check the name: it is the notice's folder under content/. To start a new notice, use clearnotice new.")]);
+    };
+    if release.change == Change::Major && release.summary.is_none_or(|s| s.trim().is_empty()) {
+        return Err(vec![Problem::in_file(release.slug, "a major change needs a summary")
+            .with_help("Add --summary \"...\": one plain sentence saying what changed. People are told about major changes.")]);
+    }
+    let newest = notice
+        .versions
+        .last()
+        .expect("a loaded notice has versions");
+    if release.effective < newest.effective.value {
+        return Err(vec![Problem::in_file(
+            &newest.source.path,
+            format!(
+                "the new version cannot take effect on {}, before version {} ({})",
+                release.effective, newest.number.value, newest.effective.value
+            ),
+        )
+        .with_help(
+            "Effective dates never go backwards: choose --effective on or after that date.",
+        )]);
+    }
+    let next = match release.change {
+        Change::Major => newest.number.value.next_major(),
+        Change::Minor => newest.number.value.next_minor(),
+    };
+    let parts = split(&newest.source.text).map_err(|_| {
+        vec![Problem::in_file(
+            &newest.source.path,
+            "could not read the front-matter",
+        )]
+    })?;
+    let mut doc: DocumentMut = parts.front_matter.parse().map_err(|err| {
+        vec![Problem::in_file(
+            &newest.source.path,
+            format!("could not read the front-matter: {err}"),
+        )]
+    })?;
+    doc["version"] = value(next.to_string());
+    doc["change"] = value(match release.change {
+        Change::Major => "major",
+        Change::Minor => "minor",
+    });
+    match release.summary {
+        Some(summary) => doc["summary"] = value(summary),
+        None => {
+            doc.remove("summary");
+        }
+    }
+    doc["effective"] = value(toml_edit::Datetime {
+        date: Some(toml_edit::Date {
+            year: release.effective.year() as u16,
+            month: release.effective.month() as u8,
+            day: release.effective.day() as u8,
+        }),
+        time: None,
+        offset: None,
+    });
+    let folder = root.join(CONTENT_DIR).join(release.slug);
+    let text = format!("+++\n{}+++\n{}", doc, parts.body);
+    let mut files = vec![folder.join(format!("{next}.md"))];
+    write_new(&files[0], &text).map_err(|p| vec![p])?;
+    if let Some(easy_read) = &newest.easy_read {
+        let path = folder.join(format!("{next}.easy-read.md"));
+        write_new(&path, &easy_read.text).map_err(|p| vec![p])?;
+        files.push(path);
+    }
+    Ok(Released {
+        version: next.to_string(),
+        files,
+    })
+}

@@ -1,0 +1,261 @@
+//! `clearnotice check` (the privacy-information checklist, links) and the everyday
+//! commands: init, new, release.
+
+mod common;
+
+use clearnotice::check::checklist::Coverage;
+use clearnotice::model::{Change, Date};
+use clearnotice::workflow::{
+    init::init_site, new::new_notice, new::NewNotice, release::release, release::Release,
+};
+use common::*;
+
+const FRONT: &str = "title = \"A notice\"\nservice = \"A service\"\ncontroller = \"Test Org\"\nversion = \"1.0\"\neffective = 2025-01-01\n";
+
+#[test]
+fn the_coverage_table_shows_covered_not_applicable_and_missing() {
+    let front = format!(
+        "{FRONT}\n[not_applicable]\ntransfers = \"We do not send information outside the UK.\"\n"
+    );
+    let body =
+        "\n## Who we are {#controller}\n\nUs.\n\n## How long we keep it {#retention}\n\n6 years.\n";
+    let dir = site(&[("content/a/1.0.md", version_file(&front, body))]);
+    let out = tempfile::tempdir().unwrap();
+    let inspection =
+        clearnotice::inspect(&options(dir.path(), &out.path().join("public"))).unwrap();
+    let items = &inspection.notices[0].items;
+    let state = |id: &str| {
+        items
+            .iter()
+            .find(|(item, _)| item.id == id)
+            .unwrap()
+            .1
+            .clone()
+    };
+    assert_eq!(
+        state("controller"),
+        Coverage::Covered {
+            heading: "Who we are".into(),
+            line: 12
+        }
+    );
+    assert_eq!(
+        state("retention"),
+        Coverage::Covered {
+            heading: "How long we keep it".into(),
+            line: 16
+        }
+    );
+    assert_eq!(
+        state("transfers"),
+        Coverage::NotApplicable {
+            reason: "We do not send information outside the UK.".into()
+        }
+    );
+    assert_eq!(state("rights"), Coverage::Missing);
+    assert_eq!(
+        items
+            .iter()
+            .filter(|(_, c)| *c == Coverage::Missing)
+            .count(),
+        14
+    );
+
+    // build warns once per missing item, on one line each.
+    let run = clearnotice(
+        &[
+            "build",
+            "--output-dir",
+            out.path().join("site").to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    assert_eq!(
+        stderr
+            .matches("warning: content/a/1.0.md: missing privacy information:")
+            .count(),
+        14,
+        "{stderr}"
+    );
+
+    // check prints the table, and fails with --strict.
+    let run = clearnotice(&["check"], dir.path());
+    let table = String::from_utf8_lossy(&run.stdout);
+    assert!(run.status.success());
+    assert!(
+        table.contains("covered         controller            \"Who we are\", line 12"),
+        "{table}"
+    );
+    assert!(
+        table.contains(
+            "not applicable  transfers             We do not send information outside the UK."
+        ),
+        "{table}"
+    );
+    assert!(table.contains("MISSING         rights"), "{table}");
+    assert_eq!(
+        clearnotice(&["check", "--strict"], dir.path())
+            .status
+            .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn not_applicable_needs_a_known_item_and_a_reason() {
+    let front = format!("{FRONT}\n[not_applicable]\ntransfers = \"\"\nteleportation = \"No.\"\n");
+    let dir = site(&[("content/a/1.0.md", version_file(&front, "\nText.\n"))]);
+    let (_out, result) = build_into_temp(dir.path());
+    let errors: Vec<String> = result
+        .unwrap_err()
+        .errors()
+        .map(|p| p.to_string())
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "content/a/1.0.md:10:1: \"teleportation\" is not an item of the privacy-information checklist",
+            "content/a/1.0.md:9:13: `transfers` is marked as not applying, with no reason",
+        ]
+    );
+}
+
+#[test]
+fn broken_internal_links_and_anchors_stop_the_build_at_their_line() {
+    let body = "\n## About {#about}\n\nSee [about](#about), [nowhere](#nowhere)\nand [a missing notice](../missing/).\n";
+    let dir = site(&[("content/a/1.0.md", version_file(FRONT, body))]);
+    let (_out, result) = build_into_temp(dir.path());
+    let errors: Vec<String> = result
+        .unwrap_err()
+        .errors()
+        .map(|p| p.to_string())
+        .collect();
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert!(
+        errors[0].starts_with("content/a/1.0.md:11:")
+            && errors[0].contains("\"#nowhere\" is broken"),
+        "{errors:#?}"
+    );
+    assert!(
+        errors[1].starts_with("content/a/1.0.md:12:")
+            && errors[1].contains("\"../missing/\" is broken"),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn init_makes_a_site_that_builds_with_no_warnings_and_refuses_a_full_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let site_dir = dir.path().join("notices");
+    let files = init_site(&site_dir, test_day()).unwrap();
+    assert_eq!(files.len(), 4);
+    let (_out, result) = build_into_temp(&site_dir);
+    let report = result.unwrap_or_else(|f| panic!("{:#?}", f.problems));
+    assert!(report.warnings.is_empty(), "{:#?}", report.warnings);
+    assert!(
+        report.missing_information.is_empty(),
+        "{:#?}",
+        report.missing_information
+    );
+    assert!(init_site(&site_dir, test_day())
+        .unwrap_err()
+        .message
+        .contains("not empty"));
+}
+
+#[test]
+fn new_then_release_major_then_minor_follow_the_history_rules() {
+    let dir = site(&[("content/a/1.0.md", version_file(FRONT, "\nText.\n"))]);
+    let root = dir.path();
+    let path = new_notice(
+        root,
+        &NewNotice {
+            slug: "home-support",
+            title: "Home \"support\"",
+            service: "Home support",
+            controller: "Test Org",
+            effective: Date::new(2025, 1, 1).unwrap(),
+        },
+    )
+    .unwrap();
+    // Quotes in the title are kept safe in the TOML.
+    std::fs::write(
+        path.with_file_name("1.0.easy-read.md"),
+        "![A phone](picture:phone) We phone you.\n",
+    )
+    .unwrap();
+    let (out, result) = build_into_temp(root);
+    result.unwrap_or_else(|f| panic!("{:#?}", f.problems));
+    assert!(
+        read_page(&out.path().join("public"), "home-support/index.html")
+            .contains("<h1>Home &quot;support&quot;</h1>")
+    );
+
+    // A comment in the front-matter must survive a release byte for byte.
+    let original = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("service = ", "# Who it is for.\nservice = ");
+    std::fs::write(&path, &original).unwrap();
+    let major = release(
+        root,
+        &Release {
+            slug: "home-support",
+            change: Change::Major,
+            summary: Some("We now share your plan with your GP."),
+            effective: Date::new(2025, 6, 1).unwrap(),
+        },
+    )
+    .unwrap();
+    assert_eq!(major.version, "2.0");
+    let minor = release(
+        root,
+        &Release {
+            slug: "home-support",
+            change: Change::Minor,
+            summary: None,
+            effective: Date::new(2025, 7, 1).unwrap(),
+        },
+    )
+    .unwrap();
+    assert_eq!(minor.version, "2.1");
+    assert!(
+        major.files[1].ends_with("2.0.easy-read.md"),
+        "the easy-read text is copied too"
+    );
+
+    let (_out, result) = build_into_temp(root);
+    result.unwrap_or_else(|f| {
+        panic!(
+            "the history rules must accept the releases: {:#?}",
+            f.problems
+        )
+    });
+
+    // Only the front-matter lines that had to change differ.
+    let v2 = std::fs::read_to_string(root.join("content/home-support/2.0.md")).unwrap();
+    let (front, body) = original[4..].split_once("+++\n").unwrap();
+    let expected = format!(
+        "+++\n{}change = \"major\"\nsummary = \"We now share your plan with your GP.\"\n+++\n{body}",
+        front.replace("version = \"1.0\"", "version = \"2.0\"").replace("effective = 2025-01-01", "effective = 2025-06-01")
+    );
+    assert_eq!(v2, expected);
+    let v21 = std::fs::read_to_string(root.join("content/home-support/2.1.md")).unwrap();
+    assert!(
+        v21.contains("change = \"minor\"") && !v21.contains("summary"),
+        "{v21}"
+    );
+
+    let refused = release(
+        root,
+        &Release {
+            slug: "home-support",
+            change: Change::Major,
+            summary: None,
+            effective: Date::new(2025, 8, 1).unwrap(),
+        },
+    )
+    .unwrap_err();
+    assert!(refused[0].message.contains("needs a summary"));
+}
