@@ -151,7 +151,12 @@ fn the_cli_builds_and_prints_one_summary_line() {
     let summary = stderr.lines().last().unwrap_or("");
     assert!(summary.starts_with("Built 2 notices into"), "{stderr}");
     // Before it, one line per item of privacy information the real notices leave out.
-    assert!(stderr.lines().rev().skip(1).all(|l| l.starts_with("warning: content/") && l.contains("missing privacy information")), "{stderr}");
+    assert!(
+        stderr.lines().rev().skip(1).all(
+            |l| l.starts_with("warning: content/") && l.contains("missing privacy information")
+        ),
+        "{stderr}"
+    );
     let html_files = read_tree(&output)
         .keys()
         .filter(|p| p.ends_with(".html"))

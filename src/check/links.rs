@@ -4,14 +4,15 @@
 //! notice's Markdown is reported at that file and line; one from a template names the
 //! page. Runs on the rendered files, so it checks what people will actually click.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::diagnostics::Problem;
 use crate::model::Site;
 use crate::render::OutputFile;
 
 pub fn check_links(files: &[OutputFile], site: &Site) -> Vec<Problem> {
-    let pages: HashMap<&str, String> = files
+    // In path order, so the same site always reports the same page first.
+    let pages: BTreeMap<&str, String> = files
         .iter()
         .filter(|f| f.path.ends_with(".html"))
         .map(|f| {

@@ -48,6 +48,16 @@ fn is_ignored(name: &str) -> bool {
         || name.starts_with('#')
 }
 
+/// Links are not followed: a link can loop, or lead out of the site's folder.
+fn symlink_warning(shown: &Path) -> Problem {
+    Problem::in_file(
+        shown,
+        "this is a link to somewhere else, and clearnotice does not follow links; it is ignored",
+    )
+    .with_help("Put the file itself here instead of a link to it.")
+    .warning()
+}
+
 /// A notice's folder name is its address, so it must be a clean URL segment.
 pub fn is_valid_slug(slug: &str) -> bool {
     !slug.is_empty()
@@ -87,6 +97,10 @@ pub fn load_notices(root: &Path, problems: &mut Vec<Problem>) -> Vec<Notice> {
         let name = entry.file_name().to_string_lossy().to_string();
         let shown = Path::new(CONTENT_DIR).join(&name);
         if is_ignored(&name) {
+            continue;
+        }
+        if entry.file_type().is_symlink() {
+            problems.push(symlink_warning(&shown));
             continue;
         }
         if !entry.file_type().is_dir() {
@@ -160,7 +174,14 @@ fn load_notice(
         };
         let name = entry.file_name().to_string_lossy().to_string();
         let file_shown: PathBuf = shown.join(&name);
-        if is_ignored(&name) || !entry.file_type().is_file() {
+        if is_ignored(&name) {
+            continue;
+        }
+        if entry.file_type().is_symlink() {
+            problems.push(symlink_warning(&file_shown));
+            continue;
+        }
+        if !entry.file_type().is_file() {
             continue;
         }
         match kind_of(&name) {

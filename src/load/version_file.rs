@@ -30,7 +30,10 @@ struct RawFrontMatter {
 
 /// `controller = "A"` or `controller = ["A", "B"]` (joint controllers).
 #[derive(Deserialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "`controller` to be a name in quotes, or a list of names like [\"PSS (UK)\", \"Ministry of Justice\"]"
+)]
 enum OneOrMany {
     One(String),
     Many(Vec<String>),

@@ -1,0 +1,183 @@
+//! The broken-input suite: every folder in tests/bad_input/ is a site with one thing
+//! wrong (or odd but valid), and an `expected` file saying what the build must do:
+//!
+//!   exit: 1
+//!   error: content/a/1.0.md:6:13: `effective` is not a date that exists
+//!
+//! For each: the real binary runs; it must not panic, must exit as expected, must say
+//! the expected line (file, line, column and message), and a failed build must leave
+//! the previous output folder byte for byte as it was.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Cases that git cannot hold: made here.
+fn prepare(case: &str, root: &Path) {
+    match case {
+        // 50 MB of text pasted into a notice.
+        "huge-notice" => {
+            let path = root.join("content/a/1.0.md");
+            let mut text = fs::read_to_string(&path).unwrap();
+            let line = "This sentence was pasted again and again by mistake. ".repeat(20) + "\n";
+            while text.len() < 50 * 1024 * 1024 {
+                text.push_str(&line);
+            }
+            fs::write(path, text).unwrap();
+        }
+        // Links that loop back on themselves, in content/ and in a notice.
+        "symlink-loop" => {
+            #[cfg(unix)]
+            {
+                std::os::unix::fs::symlink(root.join("content"), root.join("content/loop"))
+                    .unwrap();
+                std::os::unix::fs::symlink(root.join("content/a"), root.join("content/a/inner"))
+                    .unwrap();
+            }
+        }
+        _ => {}
+    }
+}
+
+struct Expected {
+    exit: i32,
+    line: String,
+}
+
+fn expected(case_dir: &Path) -> Expected {
+    let text = fs::read_to_string(case_dir.join("expected"))
+        .unwrap_or_else(|_| panic!("{} has no expected file", case_dir.display()));
+    let mut lines = text.lines();
+    let exit = lines
+        .next()
+        .and_then(|l| l.strip_prefix("exit: "))
+        .and_then(|n| n.parse().ok())
+        .expect("first line: exit: N");
+    let line = lines.next().unwrap_or("").to_string();
+    Expected { exit, line }
+}
+
+#[test]
+fn every_bad_input_ends_in_a_clear_message_and_loses_nothing() {
+    let cases_dir = repo_root().join("tests/bad_input");
+    let mut cases: Vec<_> = fs::read_dir(&cases_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 30, "{} cases", cases.len());
+
+    // A good site built first: a failed build must leave it exactly as it was.
+    let work = tempfile::tempdir().unwrap();
+    let output = work.path().join("public");
+    let good = fixture("history");
+    let run = clearnotice(
+        &[
+            "build",
+            "--root",
+            good.to_str().unwrap(),
+            "--output-dir",
+            output.to_str().unwrap(),
+        ],
+        work.path(),
+    );
+    assert!(run.status.success());
+    let before = read_tree(&output);
+
+    let mut failures = Vec::new();
+    for case_dir in &cases {
+        let case = case_dir.file_name().unwrap().to_string_lossy().to_string();
+        let root = work.path().join(&case);
+        copy_dir(&case_dir.join("site"), &root);
+        prepare(&case, &root);
+        let run = Command::new(env!("CARGO_BIN_EXE_clearnotice"))
+            .args([
+                "build",
+                "--root",
+                root.to_str().unwrap(),
+                "--output-dir",
+                output.to_str().unwrap(),
+                "--date",
+                "2026-11-24",
+            ])
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        if stderr.contains("panicked") || run.status.code().is_none() {
+            failures.push(format!("{case}: crashed:\n{stderr}"));
+            continue;
+        }
+        let code = run.status.code().unwrap_or(-1);
+        let said = |line: &str| {
+            stderr
+                .lines()
+                .any(|l| l.trim_start_matches(['×', '⚠', ' ']).starts_with(line))
+        };
+        if std::env::var_os("BLESS").is_some() {
+            // The first error (or, for a build that works, the first warning), without
+            // the temporary folder's name.
+            let marker = if code == 0 { '⚠' } else { '×' };
+            let first = stderr
+                .lines()
+                .find(|l| l.trim_start().starts_with(marker))
+                .unwrap_or("")
+                .trim_start_matches(['×', '⚠', ' ']);
+            let first = first
+                .split(work.path().to_str().unwrap())
+                .next()
+                .unwrap_or(first)
+                .to_string();
+            fs::write(
+                case_dir.join("expected"),
+                format!("exit: {code}\n{first}\n"),
+            )
+            .unwrap();
+            continue;
+        }
+        let expect = expected(case_dir);
+        if code != expect.exit || !said(&expect.line) {
+            failures.push(format!(
+                "{case}: expected exit {} and {:?}; got exit {code}:\n{stderr}",
+                expect.exit, expect.line
+            ));
+        }
+        if code != 0 {
+            if read_tree(&output) != before {
+                failures.push(format!("{case}: the previous output changed"));
+            }
+        } else {
+            // A build that worked replaced the output: put the good one back.
+            let run = clearnotice(
+                &[
+                    "build",
+                    "--root",
+                    good.to_str().unwrap(),
+                    "--output-dir",
+                    output.to_str().unwrap(),
+                ],
+                work.path(),
+            );
+            assert!(run.status.success());
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
