@@ -66,6 +66,7 @@ pub struct BuildReport {
     /// `clearnotice check` shows the whole table. Not turned into errors by `--strict`.
     pub missing_information: Vec<Problem>,
     pub elapsed: Duration,
+    pub timings: Timings,
 }
 
 /// A build that stopped: every error found (and any warnings), nothing written.
@@ -89,17 +90,43 @@ pub struct RenderedSite {
     pub warnings: Vec<Problem>,
     /// Privacy information the current notices leave out (see `clearnotice check`).
     pub missing_information: Vec<Problem>,
+    pub timings: Timings,
+}
+
+/// Where a build's time went (`build --timings`). Minify and CSS are parts of render;
+/// with several cores they are the sum over all threads.
+#[derive(Debug, Clone, Default)]
+pub struct Timings {
+    pub load: Duration,
+    pub check: Duration,
+    pub render: Duration,
+    pub minify: Duration,
+    pub css: Duration,
+    pub links: Duration,
+    pub write: Duration,
+    /// The notices that took longest to render, slowest first.
+    pub slowest: Vec<(String, Duration)>,
 }
 
 /// Loads, checks and renders the site without writing anything.
 pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
+    let mut timings = Timings::default();
+    let mut clock = Instant::now();
+    let mut lap = move || {
+        let now = Instant::now();
+        let elapsed = now - clock;
+        clock = now;
+        elapsed
+    };
     let mut problems = Vec::new();
     let loaded = load::load_site(&options.root, &mut problems);
+    timings.load = lap();
     let Some((mut site, theme)) = loaded else {
         return Err(BuildFailure { problems });
     };
     apply_base_url(&mut site, options.base_url.as_deref(), &mut problems);
     check::check_site(&site, &theme, &mut problems);
+    timings.check = lap();
     if problems.iter().any(Problem::is_error) {
         return Err(BuildFailure { problems });
     }
@@ -114,14 +141,28 @@ pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
         today,
         minify: options.minify,
     };
-    let files = match render::render_site(&site, &theme, &render_options, &mut problems) {
+    let mut render_timings = render::RenderTimings::default();
+    let files = match render::render_site(
+        &site,
+        &theme,
+        &render_options,
+        &mut problems,
+        &mut render_timings,
+    ) {
         Ok(files) => files,
         Err(mut found) => {
             problems.append(&mut found);
             return Err(BuildFailure { problems });
         }
     };
+    timings.render = lap();
+    (timings.minify, timings.css, timings.slowest) = (
+        render_timings.minify,
+        render_timings.css,
+        render_timings.slowest,
+    );
     let broken_links = check::links::check_links(&files, &site);
+    timings.links = lap();
     if !broken_links.is_empty() {
         problems.extend(broken_links);
         return Err(BuildFailure { problems });
@@ -142,6 +183,7 @@ pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
         output_dir,
         warnings: problems,
         missing_information: check::checklist::coverage_warnings(&site, today),
+        timings,
     })
 }
 
@@ -231,10 +273,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let started = Instant::now();
     let rendered = render(options)?;
     let mut warnings = rendered.warnings;
+    let writing = Instant::now();
     if let Err(problem) = write::write_site(&rendered.files, &rendered.output_dir, &options.root) {
         warnings.push(problem);
         return Err(BuildFailure { problems: warnings });
     }
+    let mut timings = rendered.timings;
+    timings.write = writing.elapsed();
     Ok(BuildReport {
         notices: rendered.notices,
         pages: count_pages(&rendered.files),
@@ -242,6 +287,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         warnings,
         missing_information: rendered.missing_information,
         elapsed: started.elapsed(),
+        timings,
     })
 }
 

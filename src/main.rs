@@ -179,6 +179,10 @@ struct BuildArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     date: Option<Date>,
 
+    /// Show where the time went: each stage of the build, and the slowest notices.
+    #[arg(long)]
+    timings: bool,
+
     /// Treat warnings as errors: stop the build if an easy-read text breaks a rule
     /// (a long sentence, a point without a picture, ...) or a notice has no easy read.
     #[arg(long)]
@@ -229,6 +233,7 @@ fn main() -> ExitCode {
 }
 
 fn run_build(args: BuildArgs) -> ExitCode {
+    let show_timings = args.timings;
     let options = BuildOptions {
         root: args.root,
         output_dir: args.output_dir,
@@ -242,6 +247,9 @@ fn run_build(args: BuildArgs) -> ExitCode {
             show(&report.warnings);
             for missing in &report.missing_information {
                 eprintln!("warning: {missing}");
+            }
+            if show_timings {
+                print_timings(&report.timings);
             }
             eprintln!(
                 "Built {} {} into {}: {} {} in {} ms.",
@@ -263,6 +271,25 @@ fn run_build(args: BuildArgs) -> ExitCode {
             );
             ExitCode::FAILURE
         }
+    }
+}
+
+fn print_timings(t: &clearnotice::Timings) {
+    let ms = |d: std::time::Duration| format!("{:>8.1} ms", d.as_secs_f64() * 1000.0);
+    eprintln!("Time by stage:");
+    eprintln!("  load    {}", ms(t.load));
+    eprintln!("  check   {}", ms(t.check));
+    eprintln!(
+        "  render  {}  (of which, summed over threads: minify {}, CSS {})",
+        ms(t.render),
+        ms(t.minify).trim(),
+        ms(t.css).trim()
+    );
+    eprintln!("  links   {}", ms(t.links));
+    eprintln!("  write   {}", ms(t.write));
+    eprintln!("Slowest notices to render:");
+    for (slug, took) in &t.slowest {
+        eprintln!("  {} {slug}", ms(*took));
     }
 }
 

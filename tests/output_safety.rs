@@ -134,3 +134,35 @@ fn front_matter_text_is_escaped_in_the_output() {
         );
     }
 }
+
+#[test]
+fn only_files_whose_bytes_changed_are_written_again() {
+    let dir = site(&[
+        ("content/a/1.0.md", version_file(FRONT, "\nFirst.\n")),
+        ("content/b/1.0.md", version_file(FRONT, "\nB.\n")),
+    ]);
+    let output = dir.path().join("public");
+    build(&options(dir.path(), &output)).unwrap();
+    let modified = |path: &str| fs::metadata(output.join(path)).unwrap().modified().unwrap();
+    let (a_before, b_before) = (modified("a/index.html"), modified("b/index.html"));
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    fs::write(
+        dir.path().join("content/a/1.0.md"),
+        version_file(FRONT, "\nChanged.\n"),
+    )
+    .unwrap();
+    build(&options(dir.path(), &output)).unwrap();
+    assert_ne!(
+        modified("a/index.html"),
+        a_before,
+        "a changed, so it was written"
+    );
+    assert_eq!(
+        modified("b/index.html"),
+        b_before,
+        "b did not change, so it kept its time"
+    );
+    assert!(fs::read_to_string(output.join("a/index.html"))
+        .unwrap()
+        .contains("Changed."));
+}

@@ -167,7 +167,8 @@ pub struct NoticeView {
     pub variant: Variant,
     pub variants: Vec<VariantLink>,
     /// The current version's page, in this page's variant.
-    pub current_href: String,
+    /// `None` while no version is in effect yet.
+    pub current_href: Option<String>,
     pub updates: Vec<UpdateView>,
     /// The changelog: every change, major and minor.
     pub changes_href: String,

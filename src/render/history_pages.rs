@@ -29,7 +29,8 @@ pub struct ChangeEntry {
 pub struct ChangesView {
     pub slug: String,
     pub title: String,
-    pub current_href: String,
+    /// `None` while no version is in effect yet.
+    pub current_href: Option<String>,
     pub major: Vec<ChangeEntry>,
     pub minor: Vec<ChangeEntry>,
 }
@@ -95,7 +96,9 @@ pub fn history_pages(site: &SiteRender, timeline: &Timeline) -> Vec<PageJob> {
     let view = ChangesView {
         slug: notice.slug.clone(),
         title: title.clone(),
-        current_href: format!("{root}{}/", notice.slug),
+        current_href: timeline
+            .current_version()
+            .map(|_| format!("{root}{}/", notice.slug)),
         major,
         minor,
     };

@@ -19,7 +19,10 @@ pub mod timeline;
 pub mod variant;
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
 use tera::Context;
 
 use crate::diagnostics::Problem;
@@ -83,6 +86,8 @@ pub struct NoticeOutput {
     pub has_easy_read: bool,
     pub warnings: Vec<Problem>,
     pub errors: Vec<Problem>,
+    /// How long the notice took to render.
+    pub elapsed: Duration,
 }
 
 /// Renders a site with parsed templates; made once per build (or per theme change
@@ -93,6 +98,18 @@ pub struct Renderer<'a> {
     options: RenderOptions,
     site: &'a Site,
     theme: &'a Theme,
+    /// Time spent minifying and bundling CSS, for `build --timings` (all threads added up).
+    minify_nanos: AtomicU64,
+    css_nanos: AtomicU64,
+}
+
+/// Where the render stage's time went, for `build --timings`.
+#[derive(Debug, Clone, Default)]
+pub struct RenderTimings {
+    pub minify: Duration,
+    pub css: Duration,
+    /// The notices that took longest to render, slowest first.
+    pub slowest: Vec<(String, Duration)>,
 }
 
 impl<'a> Renderer<'a> {
@@ -111,11 +128,14 @@ impl<'a> Renderer<'a> {
             options: options.clone(),
             site,
             theme,
+            minify_nanos: AtomicU64::new(0),
+            css_nanos: AtomicU64::new(0),
         })
     }
 
     /// Every file of one notice.
     pub fn render_notice(&self, notice: &Notice) -> NoticeOutput {
+        let started = Instant::now();
         let timeline = Timeline::new(notice, self.options.today);
         let shared = &self.shared;
         let mut pictures = BTreeMap::new();
@@ -178,6 +198,7 @@ impl<'a> Renderer<'a> {
             has_easy_read: current.is_some_and(|c| c.easy_read.is_some()),
             warnings,
             errors,
+            elapsed: started.elapsed(),
         }
     }
 
@@ -242,12 +263,15 @@ impl<'a> Renderer<'a> {
             (css::EASY_READ_ENTRY, css::EASY_READ_OUTPUT),
             (css::LARGE_PRINT_ENTRY, css::LARGE_PRINT_OUTPUT),
         ] {
-            match css::bundle_css(
+            let started = Instant::now();
+            let bundled = css::bundle_css(
                 self.theme,
                 entry,
                 &css::css_variables(config),
                 self.options.minify,
-            ) {
+            );
+            add_time(&self.css_nanos, started);
+            match bundled {
                 Ok(css) => files.push(OutputFile {
                     path: output.to_string(),
                     bytes: css.into_bytes(),
@@ -274,7 +298,10 @@ impl<'a> Renderer<'a> {
                     let minify = self.options.minify && path.ends_with(".html");
                     files.push(OutputFile {
                         bytes: if minify {
-                            minify::minify_page(&text)
+                            let started = Instant::now();
+                            let bytes = minify::minify_page(&text);
+                            add_time(&self.minify_nanos, started);
+                            bytes
                         } else {
                             text.into_bytes()
                         },
@@ -290,6 +317,27 @@ impl<'a> Renderer<'a> {
             }
         }
         (files, problems)
+    }
+}
+
+fn add_time(total: &AtomicU64, started: Instant) {
+    total.fetch_add(started.elapsed().as_nanos() as u64, Ordering::Relaxed);
+}
+
+impl Renderer<'_> {
+    /// Where the time went so far (minify and CSS), and the slowest of `notices`.
+    pub fn timings(&self, notices: &[NoticeOutput]) -> RenderTimings {
+        let mut slowest: Vec<(String, Duration)> = notices
+            .iter()
+            .map(|n| (n.slug.clone(), n.elapsed))
+            .collect();
+        slowest.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        slowest.truncate(5);
+        RenderTimings {
+            minify: Duration::from_nanos(self.minify_nanos.load(Ordering::Relaxed)),
+            css: Duration::from_nanos(self.css_nanos.load(Ordering::Relaxed)),
+            slowest,
+        }
     }
 }
 
@@ -318,11 +366,13 @@ pub fn render_site(
     theme: &Theme,
     options: &RenderOptions,
     warnings: &mut Vec<Problem>,
+    timings: &mut RenderTimings,
 ) -> Result<Vec<OutputFile>, Vec<Problem>> {
     let renderer = Renderer::new(site, theme, options)?;
+    // Notices are independent: render them on every core (rayon keeps their order).
     let notices: Vec<NoticeOutput> = site
         .notices
-        .iter()
+        .par_iter()
         .map(|notice| renderer.render_notice(notice))
         .collect();
     let (site_wide, mut errors) = renderer.render_site_wide(&notices);
@@ -334,6 +384,7 @@ pub fn render_site(
             }
         }
     }
+    *timings = renderer.timings(&notices);
     if errors.is_empty() {
         Ok(assemble(&notices, site_wide))
     } else {

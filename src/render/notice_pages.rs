@@ -214,7 +214,15 @@ fn notice_view(
         easy_read: Vec::new(),
         variant,
         variants,
-        current_href: format!("{root}{}/{}", notice.slug, variant.folder()),
+        // The current version in this form, or its standard page if it has no such form.
+        current_href: timeline.current_version().map(|current| {
+            let form = if has_variant(current, variant) {
+                variant
+            } else {
+                Variant::Standard
+            };
+            format!("{root}{}/{}", notice.slug, form.folder())
+        }),
         updates,
         changes_href: format!("{root}{}", changes_folder(&notice.slug)),
         upcoming,

@@ -37,7 +37,8 @@ pub fn write_site(files: &[OutputFile], output: &Path, site_root: &Path) -> Resu
             err,
         )
     })?;
-    if let Err(problem) = write_all(files, &staging) {
+    let previous = output.join(MARKER).is_file().then_some(output.as_path());
+    if let Err(problem) = write_all(files, &staging, previous) {
         let _ = fs::remove_dir_all(&staging);
         return Err(problem);
     }
@@ -65,7 +66,11 @@ pub fn write_site(files: &[OutputFile], output: &Path, site_root: &Path) -> Resu
     Ok(())
 }
 
-fn write_all(files: &[OutputFile], staging: &Path) -> Result<(), Problem> {
+/// Writes every file into `staging`. A file whose bytes are the same as in the
+/// `previous` output is hard-linked from there instead of written, so it keeps its
+/// modification time: `serve`, rsync-style deploys and browsers' caches see only what
+/// really changed.
+fn write_all(files: &[OutputFile], staging: &Path, previous: Option<&Path>) -> Result<(), Problem> {
     fs::create_dir_all(staging)
         .map_err(|err| io_problem(staging, "could not create the build folder", err))?;
     fs::write(
@@ -78,6 +83,13 @@ fn write_all(files: &[OutputFile], staging: &Path) -> Result<(), Problem> {
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir)
                 .map_err(|err| io_problem(dir, "could not create a folder", err))?;
+        }
+        if let Some(old) = previous.map(|p| p.join(&file.path)) {
+            let same = fs::metadata(&old).is_ok_and(|m| m.len() == file.bytes.len() as u64)
+                && fs::read(&old).is_ok_and(|b| b == file.bytes);
+            if same && fs::hard_link(&old, &path).is_ok() {
+                continue;
+            }
         }
         fs::write(&path, &file.bytes)
             .map_err(|err| io_problem(&path, "could not write a file", err))?;
