@@ -6,6 +6,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::diagnostics::Problem;
 use crate::render::OutputFile;
 
@@ -78,23 +80,25 @@ fn write_all(files: &[OutputFile], staging: &Path, previous: Option<&Path>) -> R
         "This folder was made by clearnotice build; it replaces it whole at every build.\n",
     )
     .map_err(|err| io_problem(staging, "could not write to the build folder", err))?;
-    for file in files {
-        let path = staging.join(&file.path);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir)
-                .map_err(|err| io_problem(dir, "could not create a folder", err))?;
-        }
-        if let Some(old) = previous.map(|p| p.join(&file.path)) {
-            let same = fs::metadata(&old).is_ok_and(|m| m.len() == file.bytes.len() as u64)
-                && fs::read(&old).is_ok_and(|b| b == file.bytes);
-            if same && fs::hard_link(&old, &path).is_ok() {
-                continue;
-            }
-        }
-        fs::write(&path, &file.bytes)
-            .map_err(|err| io_problem(&path, "could not write a file", err))?;
+    // Folders first (once each), then the files on every core: writing is mostly
+    // waiting for the disk, and the files are independent.
+    let folders: std::collections::BTreeSet<&Path> = files.iter().filter_map(|f| Path::new(&f.path).parent()).collect();
+    for folder in folders {
+        let dir = staging.join(folder);
+        fs::create_dir_all(&dir).map_err(|err| io_problem(&dir, "could not create a folder", err))?;
     }
-    Ok(())
+    files.par_iter().try_for_each(|file| write_one(file, staging, previous))
+}
+
+fn write_one(file: &OutputFile, staging: &Path, previous: Option<&Path>) -> Result<(), Problem> {
+    let path = staging.join(&file.path);
+    if let Some(old) = previous.map(|p| p.join(&file.path)) {
+        let same = fs::metadata(&old).is_ok_and(|m| m.len() == file.bytes.len() as u64) && fs::read(&old).is_ok_and(|b| b == file.bytes);
+        if same && fs::hard_link(&old, &path).is_ok() {
+            return Ok(());
+        }
+    }
+    fs::write(&path, &file.bytes).map_err(|err| io_problem(&path, "could not write a file", err))
 }
 
 /// Refuses an output folder whose replacement could lose someone's files.
