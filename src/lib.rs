@@ -108,25 +108,29 @@ pub struct Timings {
     pub slowest: Vec<(String, Duration)>,
 }
 
-/// Loads, checks and renders the site without writing anything.
-pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
+/// A site loaded and checked, ready to render.
+struct Prepared {
+    site: model::Site,
+    theme: load::theme::Theme,
+    render_options: RenderOptions,
+    problems: Vec<Problem>,
+    timings: Timings,
+    output_dir: PathBuf,
+}
+
+/// Stages 1 and 2: load and check (and the build date).
+fn prepare(options: &BuildOptions) -> Result<Prepared, BuildFailure> {
     let mut timings = Timings::default();
-    let mut clock = Instant::now();
-    let mut lap = move || {
-        let now = Instant::now();
-        let elapsed = now - clock;
-        clock = now;
-        elapsed
-    };
     let mut problems = Vec::new();
-    let loaded = load::load_site(&options.root, &mut problems);
-    timings.load = lap();
-    let Some((mut site, theme)) = loaded else {
+    let started = Instant::now();
+    let Some((mut site, theme)) = load::load_site(&options.root, &mut problems) else {
         return Err(BuildFailure { problems });
     };
+    timings.load = started.elapsed();
+    let started = Instant::now();
     apply_base_url(&mut site, options.base_url.as_deref(), &mut problems);
     check::check_site(&site, &theme, &mut problems);
-    timings.check = lap();
+    timings.check = started.elapsed();
     if problems.iter().any(Problem::is_error) {
         return Err(BuildFailure { problems });
     }
@@ -137,53 +141,92 @@ pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
             return Err(BuildFailure { problems });
         }
     };
-    let render_options = RenderOptions {
-        today,
-        minify: options.minify,
-    };
-    let mut render_timings = render::RenderTimings::default();
-    let files = match render::render_site(
-        &site,
-        &theme,
-        &render_options,
-        &mut problems,
-        &mut render_timings,
-    ) {
-        Ok(files) => files,
-        Err(mut found) => {
-            problems.append(&mut found);
-            return Err(BuildFailure { problems });
-        }
-    };
-    timings.render = lap();
-    (timings.minify, timings.css, timings.slowest) = (
-        render_timings.minify,
-        render_timings.css,
-        render_timings.slowest,
-    );
-    let broken_links = check::links::check_links(&files, &site);
-    timings.links = lap();
-    if !broken_links.is_empty() {
-        problems.extend(broken_links);
-        return Err(BuildFailure { problems });
-    }
-    if options.strict && !problems.is_empty() {
-        for problem in &mut problems {
-            problem.severity = diagnostics::Severity::Error;
-        }
-        return Err(BuildFailure { problems });
-    }
     let output_dir = options
         .output_dir
         .clone()
         .unwrap_or_else(|| options.root.join(&site.config.output_dir));
-    Ok(RenderedSite {
-        files,
-        notices: site.notices.len(),
-        output_dir,
-        warnings: problems,
-        missing_information: check::checklist::coverage_warnings(&site, today),
+    Ok(Prepared {
+        site,
+        theme,
+        render_options: RenderOptions {
+            today,
+            minify: options.minify,
+        },
+        problems,
         timings,
+        output_dir,
+    })
+}
+
+impl Prepared {
+    /// After rendering: broken links stop the build, and so do warnings with `--strict`.
+    fn finish(
+        &mut self,
+        pages: Vec<check::links::PageLinks>,
+        strict: bool,
+    ) -> Result<(), BuildFailure> {
+        let started = Instant::now();
+        let broken_links = check::links::check_index(pages, &self.site);
+        self.timings.links = started.elapsed();
+        let mut problems = std::mem::take(&mut self.problems);
+        if !broken_links.is_empty() {
+            problems.extend(broken_links);
+            return Err(BuildFailure { problems });
+        }
+        if strict && !problems.is_empty() {
+            for problem in &mut problems {
+                problem.severity = diagnostics::Severity::Error;
+            }
+            return Err(BuildFailure { problems });
+        }
+        self.problems = problems;
+        Ok(())
+    }
+
+    fn note_render_timings(&mut self, render: Duration, timings: render::RenderTimings) {
+        self.timings.render = render;
+        (self.timings.minify, self.timings.css, self.timings.slowest) =
+            (timings.minify, timings.css, timings.slowest);
+    }
+
+    fn missing_information(&self) -> Vec<Problem> {
+        check::checklist::coverage_warnings(&self.site, self.render_options.today)
+    }
+}
+
+/// Loads, checks and renders the site without writing anything.
+pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
+    let mut prepared = prepare(options)?;
+    let mut render_timings = render::RenderTimings::default();
+    let started = Instant::now();
+    let rendered = render::render_site(
+        &prepared.site,
+        &prepared.theme,
+        &prepared.render_options,
+        &mut prepared.problems,
+        &mut render_timings,
+    );
+    let files = match rendered {
+        Ok(files) => files,
+        Err(mut found) => {
+            prepared.problems.append(&mut found);
+            return Err(BuildFailure {
+                problems: prepared.problems,
+            });
+        }
+    };
+    prepared.note_render_timings(started.elapsed(), render_timings);
+    prepared.finish(
+        files.iter().map(check::links::PageLinks::of).collect(),
+        options.strict,
+    )?;
+    Ok(RenderedSite {
+        notices: prepared.site.notices.len(),
+        missing_information: prepared.missing_information(),
+        output_dir: prepared.output_dir,
+        warnings: prepared.problems,
+        timings: prepared.timings,
+        files,
     })
 }
 
@@ -268,29 +311,60 @@ pub fn build_date(explicit: Option<Date>) -> Result<Date, Problem> {
     }
 }
 
-/// Builds the site: load → check → render → write. On failure nothing is written.
+/// Builds the site: load → check → render → write. Each file is written into a
+/// staging folder as soon as it is rendered (so memory stays small on large sites);
+/// the staging folder replaces the output only when everything worked.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let started = Instant::now();
-    let rendered = render(options)?;
-    let mut warnings = rendered.warnings;
-    let writing = Instant::now();
-    if let Err(problem) = write::write_site(&rendered.files, &rendered.output_dir, &options.root) {
-        warnings.push(problem);
-        return Err(BuildFailure { problems: warnings });
+    let mut prepared = prepare(options)?;
+    let staging =
+        write::Staging::begin(&prepared.output_dir, &options.root).map_err(|problem| {
+            BuildFailure {
+                problems: vec![problem],
+            }
+        })?;
+    let pages = std::sync::Mutex::new(Vec::new());
+    let mut render_timings = render::RenderTimings::default();
+    let rendering = Instant::now();
+    let sink = |file: OutputFile| {
+        let links = check::links::PageLinks::of(&file);
+        staging.put(&file)?;
+        pages
+            .lock()
+            .map_err(|_| Problem::in_file("(memory)", "a rendering thread failed"))?
+            .push(links);
+        Ok(())
+    };
+    let rendered = render::render_site_into(
+        &prepared.site,
+        &prepared.theme,
+        &prepared.render_options,
+        &mut prepared.problems,
+        &mut render_timings,
+        &sink,
+    );
+    if let Err(mut found) = rendered {
+        prepared.problems.append(&mut found);
+        return Err(BuildFailure {
+            problems: prepared.problems,
+        });
     }
-    let mut timings = rendered.timings;
-    timings.write = writing.elapsed();
+    prepared.note_render_timings(rendering.elapsed(), render_timings);
+    let pages = pages.into_inner().unwrap_or_default();
+    let html_pages = pages.iter().filter(|p| p.path.ends_with(".html")).count();
+    prepared.finish(pages, options.strict)?;
+    let writing = Instant::now();
+    staging.commit().map_err(|problem| BuildFailure {
+        problems: vec![problem],
+    })?;
+    prepared.timings.write = writing.elapsed();
     Ok(BuildReport {
-        notices: rendered.notices,
-        pages: count_pages(&rendered.files),
-        output_dir: rendered.output_dir,
-        warnings,
-        missing_information: rendered.missing_information,
+        notices: prepared.site.notices.len(),
+        pages: html_pages,
+        missing_information: prepared.missing_information(),
+        output_dir: prepared.output_dir,
+        warnings: prepared.problems,
         elapsed: started.elapsed(),
-        timings,
+        timings: prepared.timings,
     })
-}
-
-fn count_pages(files: &[OutputFile]) -> usize {
-    files.iter().filter(|f| f.path.ends_with(".html")).count()
 }

@@ -4,41 +4,64 @@
 //! notice's Markdown is reported at that file and line; one from a template names the
 //! page. Runs on the rendered files, so it checks what people will actually click.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use crate::diagnostics::Problem;
 use crate::model::Site;
 use crate::render::OutputFile;
 
+/// What the link check needs to know of one output file: its path, and for a page
+/// its ids and the addresses it links to. Small, so a whole site's fits in memory
+/// while its pages are written out as they are rendered.
+#[derive(Debug, Clone)]
+pub struct PageLinks {
+    pub path: String,
+    pub ids: HashSet<String>,
+    pub links: Vec<String>,
+}
+
+impl PageLinks {
+    pub fn of(file: &OutputFile) -> PageLinks {
+        if !file.path.ends_with(".html") {
+            return PageLinks {
+                path: file.path.clone(),
+                ids: HashSet::new(),
+                links: Vec::new(),
+            };
+        }
+        let html = String::from_utf8_lossy(&file.bytes);
+        PageLinks {
+            path: file.path.clone(),
+            ids: attribute_values(&html, "id").into_iter().collect(),
+            links: attribute_values(&html, "href")
+                .into_iter()
+                .chain(attribute_values(&html, "src"))
+                .collect(),
+        }
+    }
+}
+
+/// Checks every link of a site whose files are all in memory.
 pub fn check_links(files: &[OutputFile], site: &Site) -> Vec<Problem> {
+    check_index(files.iter().map(PageLinks::of).collect(), site)
+}
+
+/// Checks every link, given what each output file holds.
+pub fn check_index(mut pages: Vec<PageLinks>, site: &Site) -> Vec<Problem> {
     // In path order, so the same site always reports the same page first.
-    let pages: BTreeMap<&str, String> = files
-        .iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .map(|f| {
-            (
-                f.path.as_str(),
-                String::from_utf8_lossy(&f.bytes).into_owned(),
-            )
-        })
-        .collect();
-    let paths: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let ids: HashMap<&str, HashSet<String>> = pages
-        .iter()
-        .map(|(path, html)| (*path, attribute_values(html, "id").into_iter().collect()))
-        .collect();
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    let paths: HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+    let ids: HashMap<&str, &HashSet<String>> =
+        pages.iter().map(|p| (p.path.as_str(), &p.ids)).collect();
     let mut problems = Vec::new();
     let mut seen = HashSet::new();
-    for (page, html) in &pages {
+    for page in &pages {
         // The 404 page's links start from the site's own address, not from its folder.
-        if *page == "404.html" {
+        if page.path == "404.html" {
             continue;
         }
-        for link in attribute_values(html, "href")
-            .into_iter()
-            .chain(attribute_values(html, "src"))
-        {
-            if is_external(&link) {
+        for link in &page.links {
+            if is_external(link) {
                 continue;
             }
             let (target, anchor) = match link.split_once('#') {
@@ -46,9 +69,9 @@ pub fn check_links(files: &[OutputFile], site: &Site) -> Vec<Problem> {
                 None => (link.clone(), None),
             };
             let file = if target.is_empty() {
-                Some(page.to_string())
+                Some(page.path.clone())
             } else {
-                resolve(page, &target)
+                resolve(&page.path, &target)
             };
             let file = file.map(|f| {
                 if f.is_empty() || f.ends_with('/') {
@@ -75,7 +98,7 @@ pub fn check_links(files: &[OutputFile], site: &Site) -> Vec<Problem> {
             };
             if let Some(why) = broken {
                 if seen.insert(link.clone()) {
-                    problems.push(problem_for(&link, page, &why, site));
+                    problems.push(problem_for(link, &page.path, &why, site));
                 }
             }
         }

@@ -14,91 +14,123 @@ use crate::render::OutputFile;
 /// Left in every output folder clearnotice makes, so it knows it may replace it.
 pub const MARKER: &str = ".clearnotice";
 
-/// Writes `files` as the new contents of `output`. `site_root` is the site's folder,
-/// which the output must never be (or contain).
-pub fn write_site(files: &[OutputFile], output: &Path, site_root: &Path) -> Result<(), Problem> {
-    let output = absolute(output)
-        .map_err(|err| io_problem(output, "could not find the output folder", err))?;
-    check_output_dir(&output, site_root)?;
-    let parent = output
-        .parent()
-        .ok_or_else(|| refuse(&output, "it has no parent folder"))?;
-    fs::create_dir_all(parent)
-        .map_err(|err| io_problem(parent, "could not create the folder for the output", err))?;
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let staging = parent.join(format!(".{name}.clearnotice-new"));
-    let retired = parent.join(format!(".{name}.clearnotice-old"));
-
-    remove_if_present(&staging).map_err(|err| {
-        io_problem(
-            &staging,
-            "could not clear a folder left by an earlier build",
-            err,
-        )
-    })?;
-    let previous = output.join(MARKER).is_file().then_some(output.as_path());
-    if let Err(problem) = write_all(files, &staging, previous) {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(problem);
-    }
-    remove_if_present(&retired).map_err(|err| {
-        io_problem(
-            &retired,
-            "could not clear a folder left by an earlier build",
-            err,
-        )
-    })?;
-    if output.exists() {
-        fs::rename(&output, &retired)
-            .map_err(|err| io_problem(&output, "could not move the previous site aside", err))?;
-    }
-    if let Err(err) = fs::rename(&staging, &output) {
-        // Put the previous site back: nothing is lost.
-        let _ = fs::rename(&retired, &output);
-        return Err(io_problem(
-            &output,
-            "could not put the new site in place",
-            err,
-        ));
-    }
-    let _ = fs::remove_dir_all(&retired);
-    Ok(())
+/// A new site being written beside the output. Files go in as they are rendered
+/// (from any thread), so the whole site never has to be held in memory; `commit`
+/// swaps it in; dropping it without committing removes it, leaving the output as it
+/// was.
+pub struct Staging {
+    output: PathBuf,
+    staging: PathBuf,
+    retired: PathBuf,
+    /// The previous output, if clearnotice made it: unchanged files are linked from it.
+    previous: Option<PathBuf>,
+    committed: bool,
 }
 
-/// Writes every file into `staging`. A file whose bytes are the same as in the
-/// `previous` output is hard-linked from there instead of written, so it keeps its
-/// modification time: `serve`, rsync-style deploys and browsers' caches see only what
-/// really changed.
-fn write_all(files: &[OutputFile], staging: &Path, previous: Option<&Path>) -> Result<(), Problem> {
-    fs::create_dir_all(staging)
-        .map_err(|err| io_problem(staging, "could not create the build folder", err))?;
-    fs::write(
-        staging.join(MARKER),
-        "This folder was made by clearnotice build; it replaces it whole at every build.\n",
-    )
-    .map_err(|err| io_problem(staging, "could not write to the build folder", err))?;
-    // Folders first (once each), then the files on every core: writing is mostly
-    // waiting for the disk, and the files are independent.
-    let folders: std::collections::BTreeSet<&Path> = files.iter().filter_map(|f| Path::new(&f.path).parent()).collect();
-    for folder in folders {
-        let dir = staging.join(folder);
-        fs::create_dir_all(&dir).map_err(|err| io_problem(&dir, "could not create a folder", err))?;
+impl Staging {
+    /// Checks that `output` may be replaced (`site_root` is the site's folder, which
+    /// the output must never be or contain) and starts an empty staging folder.
+    pub fn begin(output: &Path, site_root: &Path) -> Result<Staging, Problem> {
+        let output = absolute(output)
+            .map_err(|err| io_problem(output, "could not find the output folder", err))?;
+        check_output_dir(&output, site_root)?;
+        let parent = output
+            .parent()
+            .ok_or_else(|| refuse(&output, "it has no parent folder"))?;
+        fs::create_dir_all(parent)
+            .map_err(|err| io_problem(parent, "could not create the folder for the output", err))?;
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let staging = parent.join(format!(".{name}.clearnotice-new"));
+        let retired = parent.join(format!(".{name}.clearnotice-old"));
+        remove_if_present(&staging).map_err(|err| {
+            io_problem(
+                &staging,
+                "could not clear a folder left by an earlier build",
+                err,
+            )
+        })?;
+        fs::create_dir_all(&staging)
+            .map_err(|err| io_problem(&staging, "could not create the build folder", err))?;
+        fs::write(
+            staging.join(MARKER),
+            "This folder was made by clearnotice build; it replaces it whole at every build.\n",
+        )
+        .map_err(|err| io_problem(&staging, "could not write to the build folder", err))?;
+        let previous = output.join(MARKER).is_file().then(|| output.clone());
+        Ok(Staging {
+            output,
+            staging,
+            retired,
+            previous,
+            committed: false,
+        })
     }
-    files.par_iter().try_for_each(|file| write_one(file, staging, previous))
+
+    /// Writes one file of the new site. A file with the same bytes as in the previous
+    /// output is hard-linked from there instead, so it keeps its modification time:
+    /// `serve`, rsync-style deploys and browsers' caches see only what really changed.
+    pub fn put(&self, file: &OutputFile) -> Result<(), Problem> {
+        let path = self.staging.join(&file.path);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)
+                .map_err(|err| io_problem(dir, "could not create a folder", err))?;
+        }
+        if let Some(old) = self.previous.as_ref().map(|p| p.join(&file.path)) {
+            let same = fs::metadata(&old).is_ok_and(|m| m.len() == file.bytes.len() as u64)
+                && fs::read(&old).is_ok_and(|b| b == file.bytes);
+            if same && fs::hard_link(&old, &path).is_ok() {
+                return Ok(());
+            }
+        }
+        fs::write(&path, &file.bytes)
+            .map_err(|err| io_problem(&path, "could not write a file", err))
+    }
+
+    /// Puts the new site in place of the old one.
+    pub fn commit(mut self) -> Result<(), Problem> {
+        remove_if_present(&self.retired).map_err(|err| {
+            io_problem(
+                &self.retired,
+                "could not clear a folder left by an earlier build",
+                err,
+            )
+        })?;
+        if self.output.exists() {
+            fs::rename(&self.output, &self.retired).map_err(|err| {
+                io_problem(&self.output, "could not move the previous site aside", err)
+            })?;
+        }
+        if let Err(err) = fs::rename(&self.staging, &self.output) {
+            // Put the previous site back: nothing is lost.
+            let _ = fs::rename(&self.retired, &self.output);
+            return Err(io_problem(
+                &self.output,
+                "could not put the new site in place",
+                err,
+            ));
+        }
+        self.committed = true;
+        let _ = fs::remove_dir_all(&self.retired);
+        Ok(())
+    }
 }
 
-fn write_one(file: &OutputFile, staging: &Path, previous: Option<&Path>) -> Result<(), Problem> {
-    let path = staging.join(&file.path);
-    if let Some(old) = previous.map(|p| p.join(&file.path)) {
-        let same = fs::metadata(&old).is_ok_and(|m| m.len() == file.bytes.len() as u64) && fs::read(&old).is_ok_and(|b| b == file.bytes);
-        if same && fs::hard_link(&old, &path).is_ok() {
-            return Ok(());
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.staging);
         }
     }
-    fs::write(&path, &file.bytes).map_err(|err| io_problem(&path, "could not write a file", err))
+}
+
+/// Writes `files` as the new contents of `output`, all at once.
+pub fn write_site(files: &[OutputFile], output: &Path, site_root: &Path) -> Result<(), Problem> {
+    let staging = Staging::begin(output, site_root)?;
+    files.par_iter().try_for_each(|file| staging.put(file))?;
+    staging.commit()
 }
 
 /// Refuses an output folder whose replacement could lose someone's files.
