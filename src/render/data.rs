@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::Change;
-use crate::render::markdown::render_markdown;
+use crate::render::markdown::RenderedMarkdown;
 use crate::render::timeline::{Status, Timeline};
 use crate::render::{OutputFile, SiteRender};
 
@@ -37,7 +37,13 @@ pub struct VersionData {
     pub html: String,
 }
 
-pub fn notice_data(site: &SiteRender, timeline: &Timeline) -> NoticeData {
+/// `bodies` are the versions' rendered Markdown, oldest first (rendered once, shared
+/// with the pages).
+pub fn notice_data(
+    site: &SiteRender,
+    timeline: &Timeline,
+    bodies: &[RenderedMarkdown],
+) -> NoticeData {
     let notice = timeline.notice;
     NoticeData {
         slug: notice.slug.clone(),
@@ -66,14 +72,18 @@ pub fn notice_data(site: &SiteRender, timeline: &Timeline) -> NoticeData {
                 }
                 .to_string(),
                 markdown: v.body.clone(),
-                html: render_markdown(&v.body).html,
+                html: bodies[index].html.clone(),
             })
             .collect(),
     }
 }
 
-pub fn notice_json(site: &SiteRender, timeline: &Timeline) -> OutputFile {
-    let data = notice_data(site, timeline);
+pub fn notice_json(
+    site: &SiteRender,
+    timeline: &Timeline,
+    bodies: &[RenderedMarkdown],
+) -> OutputFile {
+    let data = notice_data(site, timeline, bodies);
     let mut bytes = serde_json::to_vec_pretty(&data).expect("notice data always serialises");
     bytes.push(b'\n');
     OutputFile {

@@ -139,8 +139,20 @@ impl<'a> Renderer<'a> {
         let timeline = Timeline::new(notice, self.options.today);
         let shared = &self.shared;
         let mut pictures = BTreeMap::new();
-        let mut jobs =
-            notice_pages::notice_pages(shared, &timeline, self.site, self.theme, &mut pictures);
+        // Each version's Markdown is rendered once, for its pages and for notice.json.
+        let bodies: Vec<markdown::RenderedMarkdown> = notice
+            .versions
+            .iter()
+            .map(|v| markdown::render_markdown(&v.body))
+            .collect();
+        let mut jobs = notice_pages::notice_pages(
+            shared,
+            &timeline,
+            self.site,
+            self.theme,
+            &mut pictures,
+            &bodies,
+        );
         jobs.extend(history_pages::history_pages(shared, &timeline));
         let entries = feeds::notice_entries(shared, &timeline);
         let title = timeline
@@ -156,7 +168,7 @@ impl<'a> Renderer<'a> {
             entries.clone(),
         ));
         let (mut files, errors) = self.render_jobs(jobs);
-        files.push(data::notice_json(shared, &timeline));
+        files.push(data::notice_json(shared, &timeline, &bodies));
 
         let mut warnings = Vec::new();
         let current = timeline.current_version();

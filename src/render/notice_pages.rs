@@ -12,7 +12,7 @@ use crate::render::context::{
 use crate::render::dates::date_view;
 use crate::render::easy_read::{parse_easy_read, Block};
 use crate::render::history_pages::changes_folder;
-use crate::render::markdown::{render_markdown, RenderedMarkdown};
+use crate::render::markdown::RenderedMarkdown;
 use crate::render::pictures::resolve_picture;
 use crate::render::timeline::{is_major, Status, Timeline};
 use crate::render::variant::{has_variant, Variant};
@@ -35,11 +35,12 @@ pub fn notice_pages(
     model: &Site,
     theme: &Theme,
     pictures: &mut BTreeMap<String, Vec<u8>>,
+    bodies: &[RenderedMarkdown],
 ) -> Vec<PageJob> {
     let notice = timeline.notice;
     let mut jobs = Vec::new();
     for (index, version) in notice.versions.iter().enumerate() {
-        let body = render_markdown(&version.body);
+        let body = &bodies[index];
         let easy_read = version
             .easy_read
             .as_ref()
@@ -67,7 +68,7 @@ pub fn notice_pages(
                     canonical_path(notice, timeline, version, variant),
                 );
                 let mut view =
-                    notice_view(site, timeline, index, &body, variant, &folder, &page.root);
+                    notice_view(site, timeline, index, body, variant, &folder, &page.root);
                 if variant == Variant::EasyRead {
                     view.easy_read =
                         easy_read_view(&easy_read, &page.root, notice, model, theme, pictures);
