@@ -234,7 +234,9 @@ impl Notice {
 pub struct Site {
     pub config: SiteConfig,
     pub config_source: SourceFile,
-    pub notices: Vec<Notice>,
+    /// Shared, so `serve` can keep the previous site while it tries a rebuild without
+    /// copying every notice's text.
+    pub notices: Vec<std::sync::Arc<Notice>>,
     /// The site's own pictures (`pictures/NAME.svg` and the like), by name without
     /// extension: they replace the theme's picture of the same name.
     pub pictures: BTreeMap<String, Picture>,

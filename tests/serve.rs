@@ -279,39 +279,47 @@ fn nothing_outside_the_site_is_served() {
     server.stop();
 }
 
-fn as_map(session: &Session) -> BTreeMap<String, Vec<u8>> {
-    session
-        .files()
-        .iter()
-        .map(|f| (f.path.clone(), f.bytes.clone()))
-        .collect()
+/// Every file of a fresh full build of `root`.
+fn full_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    let (_, files) = Session::start(root.to_path_buf(), None, Some(test_day())).unwrap();
+    files.into_iter().map(|f| (f.path, f.bytes)).collect()
+}
+
+/// Applies a rebuild's delta to the files served so far, and says how many changed.
+fn apply(files: &mut BTreeMap<String, Vec<u8>>, session: &mut Session, change: Change) -> usize {
+    let (_, delta) = session.rebuild(&BTreeSet::from([change])).unwrap();
+    for path in &delta.removed {
+        files.remove(path);
+    }
+    let changed = delta.changed.len();
+    files.extend(delta.changed.into_iter().map(|f| (f.path, f.bytes)));
+    changed
 }
 
 #[test]
 fn an_incremental_rebuild_equals_a_full_build() {
     let dir = small_site();
     let root = dir.path().to_path_buf();
-    let mut session = Session::start(root.clone(), None, Some(test_day())).unwrap();
+    let (mut session, first) = Session::start(root.clone(), None, Some(test_day())).unwrap();
+    let mut files: BTreeMap<String, Vec<u8>> =
+        first.into_iter().map(|f| (f.path, f.bytes)).collect();
+    let everything = files.len();
 
     edit(&root, "content/a/1.0.md", "\n## About\n\nChanged text.\n");
-    std::fs::write(
-        root.join("content/a/1.1.md"),
-        version_file(
-            &FRONT
-                .replace("1.0", "1.1")
-                .replace("2025-01-01", "2025-06-01"),
-            "\n## About\n\nA minor fix.\n",
-        )
-        .replace("+++\n\n", "change = \"minor\"\n+++\n\n"),
+    let minor = version_file(
+        &FRONT
+            .replace("1.0", "1.1")
+            .replace("2025-01-01", "2025-06-01"),
+        "\n## About\n\nA minor fix.\n",
     )
-    .unwrap();
-    session
-        .rebuild(&BTreeSet::from([Change::Notice("a".into())]))
-        .unwrap();
-    assert_eq!(
-        as_map(&session),
-        as_map(&Session::start(root.clone(), None, Some(test_day())).unwrap())
+    .replace("+++\n\n", "change = \"minor\"\n+++\n\n");
+    std::fs::write(root.join("content/a/1.1.md"), minor).unwrap();
+    let changed = apply(&mut files, &mut session, Change::Notice("a".into()));
+    assert!(
+        changed < everything,
+        "a save re-renders only its notice and the site-wide files: {changed} of {everything}"
     );
+    assert_eq!(files, full_build(&root));
 
     std::fs::create_dir_all(root.join("themes/default/templates")).unwrap();
     let base =
@@ -321,21 +329,12 @@ fn an_incremental_rebuild_equals_a_full_build() {
         base.replace("Skip to main content", "Skip to the notice"),
     )
     .unwrap();
-    session.rebuild(&BTreeSet::from([Change::Theme])).unwrap();
-    let files = as_map(&session);
+    apply(&mut files, &mut session, Change::Theme);
     assert!(String::from_utf8_lossy(&files["b/index.html"]).contains("Skip to the notice"));
-    assert_eq!(
-        files,
-        as_map(&Session::start(root.clone(), None, Some(test_day())).unwrap())
-    );
+    assert_eq!(files, full_build(&root));
 
     std::fs::remove_dir_all(root.join("content/b")).unwrap();
-    session
-        .rebuild(&BTreeSet::from([Change::Notice("b".into())]))
-        .unwrap();
-    assert!(!as_map(&session).contains_key("b/index.html"));
-    assert_eq!(
-        as_map(&session),
-        as_map(&Session::start(root, None, Some(test_day())).unwrap())
-    );
+    apply(&mut files, &mut session, Change::Notice("b".into()));
+    assert!(!files.contains_key("b/index.html"));
+    assert_eq!(files, full_build(&root));
 }

@@ -35,7 +35,7 @@ pub fn load_site(root: &Path, problems: &mut Vec<Problem>) -> Option<(Site, Them
         Site {
             config,
             config_source,
-            notices,
+            notices: notices.into_iter().map(std::sync::Arc::new).collect(),
             pictures,
         },
         theme,

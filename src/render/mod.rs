@@ -18,6 +18,7 @@ pub mod templates;
 pub mod timeline;
 pub mod variant;
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -216,11 +217,14 @@ impl<'a> Renderer<'a> {
 
     /// The pages that list every notice (index, 404, feed, sitemap, robots), the
     /// stylesheets and the theme's static files.
-    pub fn render_site_wide(&self, notices: &[NoticeOutput]) -> (Vec<OutputFile>, Vec<Problem>) {
+    pub fn render_site_wide<N: Borrow<NoticeOutput> + Sync>(
+        &self,
+        notices: &[N],
+    ) -> (Vec<OutputFile>, Vec<Problem>) {
         let shared = &self.shared;
         let config = &self.site.config;
         let mut groups: BTreeMap<String, Vec<NoticeSummary>> = BTreeMap::new();
-        for (service, summary) in notices.iter().filter_map(|n| n.summary.clone()) {
+        for (service, summary) in notices.iter().filter_map(|n| n.borrow().summary.clone()) {
             groups.entry(service).or_default().push(summary);
         }
         let services: Vec<ServiceGroup> = groups
@@ -258,7 +262,7 @@ impl<'a> Renderer<'a> {
         });
         let all_entries = notices
             .iter()
-            .flat_map(|n| n.entries.iter().cloned())
+            .flat_map(|n| n.borrow().entries.iter().cloned())
             .collect();
         jobs.push(feeds::feed_job(
             shared,
@@ -355,10 +359,13 @@ impl Renderer<'_> {
 
 /// Puts a site together from its notices' outputs and the site-wide files, in a
 /// stable order (so the same input always gives the same output).
-pub fn assemble(notices: &[NoticeOutput], site_wide: Vec<OutputFile>) -> Vec<OutputFile> {
+pub fn assemble<N: Borrow<NoticeOutput>>(
+    notices: &[N],
+    site_wide: Vec<OutputFile>,
+) -> Vec<OutputFile> {
     let mut pictures = BTreeMap::new();
     let mut files = Vec::new();
-    for notice in notices {
+    for notice in notices.iter().map(Borrow::borrow) {
         files.extend(notice.files.iter().cloned());
         pictures.extend(notice.pictures.iter().map(|(p, b)| (p.clone(), b.clone())));
     }

@@ -4,7 +4,10 @@
 use crate::render::variant::Variant;
 use crate::render::{NoticeOutput, OutputFile, SiteRender};
 
-pub fn sitemap(site: &SiteRender, notices: &[NoticeOutput]) -> OutputFile {
+pub fn sitemap<N: std::borrow::Borrow<NoticeOutput>>(
+    site: &SiteRender,
+    notices: &[N],
+) -> OutputFile {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     let mut url = |path: String, lastmod: Option<String>| {
         xml.push_str(&format!(
@@ -18,7 +21,7 @@ pub fn sitemap(site: &SiteRender, notices: &[NoticeOutput]) -> OutputFile {
         xml.push_str("</url>\n");
     };
     url(String::new(), None);
-    for notice in notices {
+    for notice in notices.iter().map(std::borrow::Borrow::borrow) {
         let Some(lastmod) = notice.lastmod else {
             continue;
         };

@@ -30,10 +30,24 @@ pub enum LiveEvent {
     Error(String),
 }
 
-/// The site being served: every file by its path, with the reload script in pages.
-#[derive(Debug, Default)]
+/// The site being served: every file by its path. Files are shared between
+/// snapshots, so a rebuild that changes a few files copies only those.
+#[derive(Debug, Default, Clone)]
 pub struct Snapshot {
-    pub files: HashMap<String, Vec<u8>>,
+    pub files: HashMap<String, Arc<Vec<u8>>>,
+}
+
+impl Snapshot {
+    /// This snapshot with `changed` files put in and `removed` paths taken out.
+    pub fn with(mut self, changed: Vec<crate::render::OutputFile>, removed: &[String]) -> Snapshot {
+        for path in removed {
+            self.files.remove(path);
+        }
+        for file in changed {
+            self.files.insert(file.path, Arc::new(file.bytes));
+        }
+        self
+    }
 }
 
 pub struct AppState {
@@ -113,7 +127,11 @@ async fn site_file(State(state): State<Arc<AppState>>, method: Method, uri: Uri)
         Lookup::Found(file) => (
             StatusCode::OK,
             file.clone(),
-            snapshot.files.get(&file).cloned().unwrap_or_default(),
+            snapshot
+                .files
+                .get(&file)
+                .map(|b| b.as_ref().clone())
+                .unwrap_or_default(),
         ),
         Lookup::AddSlash => {
             let location = format!("{}/", uri.path());
@@ -125,7 +143,7 @@ async fn site_file(State(state): State<Arc<AppState>>, method: Method, uri: Uri)
         }
         Lookup::Missing => (
             "404.html".to_string(),
-            snapshot.files.get("404.html").cloned(),
+            snapshot.files.get("404.html").map(|b| b.as_ref().clone()),
         )
             .1
             .map(|page| (StatusCode::NOT_FOUND, "404.html".to_string(), page))
@@ -134,6 +152,12 @@ async fn site_file(State(state): State<Arc<AppState>>, method: Method, uri: Uri)
                 "404.txt".to_string(),
                 b"Not found\n".to_vec(),
             )),
+    };
+    // The reload script goes into pages only here, as they are served: never in `build`.
+    let bytes = if file.ends_with(".html") {
+        inject_reload_script(&bytes)
+    } else {
+        bytes
     };
     let mut response = if method == Method::HEAD {
         let length = bytes.len();
@@ -154,6 +178,16 @@ async fn site_file(State(state): State<Arc<AppState>>, method: Method, uri: Uri)
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
+}
+
+const RELOAD_TAG: &str = "<script src=\"/__clearnotice/live.js\"></script>";
+
+fn inject_reload_script(page: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(page);
+    match text.rfind("</body>") {
+        Some(at) => format!("{}{RELOAD_TAG}{}", &text[..at], &text[at..]).into_bytes(),
+        None => format!("{text}{RELOAD_TAG}").into_bytes(),
+    }
 }
 
 enum Lookup {
@@ -276,6 +310,15 @@ mod tests {
         assert_eq!(safe_path("/general/").as_deref(), Some("general/"));
         assert_eq!(safe_path("/").as_deref(), Some(""));
         assert_eq!(safe_path("/a%20b.html").as_deref(), Some("a b.html"));
+    }
+
+    #[test]
+    fn the_reload_script_goes_before_the_end_of_the_body() {
+        let page = inject_reload_script(b"<html><body><p>Hi</p></body></html>");
+        assert_eq!(
+            String::from_utf8(page).unwrap(),
+            format!("<html><body><p>Hi</p>{RELOAD_TAG}</body></html>")
+        );
     }
 
     #[test]

@@ -9,7 +9,6 @@ pub mod http;
 pub mod session;
 pub mod watch;
 
-use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -23,8 +22,8 @@ use tokio::sync::{broadcast, oneshot};
 use crate::diagnostics::{render_problems, Problem};
 use crate::model::Date;
 use crate::render::OutputFile;
-use http::{AppState, LiveEvent, Snapshot, SCRIPT_PATH};
-use session::{Scope, Session};
+use http::{AppState, LiveEvent, Snapshot};
+use session::{Delta, Scope, Session};
 
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -94,21 +93,18 @@ pub fn start(
     report: impl Fn(&ServeEvent) + Send + 'static,
 ) -> std::io::Result<ServerHandle> {
     let root = options.root.canonicalize()?;
-    let (session, first) =
+    let (session, first_snapshot, first_error) =
         match Session::start(root.clone(), options.base_url.clone(), options.today) {
-            Ok(session) => (Some(session), None),
-            Err(problems) => (None, Some(problems)),
+            Ok((session, files)) => (Some(session), Snapshot::default().with(files, &[]), None),
+            Err(problems) => (None, error_snapshot(), Some(problems)),
         };
     let (events, _) = broadcast::channel(64);
     let state = Arc::new(AppState {
-        snapshot: RwLock::new(Arc::new(match &session {
-            Some(session) => snapshot(session.files()),
-            None => error_snapshot(),
-        })),
-        error: RwLock::new(first.as_ref().map(|p| render_problems(p, false))),
+        snapshot: RwLock::new(Arc::new(first_snapshot)),
+        error: RwLock::new(first_error.as_ref().map(|p| render_problems(p, false))),
         events,
     });
-    if let Some(problems) = first {
+    if let Some(problems) = first_error {
         report(&ServeEvent::Failed(problems));
     }
 
@@ -177,18 +173,31 @@ fn rebuild_loop(
         let started = Instant::now();
         let result = match &mut session {
             Some(session) => session.rebuild(&changes),
-            None => {
-                Session::start(root.clone(), options.base_url.clone(), options.today).map(|fresh| {
+            None => Session::start(root.clone(), options.base_url.clone(), options.today).map(
+                |(fresh, files)| {
                     session = Some(fresh);
-                    Scope::Full
-                })
-            }
+                    (
+                        Scope::Full,
+                        Delta {
+                            changed: files,
+                            removed: Vec::new(),
+                        },
+                    )
+                },
+            ),
         };
-        match (result, &session) {
-            (Ok(scope), Some(current)) => {
-                let files = current.files();
+        match result {
+            Ok((scope, delta)) => {
+                let changed = delta.changed.len();
                 if let Ok(mut slot) = state.snapshot.write() {
-                    *slot = Arc::new(snapshot(files));
+                    // A full rebuild starts afresh; otherwise unchanged files are shared
+                    // with the previous snapshot, not copied.
+                    let base = if scope == Scope::Full {
+                        Snapshot::default()
+                    } else {
+                        (**slot).clone()
+                    };
+                    *slot = Arc::new(base.with(delta.changed, &delta.removed));
                 }
                 if let Ok(mut error) = state.error.write() {
                     *error = None;
@@ -197,11 +206,10 @@ fn rebuild_loop(
                 report(&ServeEvent::Rebuilt {
                     scope,
                     millis: started.elapsed().as_millis(),
-                    files: files.len(),
+                    files: changed,
                 });
             }
-            (Ok(_), None) => {}
-            (Err(problems), _) => {
+            Err(problems) => {
                 let text = render_problems(&problems, false);
                 if let Ok(mut error) = state.error.write() {
                     *error = Some(text.clone());
@@ -213,53 +221,13 @@ fn rebuild_loop(
     }
 }
 
-const RELOAD_TAG: &str = "<script src=\"/__clearnotice/live.js\"></script>";
-
-/// The site as served: the reload script added to every page (only here, never in `build`).
-fn snapshot(files: &[OutputFile]) -> Snapshot {
-    let mut map = HashMap::with_capacity(files.len());
-    for file in files {
-        let bytes = if file.path.ends_with(".html") {
-            inject_reload_script(&file.bytes)
-        } else {
-            file.bytes.clone()
-        };
-        map.insert(file.path.clone(), bytes);
-    }
-    debug_assert!(SCRIPT_PATH.starts_with("/__clearnotice/"));
-    Snapshot { files: map }
-}
-
-fn inject_reload_script(page: &[u8]) -> Vec<u8> {
-    let text = String::from_utf8_lossy(page);
-    match text.rfind("</body>") {
-        Some(at) => format!("{}{RELOAD_TAG}{}", &text[..at], &text[at..]).into_bytes(),
-        None => format!("{text}{RELOAD_TAG}").into_bytes(),
-    }
-}
-
-/// What is served while the site has never built: a page that shows the error and
-/// reloads when a save fixes it.
+/// What is served while the site has never built: a page that says so and reloads
+/// when a save fixes it.
 fn error_snapshot() -> Snapshot {
-    let page = format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>The site could not be built</title></head><body><main><h1>The site could not be built</h1><p>The problems are listed below and in the terminal. This page reloads when you save a fix.</p></main>{RELOAD_TAG}</body></html>"
-    );
-    let mut files = HashMap::new();
-    files.insert("index.html".to_string(), page.clone().into_bytes());
-    files.insert("404.html".to_string(), page.into_bytes());
-    Snapshot { files }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_reload_script_goes_before_the_end_of_the_body() {
-        let page = inject_reload_script(b"<html><body><p>Hi</p></body></html>");
-        assert_eq!(
-            String::from_utf8(page).unwrap(),
-            format!("<html><body><p>Hi</p>{RELOAD_TAG}</body></html>")
-        );
-    }
+    let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>The site could not be built</title></head><body><main><h1>The site could not be built</h1><p>The problems are shown below and in the terminal. This page reloads when you save a fix.</p></main></body></html>";
+    let files = ["index.html", "404.html"].map(|path| OutputFile {
+        path: path.to_string(),
+        bytes: page.as_bytes().to_vec(),
+    });
+    Snapshot::default().with(files.into(), &[])
 }

@@ -1,15 +1,17 @@
-//! The state `serve` keeps between saves: the loaded site and theme, and each
-//! notice's rendered output. A change re-reads and re-renders only what it touches
-//! (see `rebuild`); the result is always the same as a full build. A failed rebuild
-//! leaves the session exactly as it was, so the last good site stays served.
+//! The state `serve` keeps between saves: the loaded site and theme, and what each
+//! notice's rendering told the site-wide pages. A change re-reads and re-renders only
+//! what it touches and returns just the files that changed (a `Delta`), so a save on a
+//! large site neither re-renders nor copies the rest. The result is always the same as
+//! a full build (tested). A failed rebuild leaves the session exactly as it was.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::diagnostics::Problem;
 use crate::load;
 use crate::load::theme::Theme;
-use crate::model::Site;
+use crate::model::{Date, Site};
 use crate::render::{assemble, NoticeOutput, OutputFile, RenderOptions, Renderer};
 use crate::serve::watch::Change;
 use crate::{apply_base_url, build_date, check};
@@ -24,75 +26,84 @@ pub enum Scope {
     Notices(Vec<String>),
 }
 
+/// The files a rebuild changed or added, and the paths it removed.
+#[derive(Debug, Default)]
+pub struct Delta {
+    pub changed: Vec<OutputFile>,
+    pub removed: Vec<String>,
+}
+
 pub struct Session {
     root: PathBuf,
     base_url: Option<String>,
-    today: Option<crate::model::Date>,
+    today: Option<Date>,
     site: Site,
     theme: Theme,
-    notices: BTreeMap<String, NoticeOutput>,
-    files: Vec<OutputFile>,
+    /// Each notice's rendering, without its files (those are served, not kept here).
+    notices: BTreeMap<String, Arc<NoticeOutput>>,
+    /// The paths each notice's files have, and the site-wide files' paths.
+    notice_paths: BTreeMap<String, BTreeSet<String>>,
+    site_wide_paths: BTreeSet<String>,
     pub warnings: Vec<Problem>,
 }
 
 impl Session {
-    /// Loads, checks and renders the whole site.
+    /// Loads, checks and renders the whole site; returns the session and every file.
     pub fn start(
         root: PathBuf,
         base_url: Option<String>,
-        today: Option<crate::model::Date>,
-    ) -> Result<Session, Vec<Problem>> {
+        today: Option<Date>,
+    ) -> Result<(Session, Vec<OutputFile>), Vec<Problem>> {
         let (site, theme) = load_checked(&root, &base_url)?;
-        let notices = render_notices(
-            &site,
-            &theme,
-            today,
-            site.notices.iter().map(|n| n.slug.clone()).collect(),
-            BTreeMap::new(),
-        )?;
+        let slugs = site.notices.iter().map(|n| n.slug.clone()).collect();
+        let rendered = render_notices(&site, &theme, today, slugs)?;
         let mut session = Session {
             root,
             base_url,
             today,
             site,
             theme,
-            notices,
-            files: Vec::new(),
+            notices: BTreeMap::new(),
+            notice_paths: BTreeMap::new(),
+            site_wide_paths: BTreeSet::new(),
             warnings: Vec::new(),
         };
-        session.files = session.assemble()?;
-        Ok(session)
-    }
-
-    /// The site as it stands: every file, by path.
-    pub fn files(&self) -> &[OutputFile] {
-        &self.files
+        let mut files = session.keep(rendered);
+        let (site_wide, paths) = session.site_wide()?;
+        session.site_wide_paths = paths;
+        files.extend(site_wide);
+        Ok((session, files))
     }
 
     /// Applies a batch of changes. On failure nothing changes.
-    pub fn rebuild(&mut self, changes: &BTreeSet<Change>) -> Result<Scope, Vec<Problem>> {
+    pub fn rebuild(&mut self, changes: &BTreeSet<Change>) -> Result<(Scope, Delta), Vec<Problem>> {
         let full = changes
             .iter()
             .any(|c| matches!(c, Change::Config | Change::Pictures | Change::ContentRoot));
         if full {
-            let fresh = Session::start(self.root.clone(), self.base_url.clone(), self.today)?;
+            let (fresh, files) =
+                Session::start(self.root.clone(), self.base_url.clone(), self.today)?;
+            let before = self.all_paths();
             *self = fresh;
-            return Ok(Scope::Full);
+            let after = self.all_paths();
+            let removed = before.difference(&after).cloned().collect();
+            return Ok((
+                Scope::Full,
+                Delta {
+                    changed: files,
+                    removed,
+                },
+            ));
         }
         let mut site = self.site.clone();
         let mut theme = self.theme.clone();
-        let scope = if changes.contains(&Change::Theme) {
+        let theme_changed = changes.contains(&Change::Theme);
+        if theme_changed {
             let mut problems = Vec::new();
             theme = load::theme::load_theme(&self.root, &mut problems);
-            fail_on_errors(problems)?;
-            // A changed template can change what the checks see only through pictures.
-            let mut problems = Vec::new();
             check::check_site(&site, &theme, &mut problems);
             fail_on_errors(problems)?;
-            Scope::AllNotices
-        } else {
-            Scope::Notices(Vec::new())
-        };
+        }
         let mut touched = Vec::new();
         for change in changes {
             if let Change::Notice(slug) = change {
@@ -103,52 +114,103 @@ impl Session {
                 }
                 fail_on_errors(problems)?;
                 site.notices.retain(|n| &n.slug != slug);
-                if let Some(notice) = notice {
-                    site.notices.push(notice);
-                }
+                site.notices.extend(notice.map(std::sync::Arc::new));
                 touched.push(slug.clone());
             }
         }
         site.notices.sort_by(|a, b| a.slug.cmp(&b.slug));
-        let (to_render, scope) = match scope {
-            Scope::AllNotices => (
+        let (to_render, scope) = if theme_changed {
+            (
                 site.notices.iter().map(|n| n.slug.clone()).collect(),
                 Scope::AllNotices,
-            ),
-            _ => (touched.clone(), Scope::Notices(touched)),
+            )
+        } else {
+            (touched.clone(), Scope::Notices(touched.clone()))
         };
-        let mut kept = self.notices.clone();
-        kept.retain(|slug, _| site.notices.iter().any(|n| &n.slug == slug));
-        let notices = render_notices(&site, &theme, self.today, to_render, kept)?;
+        let rendered = render_notices(&site, &theme, self.today, to_render)?;
+
+        // Everything rendered: only now does the session change.
         let previous = (
-            std::mem::replace(&mut self.site, site),
-            std::mem::replace(&mut self.theme, theme),
-            std::mem::replace(&mut self.notices, notices),
+            self.site.clone(),
+            self.theme.clone(),
+            self.notices.clone(),
+            self.notice_paths.clone(),
         );
-        match self.assemble() {
-            Ok(files) => {
-                self.files = files;
-                Ok(scope)
+        (self.site, self.theme) = (site, theme);
+        let mut removed: Vec<String> = Vec::new();
+        for slug in touched
+            .iter()
+            .filter(|slug| !self.site.notices.iter().any(|n| &&n.slug == slug))
+        {
+            self.notices.remove(slug);
+            removed.extend(self.notice_paths.remove(slug).unwrap_or_default());
+        }
+        let old_paths: BTreeMap<String, BTreeSet<String>> = rendered
+            .keys()
+            .map(|slug| {
+                (
+                    slug.clone(),
+                    self.notice_paths.get(slug).cloned().unwrap_or_default(),
+                )
+            })
+            .collect();
+        let mut changed = self.keep(rendered);
+        for (slug, old) in old_paths {
+            let new = self.notice_paths.get(&slug).cloned().unwrap_or_default();
+            removed.extend(old.difference(&new).cloned());
+        }
+        match self.site_wide() {
+            Ok((site_wide, paths)) => {
+                removed.extend(self.site_wide_paths.difference(&paths).cloned());
+                self.site_wide_paths = paths;
+                changed.extend(site_wide);
+                Ok((scope, Delta { changed, removed }))
             }
             Err(problems) => {
-                (self.site, self.theme, self.notices) = previous;
+                (self.site, self.theme, self.notices, self.notice_paths) = previous;
                 Err(problems)
             }
         }
     }
 
-    /// The site-wide files from the cached notices, put together with them.
-    fn assemble(&mut self) -> Result<Vec<OutputFile>, Vec<Problem>> {
+    /// Files the session keeps no copy of: takes them out of the outputs, notes their paths.
+    fn keep(&mut self, rendered: BTreeMap<String, NoticeOutput>) -> Vec<OutputFile> {
+        let mut files = Vec::new();
+        for (slug, mut output) in rendered {
+            let notice_files = std::mem::take(&mut output.files);
+            self.notice_paths.insert(
+                slug.clone(),
+                notice_files.iter().map(|f| f.path.clone()).collect(),
+            );
+            files.extend(notice_files);
+            self.notices.insert(slug, Arc::new(output));
+        }
+        files
+    }
+
+    /// The index, feeds, sitemap, stylesheets and pictures, from the kept notices.
+    fn site_wide(&mut self) -> Result<(Vec<OutputFile>, BTreeSet<String>), Vec<Problem>> {
         let options = render_options(self.today)?;
         let renderer = Renderer::new(&self.site, &self.theme, &options)?;
-        let outputs: Vec<NoticeOutput> = self.notices.values().cloned().collect();
+        let outputs: Vec<Arc<NoticeOutput>> = self.notices.values().cloned().collect();
         let (site_wide, errors) = renderer.render_site_wide(&outputs);
         fail_on_errors(errors)?;
         self.warnings = outputs
             .iter()
             .flat_map(|n| n.warnings.iter().cloned())
             .collect();
-        Ok(assemble(&outputs, site_wide))
+        let files = assemble(&outputs, site_wide);
+        let paths = files.iter().map(|f| f.path.clone()).collect();
+        Ok((files, paths))
+    }
+
+    fn all_paths(&self) -> BTreeSet<String> {
+        self.notice_paths
+            .values()
+            .flatten()
+            .chain(&self.site_wide_paths)
+            .cloned()
+            .collect()
     }
 }
 
@@ -166,25 +228,32 @@ fn load_checked(
     Ok((site, theme))
 }
 
-/// Renders `slugs` afresh; the other notices keep their output from `kept`.
+/// Renders the notices named by `slugs`, with their files.
 fn render_notices(
     site: &Site,
     theme: &Theme,
-    today: Option<crate::model::Date>,
+    today: Option<Date>,
     slugs: Vec<String>,
-    mut kept: BTreeMap<String, NoticeOutput>,
 ) -> Result<BTreeMap<String, NoticeOutput>, Vec<Problem>> {
+    use rayon::prelude::*;
     let options = render_options(today)?;
     let renderer = Renderer::new(site, theme, &options)?;
-    for notice in site.notices.iter().filter(|n| slugs.contains(&n.slug)) {
-        let output = renderer.render_notice(notice);
+    let slugs: std::collections::HashSet<String> = slugs.into_iter().collect();
+    let outputs: Vec<NoticeOutput> = site
+        .notices
+        .par_iter()
+        .filter(|n| slugs.contains(&n.slug))
+        .map(|notice| renderer.render_notice(notice))
+        .collect();
+    let mut rendered = BTreeMap::new();
+    for output in outputs {
         fail_on_errors(output.errors.clone())?;
-        kept.insert(notice.slug.clone(), output);
+        rendered.insert(output.slug.clone(), output);
     }
-    Ok(kept)
+    Ok(rendered)
 }
 
-fn render_options(today: Option<crate::model::Date>) -> Result<RenderOptions, Vec<Problem>> {
+fn render_options(today: Option<Date>) -> Result<RenderOptions, Vec<Problem>> {
     Ok(RenderOptions {
         today: build_date(today).map_err(|p| vec![p])?,
         // Readable output while previewing; minifying is for publishing.
