@@ -280,13 +280,13 @@ fn print_timings(t: &clearnotice::Timings) {
     eprintln!("  load    {}", ms(t.load));
     eprintln!("  check   {}", ms(t.check));
     eprintln!(
-        "  render  {}  (of which, summed over threads: minify {}, CSS {})",
+        "  render  {}  (writing each file as it is made; summed over threads: minify {}, CSS {})",
         ms(t.render),
         ms(t.minify).trim(),
         ms(t.css).trim()
     );
     eprintln!("  links   {}", ms(t.links));
-    eprintln!("  write   {}", ms(t.write));
+    eprintln!("  swap    {}  (the new site replaces the old)", ms(t.write));
     eprintln!("Slowest notices to render:");
     for (slug, took) in &t.slowest {
         eprintln!("  {} {slug}", ms(*took));
