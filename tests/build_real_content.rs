@@ -125,6 +125,9 @@ fn the_index_groups_notices_by_service_and_links_them() {
     assert!(all < wellbeing);
     assert!(index.contains(r#"href="./general/""#));
     assert!(index.contains(r#"href="./wellbeing-centres/""#));
+    // Each notice's other formats are linked from the index too.
+    assert!(index.contains(r#"href="./general/easy-read/">Easy read<span class="visually-hidden">: General privacy notice"#), "{index}");
+    assert!(index.contains(r#"href="./wellbeing-centres/large-print/">Large print"#));
 }
 
 #[test]

@@ -183,6 +183,8 @@ pub struct NoticeSummary {
     pub title: String,
     pub version: String,
     pub effective: DateView,
+    /// Whether the current version has an easy-read page.
+    pub easy_read: bool,
 }
 
 /// The index groups notices by the service they cover.

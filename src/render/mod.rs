@@ -204,6 +204,7 @@ impl<'a> Renderer<'a> {
                         title: current.title.clone(),
                         version: current.number.value.to_string(),
                         effective: date_view(current.effective.value),
+                        easy_read: current.easy_read.is_some(),
                     },
                 )
             }),
