@@ -89,17 +89,24 @@ fn every_bad_input_ends_in_a_clear_message_and_loses_nothing() {
     let work = tempfile::tempdir().unwrap();
     let output = work.path().join("public");
     let good = fixture("history");
-    let run = clearnotice(
-        &[
-            "build",
-            "--root",
-            good.to_str().unwrap(),
-            "--output-dir",
-            output.to_str().unwrap(),
-        ],
-        work.path(),
-    );
-    assert!(run.status.success());
+    let build_good = || {
+        let run = clearnotice(
+            &[
+                "build",
+                "--root",
+                good.to_str().unwrap(),
+                "--output-dir",
+                output.to_str().unwrap(),
+            ],
+            work.path(),
+        );
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    };
+    build_good();
     let before = read_tree(&output);
 
     let mut failures = Vec::new();
@@ -166,17 +173,7 @@ fn every_bad_input_ends_in_a_clear_message_and_loses_nothing() {
             }
         } else {
             // A build that worked replaced the output: put the good one back.
-            let run = clearnotice(
-                &[
-                    "build",
-                    "--root",
-                    good.to_str().unwrap(),
-                    "--output-dir",
-                    output.to_str().unwrap(),
-                ],
-                work.path(),
-            );
-            assert!(run.status.success());
+            build_good();
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
