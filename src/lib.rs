@@ -250,13 +250,27 @@ pub struct Inspection {
 
 /// Loads, checks and renders the site (writing nothing) and reports its coverage.
 pub fn inspect(options: &BuildOptions) -> Result<Inspection, BuildFailure> {
-    let rendered = render(options)?;
-    let mut problems = Vec::new();
-    let Some((site, _)) = load::load_site(&options.root, &mut problems) else {
-        return Err(BuildFailure { problems });
-    };
-    let today = build_date(options.today).map_err(|p| BuildFailure { problems: vec![p] })?;
-    let notices = site
+    let mut prepared = prepare(options)?;
+    let mut timings = render::RenderTimings::default();
+    let files = render::render_site(
+        &prepared.site,
+        &prepared.theme,
+        &prepared.render_options,
+        &mut prepared.problems,
+        &mut timings,
+    )
+    .map_err(|mut found| {
+        let mut problems = std::mem::take(&mut prepared.problems);
+        problems.append(&mut found);
+        BuildFailure { problems }
+    })?;
+    prepared.finish(
+        files.iter().map(check::links::PageLinks::of).collect(),
+        options.strict,
+    )?;
+    let today = prepared.render_options.today;
+    let notices = prepared
+        .site
         .notices
         .iter()
         .filter_map(|notice| {
@@ -271,8 +285,8 @@ pub fn inspect(options: &BuildOptions) -> Result<Inspection, BuildFailure> {
         .collect();
     Ok(Inspection {
         notices,
-        warnings: rendered.warnings,
-        external_links: check::external::external_links(&site),
+        external_links: check::external::external_links(&prepared.site),
+        warnings: prepared.problems,
     })
 }
 
