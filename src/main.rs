@@ -69,13 +69,16 @@ enum Command {
         /// The notice's folder name, which is also its web address: lower-case letters,
         /// digits and hyphens, like home-support.
         name: String,
+        /// The notice's title, like "How we use your information".
         #[arg(long)]
         title: String,
+        /// The service it covers; the index groups notices by service.
         #[arg(long)]
         service: String,
         /// Who decides how the information is used.
         #[arg(long)]
         controller: String,
+        /// The site's folder (the one with site.toml). Default: the current folder.
         #[arg(long, value_name = "FOLDER", default_value = ".")]
         root: PathBuf,
     },
@@ -98,6 +101,7 @@ enum Command {
         /// The day the new version takes effect (YEAR-MONTH-DAY). Default: today.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         effective: Option<Date>,
+        /// The site's folder (the one with site.toml). Default: the current folder.
         #[arg(long, value_name = "FOLDER", default_value = ".")]
         root: PathBuf,
     },
