@@ -321,6 +321,24 @@ fn an_incremental_rebuild_equals_a_full_build() {
     );
     assert_eq!(files, full_build(&root));
 
+    // A text-only edit changes none of what the index, feeds and sitemap show: they
+    // are not re-rendered, and the result is still the same as a full build.
+    edit(
+        &root,
+        "content/a/1.0.md",
+        "\n## About\n\nOnly the words change.\n",
+    );
+    let (_, delta) = session
+        .rebuild(&BTreeSet::from([Change::Notice("a".into())]))
+        .unwrap();
+    assert!(
+        delta.changed.iter().all(|f| f.path.starts_with("a/")),
+        "{:?}",
+        delta.changed.iter().map(|f| &f.path).collect::<Vec<_>>()
+    );
+    files.extend(delta.changed.into_iter().map(|f| (f.path, f.bytes)));
+    assert_eq!(files, full_build(&root));
+
     std::fs::create_dir_all(root.join("themes/default/templates")).unwrap();
     let base =
         std::fs::read_to_string(repo_root().join("themes/default/templates/base.html")).unwrap();

@@ -177,7 +177,7 @@ pub struct NoticeView {
 }
 
 /// A notice as listed on the index page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NoticeSummary {
     pub slug: String,
     pub title: String,

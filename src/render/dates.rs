@@ -20,7 +20,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// A date for templates: `iso` for `<time datetime>`, `human` for the text.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DateView {
     pub iso: String,
     pub human: String,

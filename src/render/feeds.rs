@@ -10,7 +10,7 @@ use crate::render::history_pages::compare_folder;
 use crate::render::timeline::{is_major, Timeline};
 use crate::render::{PageJob, SiteRender};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FeedEntry {
     pub id: String,
     pub title: String,

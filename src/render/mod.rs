@@ -91,6 +91,18 @@ pub struct NoticeOutput {
     pub elapsed: Duration,
 }
 
+impl NoticeOutput {
+    /// Whether the site-wide pages (index, feeds, sitemap, pictures) would show this
+    /// notice differently from `other`: only then must a save re-render them.
+    pub fn same_for_site_wide(&self, other: &NoticeOutput) -> bool {
+        self.summary == other.summary
+            && self.entries == other.entries
+            && self.lastmod == other.lastmod
+            && self.has_easy_read == other.has_easy_read
+            && self.pictures == other.pictures
+    }
+}
+
 /// Renders a site with parsed templates; made once per build (or per theme change
 /// in `serve`).
 pub struct Renderer<'a> {

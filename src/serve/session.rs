@@ -145,6 +145,15 @@ impl Session {
             self.notices.remove(slug);
             removed.extend(self.notice_paths.remove(slug).unwrap_or_default());
         }
+        // A save that leaves what the index, feeds and sitemap show unchanged (the usual
+        // edit of a notice's text) does not re-render them.
+        let site_wide_same = !theme_changed
+            && removed.is_empty()
+            && rendered.iter().all(|(slug, new)| {
+                self.notices
+                    .get(slug)
+                    .is_some_and(|old| old.same_for_site_wide(new))
+            });
         let old_paths: BTreeMap<String, BTreeSet<String>> = rendered
             .keys()
             .map(|slug| {
@@ -158,6 +167,9 @@ impl Session {
         for (slug, old) in old_paths {
             let new = self.notice_paths.get(&slug).cloned().unwrap_or_default();
             removed.extend(old.difference(&new).cloned());
+        }
+        if site_wide_same {
+            return Ok((scope, Delta { changed, removed }));
         }
         match self.site_wide() {
             Ok((site_wide, paths)) => {
