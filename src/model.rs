@@ -199,13 +199,25 @@ pub struct Notice {
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
+impl Version {
+    /// True for a version people were told about: the first publication or a major
+    /// change. A minor change is only updated online.
+    pub fn is_major(&self) -> bool {
+        !matches!(self.change.as_ref().map(|c| c.value), Some(Change::Minor))
+    }
+}
+
 impl Notice {
-    /// The newest version whose effective date has come, on `today`.
-    pub fn current_version(&self, today: Date) -> Option<&Version> {
+    /// The index of the newest version whose effective date has come, on `today`.
+    pub fn current_index(&self, today: Date) -> Option<usize> {
         self.versions
             .iter()
-            .rev()
-            .find(|version| version.effective.value <= today)
+            .rposition(|version| version.effective.value <= today)
+    }
+
+    /// The newest version whose effective date has come, on `today`.
+    pub fn current_version(&self, today: Date) -> Option<&Version> {
+        self.current_index(today).map(|i| &self.versions[i])
     }
 
     /// The date of the newest major change (or first publication) at or before `version`:
@@ -213,16 +225,7 @@ impl Notice {
     pub fn last_major_change(&self, version: &Version) -> Date {
         self.versions
             .iter()
-            .filter(|v| v.number.value <= version.number.value)
-            .filter(|v| {
-                !matches!(
-                    v.change,
-                    Some(Located {
-                        value: Change::Minor,
-                        ..
-                    })
-                )
-            })
+            .filter(|v| v.number.value <= version.number.value && v.is_major())
             .map(|v| v.effective.value)
             .next_back()
             .unwrap_or(version.effective.value)

@@ -111,18 +111,6 @@ pub fn load_notices(root: &Path, problems: &mut Vec<Problem>) -> Vec<Notice> {
             );
             continue;
         }
-        if !is_valid_slug(&name) {
-            problems.push(
-                Problem::in_file(
-                    &shown,
-                    format!("the folder name {name:?} cannot be a web address"),
-                )
-                .with_help(
-                    "Use lower-case letters, digits and hyphens only, like wellbeing-centres.",
-                ),
-            );
-            continue;
-        }
         if let Some(notice) = load_notice(entry.path(), &shown, name, problems) {
             notices.push(notice);
         }
@@ -151,6 +139,18 @@ fn load_notice(
     slug: String,
     problems: &mut Vec<Problem>,
 ) -> Option<Notice> {
+    // The folder name is the notice's address: checked here so `build` and `serve`'s
+    // one-notice reload refuse the same names.
+    if !is_valid_slug(&slug) {
+        problems.push(
+            Problem::in_file(
+                shown,
+                format!("the folder name {slug:?} cannot be a web address"),
+            )
+            .with_help("Use lower-case letters, digits and hyphens only, like wellbeing-centres."),
+        );
+        return None;
+    }
     let mut versions = Vec::new();
     let mut easy_reads = Vec::new();
     let mut version_files = Vec::new();

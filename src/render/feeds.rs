@@ -7,7 +7,7 @@ use tera::Context;
 
 use crate::model::Version;
 use crate::render::history_pages::compare_folder;
-use crate::render::timeline::{is_major, Timeline};
+use crate::render::timeline::Timeline;
 use crate::render::{PageJob, SiteRender};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -38,7 +38,7 @@ pub fn notice_entries(site: &SiteRender, timeline: &Timeline) -> Vec<FeedEntry> 
         .versions
         .iter()
         .enumerate()
-        .filter(|(_, v)| is_major(v))
+        .filter(|(_, v)| v.is_major())
         .map(|(index, version)| entry(site, &notice.slug, index, version))
         .collect();
     entries.reverse();

@@ -9,7 +9,7 @@ use crate::render::compare::{compare, Comparison};
 use crate::render::context::PageView;
 use crate::render::dates::{date_view, DateView};
 use crate::render::notice_pages::version_folder;
-use crate::render::timeline::{is_major, Status, Timeline};
+use crate::render::timeline::{Status, Timeline};
 use crate::render::variant::Variant;
 use crate::render::{base_context, PageJob, SiteRender};
 
@@ -87,7 +87,7 @@ pub fn history_pages(site: &SiteRender, timeline: &Timeline) -> Vec<PageJob> {
                 )
             }),
         };
-        if is_major(version) {
+        if version.is_major() {
             major.push(entry);
         } else {
             minor.push(entry);

@@ -14,7 +14,7 @@ use crate::render::easy_read::{parse_easy_read, Block};
 use crate::render::history_pages::changes_folder;
 use crate::render::markdown::RenderedMarkdown;
 use crate::render::pictures::resolve_picture;
-use crate::render::timeline::{is_major, Status, Timeline};
+use crate::render::timeline::{Status, Timeline};
 use crate::render::variant::{has_variant, Variant};
 use crate::render::{base_context, PageJob, SiteRender};
 
@@ -166,7 +166,7 @@ fn notice_view(
         .collect();
     let updates = notice.versions[..=index]
         .iter()
-        .filter(|v| is_major(v))
+        .filter(|v| v.is_major())
         .rev()
         .map(|v| UpdateView {
             version: v.number.value.to_string(),

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Change, Date, Notice, Version};
+use crate::model::{Date, Notice, Version};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -24,11 +24,10 @@ pub struct Timeline<'a> {
 
 impl<'a> Timeline<'a> {
     pub fn new(notice: &'a Notice, today: Date) -> Self {
-        let current = notice
-            .versions
-            .iter()
-            .rposition(|v| v.effective.value <= today);
-        Timeline { notice, current }
+        Timeline {
+            notice,
+            current: notice.current_index(today),
+        }
     }
 
     pub fn status(&self, index: usize) -> Status {
@@ -57,12 +56,4 @@ impl<'a> Timeline<'a> {
         let next = &self.notice.versions[index + 1];
         next.effective.value.yesterday().ok()
     }
-}
-
-/// True for a version people were told about: the first publication or a major change.
-pub fn is_major(version: &Version) -> bool {
-    !matches!(
-        version.change.as_ref().map(|c| c.value),
-        Some(Change::Minor)
-    )
 }

@@ -6,8 +6,6 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use crate::diagnostics::Problem;
 use crate::render::OutputFile;
 
@@ -124,13 +122,6 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.staging);
         }
     }
-}
-
-/// Writes `files` as the new contents of `output`, all at once.
-pub fn write_site(files: &[OutputFile], output: &Path, site_root: &Path) -> Result<(), Problem> {
-    let staging = Staging::begin(output, site_root)?;
-    files.par_iter().try_for_each(|file| staging.put(file))?;
-    staging.commit()
 }
 
 /// Refuses an output folder whose replacement could lose someone's files.
