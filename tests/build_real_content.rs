@@ -141,6 +141,31 @@ fn the_minified_build_is_smaller_and_keeps_the_language() {
     assert!(!html.contains("\n  "), "minified output has no indentation");
 }
 
+/// The build minifies a version's text once and the rest of each page around it: every
+/// page must come out exactly as minifying the whole page would make it.
+#[test]
+fn minifying_pages_around_their_text_equals_minifying_them_whole() {
+    let out = tempfile::tempdir().unwrap();
+    let plain_dir = out.path().join("plain");
+    clearnotice::build(&options(&repo_root(), &plain_dir)).unwrap();
+    let minified_dir = out.path().join("minified");
+    let mut opts = options(&repo_root(), &minified_dir);
+    opts.minify = true;
+    clearnotice::build(&opts).unwrap();
+    let plain = read_tree(&plain_dir);
+    let minified = read_tree(&minified_dir);
+    let mut compared = 0;
+    for (path, bytes) in plain.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let whole = clearnotice::render::minify::minify_page(std::str::from_utf8(bytes).unwrap());
+        assert!(
+            minified[path] == whole,
+            "{path} differs from the page minified whole"
+        );
+        compared += 1;
+    }
+    assert!(compared >= 10, "only {compared} pages compared");
+}
+
 #[test]
 fn the_cli_builds_and_prints_one_summary_line() {
     let out = tempfile::tempdir().unwrap();

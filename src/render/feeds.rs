@@ -98,5 +98,6 @@ pub fn feed_job(
         path: path.to_string(),
         template: "feed.xml",
         context,
+        verbatim: None,
     }
 }

@@ -108,6 +108,7 @@ pub fn history_pages(site: &SiteRender, timeline: &Timeline) -> Vec<PageJob> {
         path,
         template: "changes.html",
         context,
+        verbatim: None,
     });
 
     for pair in notice.versions.windows(2) {
@@ -195,5 +196,6 @@ fn compare_job(
         path,
         template: "compare.html",
         context,
+        verbatim: None,
     }
 }

@@ -21,6 +21,7 @@ pub mod variant;
 use std::borrow::Borrow;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -65,6 +66,15 @@ pub struct PageJob {
     pub path: String,
     pub template: &'static str,
     pub context: Context,
+    /// A version's text, when the page includes it: minified once per version.
+    pub verbatim: Option<Arc<Verbatim>>,
+}
+
+/// HTML that several pages include verbatim (a version's text), and its minified form,
+/// made once: see [`minify::minify_page_around`].
+pub struct Verbatim {
+    pub html: String,
+    pub minified: Vec<u8>,
 }
 
 /// What rendering one notice produces: its files, and what the site-wide pages
@@ -158,6 +168,20 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|v| markdown::render_markdown(&v.body))
             .collect();
+        let verbatims: Vec<Option<Arc<Verbatim>>> = bodies
+            .iter()
+            .map(|body| {
+                self.options.minify.then(|| {
+                    let started = Instant::now();
+                    let minified = minify::minify_fragment(&body.html);
+                    add_time(&self.minify_nanos, started);
+                    Arc::new(Verbatim {
+                        html: body.html.clone(),
+                        minified,
+                    })
+                })
+            })
+            .collect();
         let mut jobs = notice_pages::notice_pages(
             shared,
             &timeline,
@@ -165,6 +189,7 @@ impl<'a> Renderer<'a> {
             self.theme,
             &mut pictures,
             &bodies,
+            &verbatims,
         );
         jobs.extend(history_pages::history_pages(shared, &timeline));
         let entries = feeds::notice_entries(shared, &timeline);
@@ -257,6 +282,7 @@ impl<'a> Renderer<'a> {
             path: String::new(),
             template: "index.html",
             context: index,
+            verbatim: None,
         });
         // The 404 page is served at any depth, so its links start from the site's own path.
         let mut not_found = PageView::new(
@@ -272,6 +298,7 @@ impl<'a> Renderer<'a> {
             path: "404".to_string(),
             template: "404.html",
             context,
+            verbatim: None,
         });
         let all_entries = notices
             .iter()
@@ -328,7 +355,14 @@ impl<'a> Renderer<'a> {
                     files.push(OutputFile {
                         bytes: if minify {
                             let started = Instant::now();
-                            let bytes = minify::minify_page(&text);
+                            let bytes = match &job.verbatim {
+                                Some(verbatim) => minify::minify_page_around(
+                                    &text,
+                                    &verbatim.html,
+                                    &verbatim.minified,
+                                ),
+                                None => minify::minify_page(&text),
+                            };
                             add_time(&self.minify_nanos, started);
                             bytes
                         } else {

@@ -3,6 +3,7 @@
 //! version is rendered once and shared by its variants.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::load::theme::Theme;
 use crate::model::{Notice, Site, Version};
@@ -16,7 +17,7 @@ use crate::render::markdown::RenderedMarkdown;
 use crate::render::pictures::resolve_picture;
 use crate::render::timeline::{Status, Timeline};
 use crate::render::variant::{has_variant, Variant};
-use crate::render::{base_context, PageJob, SiteRender};
+use crate::render::{base_context, PageJob, SiteRender, Verbatim};
 
 /// The folder of a version's page: `general/` for the current one, else `general/2.0/`.
 pub fn version_folder(notice: &Notice, version: &Version, as_current: bool) -> String {
@@ -36,6 +37,7 @@ pub fn notice_pages(
     theme: &Theme,
     pictures: &mut BTreeMap<String, Vec<u8>>,
     bodies: &[RenderedMarkdown],
+    verbatims: &[Option<Arc<Verbatim>>],
 ) -> Vec<PageJob> {
     let notice = timeline.notice;
     let mut jobs = Vec::new();
@@ -79,6 +81,10 @@ pub fn notice_pages(
                     path,
                     template: variant.template(),
                     context,
+                    // Easy-read pages show the easy-read text instead.
+                    verbatim: verbatims[index]
+                        .clone()
+                        .filter(|_| variant != Variant::EasyRead),
                 });
             }
         }
