@@ -62,7 +62,7 @@ fn find_verbatim(page: &str, verbatim: &str) -> Option<usize> {
 }
 
 fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(haystack, needle)
 }
 
 fn config() -> Cfg {
