@@ -2,7 +2,7 @@
 //!
 //! The build is a pipeline, one module per stage:
 //! `load` (read site.toml, content/ and the theme) → `check` (history and content
-//! rules) → `render` (pure: model in, files out) → `write` (swap the new site in).
+//! rules) → `render` (pure: model in, files out) → `write` (put new and changed files in place).
 //! Every stage reports [`diagnostics::Problem`]s; the binary shows them in one place.
 
 // A `Problem` carries its file, span, source and hint: large, but only on the error
@@ -326,8 +326,8 @@ pub fn build_date(explicit: Option<Date>) -> Result<Date, Problem> {
 }
 
 /// Builds the site: load → check → render → write. Each file is written into a
-/// staging folder as soon as it is rendered (so memory stays small on large sites);
-/// the staging folder replaces the output only when everything worked.
+/// staging folder as soon as it is rendered (so memory stays small on large sites), or
+/// skipped when the output already has it; the output changes only when everything worked.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let started = Instant::now();
     let mut prepared = prepare(options)?;

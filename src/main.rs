@@ -295,7 +295,10 @@ fn print_timings(t: &clearnotice::Timings) {
         ms(t.css).trim()
     );
     eprintln!("  links   {}", ms(t.links));
-    eprintln!("  swap    {}  (the new site replaces the old)", ms(t.write));
+    eprintln!(
+        "  commit  {}  (new and changed files put in place, old ones removed)",
+        ms(t.write)
+    );
     eprintln!("Slowest notices to render:");
     for (slug, took) in &t.slowest {
         eprintln!("  {} {slug}", ms(*took));

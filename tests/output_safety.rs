@@ -77,6 +77,22 @@ fn a_good_build_replaces_the_previous_output_whole() {
 }
 
 #[test]
+fn a_rebuild_replaces_a_file_where_a_folder_must_go_and_removes_stray_files() {
+    let dir = site(&[("content/a/1.0.md", version_file(FRONT, "\nFirst.\n"))]);
+    let output = dir.path().join("public");
+    build(&options(dir.path(), &output)).unwrap();
+    let before = read_tree(&output);
+    // Someone's hand edits: a page's folder turned into a file, a file nobody built.
+    fs::remove_dir_all(output.join("a/large-print")).unwrap();
+    fs::write(output.join("a/large-print"), "not a folder").unwrap();
+    fs::create_dir_all(output.join("stray/deeper")).unwrap();
+    fs::write(output.join("stray/deeper/old.html"), "old").unwrap();
+    build(&options(dir.path(), &output)).unwrap();
+    assert_eq!(read_tree(&output), before);
+    assert!(!output.join("stray").exists(), "emptied folders go too");
+}
+
+#[test]
 fn refuses_output_folders_it_did_not_make() {
     let dir = site(&[("content/a/1.0.md", version_file(FRONT, "\nText.\n"))]);
     let mine = dir.path().join("my-documents");
