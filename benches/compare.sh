@@ -8,7 +8,11 @@
 # words, an easy-read text) and the same notices as a Hugo site, then builds both,
 # alternating the two tools, and prints the median wall time, CPU time (user + system),
 # peak memory (/usr/bin/time -v), pages written, pages per second, and the ratio of
-# clearnotice's wall time to Hugo's. clearnotice writes every notice three ways (standard,
+# clearnotice's wall time to Hugo's. Two kinds of build, both tools alike:
+#   rebuild  the output folder holds the previous build of the same site (the everyday
+#            case: edit, build, deploy). Hugo rewrites every file; clearnotice writes
+#            only files whose bytes changed.
+#   clean    the output folder is removed first (outside the timing). clearnotice writes every notice three ways (standard,
 # easy read, large print) plus its version page, changelog, feed and data; Hugo one page.
 # Installs Debian's hugo and GNU time if missing. A benchmark, not a test.
 set -euo pipefail
@@ -26,36 +30,38 @@ clearnotice="$repo/target/release/clearnotice"
 generate="$repo/target/release/examples/generate_site"
 echo "clearnotice $("$clearnotice" --version | cut -d' ' -f2), $(hugo version | cut -d' ' -f1-2), $(nproc) cores"
 
-measure() { # tool size run -> appends "tool size wall cpu rss pages" to results
-  local tool=$1 n=$2 log="$work/time.log" out
+measure() { # tool size mode -> appends "tool size mode wall cpu rss pages" to results
+  local tool=$1 n=$2 mode=$3 log="$work/time.log" out
+  if [ "$tool" = clearnotice ]; then out="$work/out-c-$n"; else out="$work/out-h-$n"; fi
+  if [ "$mode" = clean ]; then rm -rf "$out"; sync; fi
   if [ "$tool" = clearnotice ]; then
-    out="$work/out-c-$n"
     /usr/bin/time -v "$clearnotice" build --root "$work/site-$n" --output-dir "$out" --date 2026-11-24 >/dev/null 2>"$log"
   else
-    out="$work/out-h-$n"
-    rm -rf "$out"
     /usr/bin/time -v hugo --quiet --source "$work/hugo-$n" --destination "$out" >/dev/null 2>"$log"
   fi
   local pages; pages=$(find "$out" -name '*.html' | wc -l)
-  python3 - "$tool" "$n" "$pages" "$log" >>"$work/results" <<'PY'
+  python3 - "$tool" "$n" "$mode" "$pages" "$log" >>"$work/results" <<'PY'
 import re, sys
-tool, n, pages, log = sys.argv[1:5]
+tool, n, mode, pages, log = sys.argv[1:6]
 text = open(log).read()
 wall = text.split("Elapsed (wall clock) time (h:mm:ss or m:ss): ")[1].split("\n")[0]
 parts = [float(p) for p in wall.split(":")]
 seconds = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
 cpu = float(re.search(r"User time \(seconds\): ([\d.]+)", text)[1]) + float(re.search(r"System time \(seconds\): ([\d.]+)", text)[1])
 rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)[1])
-print(tool, n, seconds, cpu, rss, pages)
+print(tool, n, mode, seconds, cpu, rss, pages)
 PY
 }
 
 for n in $SIZES; do
   echo "generating $n notices ..."
   "$generate" --notices "$n" --versions 1 --out "$work/site-$n" --hugo "$work/hugo-$n" >/dev/null
-  for run in $(seq "$RUNS"); do
-    # Alternate which tool goes first, so neither always gets the warmer cache.
-    if [ $((run % 2)) -eq 1 ]; then measure clearnotice "$n"; measure hugo "$n"; else measure hugo "$n"; measure clearnotice "$n"; fi
+  for mode in clean rebuild; do
+    for run in $(seq "$RUNS"); do
+      # Alternate which tool goes first, so neither always gets the warmer cache.
+      if [ $((run % 2)) -eq 1 ]; then measure clearnotice "$n" $mode; measure hugo "$n" $mode
+      else measure hugo "$n" $mode; measure clearnotice "$n" $mode; fi
+    done
   done
 done
 
@@ -63,24 +69,28 @@ python3 - "$work/results" <<'PY'
 import math, statistics, sys
 rows = [l.split() for l in open(sys.argv[1])]
 med = {}
-for tool, n, wall, cpu, rss, pages in rows:
-    med.setdefault((tool, int(n)), []).append((float(wall), float(cpu), int(rss), int(pages)))
-print(f"\n{'notices':>8} {'tool':<12} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9} {'pages':>7} {'pages/s':>9} {'ratio':>7}")
-sizes = sorted({n for _, n in med})
-for n in sizes:
-    hugo_wall = statistics.median(r[0] for r in med[("hugo", n)])
-    for tool in ("clearnotice", "hugo"):
-        runs = med[(tool, n)]
-        wall = statistics.median(r[0] for r in runs)
-        cpu = statistics.median(r[1] for r in runs)
-        rss = max(r[2] for r in runs) / 1024
-        pages = runs[0][3]
-        ratio = f"{wall / hugo_wall:.2f}" if tool == "clearnotice" else ""
-        print(f"{n:>8} {tool:<12} {wall:>8.2f} {cpu:>8.2f} {rss:>9.0f} {pages:>7} {pages / wall:>9.0f} {ratio:>7}")
-if len(sizes) >= 2:
-    a, b = sizes[-2], sizes[-1]
-    for tool in ("clearnotice", "hugo"):
-        ta = statistics.median(r[0] for r in med[(tool, a)])
-        tb = statistics.median(r[0] for r in med[(tool, b)])
-        print(f"{tool}: time grows as N^{math.log(tb / ta) / math.log(b / a):.2f} from {a} to {b} notices")
+for tool, n, mode, wall, cpu, rss, pages in rows:
+    med.setdefault((tool, int(n), mode), []).append((float(wall), float(cpu), int(rss), int(pages)))
+sizes = sorted({n for _, n, _ in med})
+modes = [m for m in ("rebuild", "clean") if any(k[2] == m for k in med)]
+def median_wall(tool, n, mode):
+    return statistics.median(r[0] for r in med[(tool, n, mode)])
+for mode in modes:
+    print(f"\n{mode}:")
+    print(f"{'notices':>8} {'tool':<12} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9} {'pages':>7} {'pages/s':>9} {'ratio':>7}")
+    for n in sizes:
+        hugo_wall = median_wall("hugo", n, mode)
+        for tool in ("clearnotice", "hugo"):
+            runs = med[(tool, n, mode)]
+            wall = median_wall(tool, n, mode)
+            cpu = statistics.median(r[1] for r in runs)
+            rss = max(r[2] for r in runs) / 1024
+            pages = runs[0][3]
+            ratio = f"{wall / hugo_wall:.2f}" if tool == "clearnotice" else ""
+            print(f"{n:>8} {tool:<12} {wall:>8.2f} {cpu:>8.2f} {rss:>9.0f} {pages:>7} {pages / wall:>9.0f} {ratio:>7}")
+    if len(sizes) >= 2:
+        a, b = sizes[-2], sizes[-1]
+        for tool in ("clearnotice", "hugo"):
+            ta, tb = median_wall(tool, a, mode), median_wall(tool, b, mode)
+            print(f"{tool}: time grows as N^{math.log(tb / ta) / math.log(b / a):.2f} from {a} to {b} notices")
 PY
