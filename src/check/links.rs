@@ -6,6 +6,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use crate::diagnostics::Problem;
 use crate::model::Site;
 use crate::render::OutputFile;
@@ -60,58 +62,75 @@ pub fn check_index(mut pages: Vec<PageLinks>, site: &Site) -> Vec<Problem> {
     let paths: HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
     let ids: HashMap<&str, &HashSet<String>> =
         pages.iter().map(|p| (p.path.as_str(), &p.ids)).collect();
+    // Each page on its own (on every core); then each broken link is reported once,
+    // from the first page, in path order, that has it.
+    let broken: Vec<(&str, &str, String)> = pages
+        .par_iter()
+        .flat_map_iter(|page| broken_links(page, &paths, &ids))
+        .collect();
     let mut problems = Vec::new();
     let mut seen = HashSet::new();
-    for page in &pages {
-        // The 404 page's links start from the site's own address, not from its folder.
-        if page.path == "404.html" {
-            continue;
-        }
-        for link in &page.links {
-            if is_external(link) {
-                continue;
-            }
-            let (target, anchor) = match link.split_once('#') {
-                Some((target, anchor)) => (target.to_string(), Some(anchor.to_string())),
-                None => (link.clone(), None),
-            };
-            let file = if target.is_empty() {
-                Some(page.path.clone())
-            } else {
-                resolve(&page.path, &target)
-            };
-            let file = file.map(|f| {
-                if f.is_empty() || f.ends_with('/') {
-                    format!("{f}index.html")
-                } else {
-                    f
-                }
-            });
-            let broken = match &file {
-                None => Some("it leads outside the site".to_string()),
-                Some(file) if !paths.contains(file.as_str()) => Some(format!("there is no {file}")),
-                Some(file) => match &anchor {
-                    Some(anchor)
-                        if !anchor.is_empty()
-                            && file.ends_with(".html")
-                            && !ids
-                                .get(file.as_str())
-                                .is_some_and(|ids| ids.contains(anchor)) =>
-                    {
-                        Some(format!("{file} has no #{anchor}"))
-                    }
-                    _ => None,
-                },
-            };
-            if let Some(why) = broken {
-                if seen.insert(link.clone()) {
-                    problems.push(problem_for(link, &page.path, &why, site));
-                }
-            }
+    for (link, page, why) in broken {
+        if seen.insert(link) {
+            problems.push(problem_for(link, page, &why, site));
         }
     }
     problems.sort_by_key(|p| p.to_string());
     problems
+}
+
+/// The links of `page` that lead nowhere: (link, page, why).
+fn broken_links<'p>(
+    page: &'p PageLinks,
+    paths: &HashSet<&str>,
+    ids: &HashMap<&str, &HashSet<String>>,
+) -> Vec<(&'p str, &'p str, String)> {
+    // The 404 page's links start from the site's own address, not from its folder.
+    if page.path == "404.html" {
+        return Vec::new();
+    }
+    let mut broken = Vec::new();
+    for link in &page.links {
+        if is_external(link) {
+            continue;
+        }
+        let (target, anchor) = match link.split_once('#') {
+            Some((target, anchor)) => (target, Some(anchor)),
+            None => (link.as_str(), None),
+        };
+        let file = if target.is_empty() {
+            Some(page.path.clone())
+        } else {
+            resolve(&page.path, target)
+        };
+        let file = file.map(|f| {
+            if f.is_empty() || f.ends_with('/') {
+                format!("{f}index.html")
+            } else {
+                f
+            }
+        });
+        let why = match &file {
+            None => Some("it leads outside the site".to_string()),
+            Some(file) if !paths.contains(file.as_str()) => Some(format!("there is no {file}")),
+            Some(file) => match anchor {
+                Some(anchor)
+                    if !anchor.is_empty()
+                        && file.ends_with(".html")
+                        && !ids
+                            .get(file.as_str())
+                            .is_some_and(|ids| ids.contains(anchor)) =>
+                {
+                    Some(format!("{file} has no #{anchor}"))
+                }
+                _ => None,
+            },
+        };
+        if let Some(why) = why {
+            broken.push((link.as_str(), page.path.as_str(), why));
+        }
+    }
+    broken
 }
 
 /// Points at the Markdown line that wrote the link, if a notice did.

@@ -8,14 +8,24 @@ pub mod history;
 pub mod links;
 pub mod markdown;
 
+use rayon::prelude::*;
+
 use crate::diagnostics::Problem;
 use crate::load::theme::Theme;
 use crate::model::{Notice, Site};
 
 pub fn check_site(site: &Site, theme: &Theme, problems: &mut Vec<Problem>) {
-    for notice in &site.notices {
-        check_notice(notice, site, theme, problems);
-    }
+    // Notices are checked on every core; their problems are kept in notice order.
+    let found: Vec<Vec<Problem>> = site
+        .notices
+        .par_iter()
+        .map(|notice| {
+            let mut found = Vec::new();
+            check_notice(notice, site, theme, &mut found);
+            found
+        })
+        .collect();
+    problems.extend(found.into_iter().flatten());
 }
 
 /// The rules for one notice: its history, its Markdown, its easy-read texts.

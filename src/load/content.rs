@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::Problem;
@@ -78,7 +79,7 @@ pub fn load_notices(root: &Path, problems: &mut Vec<Problem>) -> Vec<Notice> {
         );
         return Vec::new();
     }
-    let mut notices = Vec::new();
+    let mut folders_to_load = Vec::new();
     let folders = WalkDir::new(&content)
         .min_depth(1)
         .max_depth(1)
@@ -111,9 +112,21 @@ pub fn load_notices(root: &Path, problems: &mut Vec<Problem>) -> Vec<Notice> {
             );
             continue;
         }
-        if let Some(notice) = load_notice(entry.path(), &shown, name, problems) {
-            notices.push(notice);
-        }
+        folders_to_load.push((entry.into_path(), shown, name));
+    }
+    // Each notice's files are read and parsed on every core; problems stay in folder order.
+    let loaded: Vec<(Option<Notice>, Vec<Problem>)> = folders_to_load
+        .into_par_iter()
+        .map(|(path, shown, name)| {
+            let mut found = Vec::new();
+            let notice = load_notice(&path, &shown, name, &mut found);
+            (notice, found)
+        })
+        .collect();
+    let mut notices = Vec::new();
+    for (notice, mut found) in loaded {
+        problems.append(&mut found);
+        notices.extend(notice);
     }
     notices
 }
