@@ -40,13 +40,18 @@ pub struct Snapshot {
 impl Snapshot {
     /// This snapshot with `changed` files put in and `removed` paths taken out.
     pub fn with(mut self, changed: Vec<crate::render::OutputFile>, removed: &[String]) -> Snapshot {
+        self.apply(changed, removed);
+        self
+    }
+
+    /// Puts `changed` files in and takes `removed` paths out.
+    pub fn apply(&mut self, changed: Vec<crate::render::OutputFile>, removed: &[String]) {
         for path in removed {
             self.files.remove(path);
         }
         for file in changed {
             self.files.insert(file.path, Arc::new(file.bytes));
         }
-        self
     }
 }
 

@@ -1,16 +1,14 @@
-//! Watching the site's files. Raw notify events (already debounced, so an editor's
-//! burst of writes arrives as one batch) are mapped to a tiny enum of what changed;
-//! the rebuild decides from that what to re-read and re-render.
+//! Watching the site's files. notify's events are sent on as they come; the rebuild
+//! loop waits until the files have been quiet for [`QUIET`] (an editor's save is
+//! several events within a few milliseconds), maps the paths to a tiny enum of what
+//! changed, and decides from that what to re-read and re-render.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
-use notify::{PollWatcher, RecommendedWatcher, RecursiveMode};
-use notify_debouncer_full::{
-    new_debouncer, new_debouncer_opt, DebounceEventResult, Debouncer, NoCache, RecommendedCache,
-};
+use notify::{Event, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::load::config::CONFIG_FILE;
 use crate::load::content::CONTENT_DIR;
@@ -86,40 +84,41 @@ pub fn changes_in(root: &Path, paths: impl IntoIterator<Item = PathBuf>) -> BTre
 
 /// Keeps the watcher alive; dropping it stops watching.
 pub enum WatchHandle {
-    Native(Debouncer<RecommendedWatcher, RecommendedCache>),
-    Poll(Debouncer<PollWatcher, NoCache>),
+    Native(RecommendedWatcher),
+    Poll(PollWatcher),
 }
 
-/// How long the debouncer waits for an editor to finish writing before it reports.
-pub const DEBOUNCE: Duration = Duration::from_millis(75);
+/// How long the files must be quiet before a rebuild starts. Every millisecond here is
+/// added to each save → reload, so it is short: editors write a save (truncate and
+/// write, or write a temporary file and rename it) within a few milliseconds. The
+/// debouncer used before waited 75 ms, and the loop 75 ms more: most of the time from
+/// a save to the reload, even at 10,000 notices.
+pub const QUIET: Duration = Duration::from_millis(30);
+
+/// A stream of events that never goes quiet (a script writing all the time) still
+/// rebuilds this often.
+pub const LONGEST_WAIT: Duration = Duration::from_millis(500);
 
 /// Starts watching `root`'s content, theme override, pictures and `site.toml` (never
-/// the output). Each debounced batch of changed paths is sent to `tx`.
+/// the output). The paths of each event are sent to `tx`.
 pub fn watch(root: &Path, poll: bool, tx: Sender<Vec<PathBuf>>) -> notify::Result<WatchHandle> {
-    let handler = move |result: DebounceEventResult| {
-        if let Ok(events) = result {
-            let paths: Vec<PathBuf> = events
-                .into_iter()
-                .filter(|e| !e.kind.is_access())
-                .flat_map(|e| e.event.paths)
-                .collect();
-            if !paths.is_empty() {
-                let _ = tx.send(paths);
+    let handler = move |result: notify::Result<Event>| {
+        if let Ok(event) = result {
+            if !event.kind.is_access() && !event.paths.is_empty() {
+                let _ = tx.send(event.paths);
             }
         }
     };
     let mut handle = if poll {
         let config = notify::Config::default().with_poll_interval(Duration::from_millis(300));
-        WatchHandle::Poll(new_debouncer_opt::<_, PollWatcher, NoCache>(
-            DEBOUNCE, None, handler, NoCache, config,
-        )?)
+        WatchHandle::Poll(PollWatcher::new(handler, config)?)
     } else {
-        WatchHandle::Native(new_debouncer(DEBOUNCE, None, handler)?)
+        WatchHandle::Native(RecommendedWatcher::new(handler, notify::Config::default())?)
     };
     let mut add = |path: &Path, mode: RecursiveMode| -> notify::Result<()> {
         match &mut handle {
-            WatchHandle::Native(d) => d.watch(path, mode),
-            WatchHandle::Poll(d) => d.watch(path, mode),
+            WatchHandle::Native(w) => w.watch(path, mode),
+            WatchHandle::Poll(w) => w.watch(path, mode),
         }
     };
     // The site folder itself, not recursively: site.toml (often replaced by a rename)
