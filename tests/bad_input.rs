@@ -107,11 +107,13 @@ fn every_bad_input_ends_in_a_clear_message_and_loses_nothing() {
         );
     };
     build_good();
-    let before = read_tree(&output);
 
     let mut failures = Vec::new();
     for case_dir in &cases {
         let case = case_dir.file_name().unwrap().to_string_lossy().to_string();
+        // What the output holds before this case (its list of files records when each
+        // was written, so it is read again after a case that built).
+        let before = read_tree(&output);
         let root = work.path().join(&case);
         copy_dir(&case_dir.join("site"), &root);
         prepare(&case, &root);

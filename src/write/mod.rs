@@ -10,7 +10,7 @@
 //! deletes almost nothing (creating inodes was most of the time of a 10,000-notice
 //! rebuild when every build wrote a whole new tree).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -22,8 +22,17 @@ use rayon::prelude::*;
 use crate::diagnostics::Problem;
 use crate::render::OutputFile;
 
+pub mod manifest;
+
+use manifest::Recorded;
+
 /// Left in every output folder clearnotice makes, so it knows it may replace it.
 pub const MARKER: &str = ".clearnotice";
+
+/// The marker's text: the same at every build, so the same site builds byte for byte
+/// the same folder.
+const MARKER_TEXT: &str =
+    "This folder was made by clearnotice build; it replaces its files at every build.\n";
 
 /// A new site being written. Files go in as they are rendered (from any thread), so the
 /// whole site never has to be held in memory; `commit` puts them in place; dropping it
@@ -31,25 +40,25 @@ pub const MARKER: &str = ".clearnotice";
 pub struct Staging {
     output: PathBuf,
     staging: PathBuf,
-    mode: Mode,
+    /// What each file was when written (see [`manifest`]), beside the output rather than
+    /// in it: it holds modification times, which would make every build differ, and it
+    /// is no business of the website's.
+    manifest: PathBuf,
+    /// Whether the output holds an earlier build, which is updated in place.
+    update: bool,
+    /// The previous build's files, from its marker (empty on a first build).
+    previous: HashMap<String, Recorded>,
+    written: Mutex<Written>,
     /// Names the staged files of an update.
     next_staged: AtomicUsize,
     committed: bool,
 }
 
-enum Mode {
-    /// No previous site: the staging folder is the new site, renamed into place.
-    Fresh,
-    /// A previous site that clearnotice made: new and changed files are staged under
-    /// numbered names and moved into place at commit.
-    Update(Mutex<Changes>),
-}
-
 #[derive(Default)]
-struct Changes {
-    /// Every path of the new site, changed or not.
-    paths: HashSet<String>,
-    /// (staged file, its path in the site) for new and changed files.
+struct Written {
+    /// Every file of the new site, changed or not, as it will be on disk.
+    files: HashMap<String, Recorded>,
+    /// (staged file, its path in the site) for new and changed files of an update.
     staged: Vec<(PathBuf, String)>,
 }
 
@@ -70,6 +79,7 @@ impl Staging {
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
         let staging = parent.join(format!(".{name}.clearnotice-new"));
+        let manifest = parent.join(format!(".{name}.clearnotice-files"));
         remove_if_present(&staging).map_err(|err| {
             io_problem(
                 &staging,
@@ -79,20 +89,21 @@ impl Staging {
         })?;
         fs::create_dir_all(&staging)
             .map_err(|err| io_problem(&staging, "could not create the build folder", err))?;
-        let mode = if output.join(MARKER).is_file() {
-            Mode::Update(Mutex::default())
+        let update = output.join(MARKER).is_file();
+        let previous = if update {
+            manifest::parse(&fs::read_to_string(&manifest).unwrap_or_default())
         } else {
-            fs::write(
-                staging.join(MARKER),
-                "This folder was made by clearnotice build; it replaces its files at every build.\n",
-            )
-            .map_err(|err| io_problem(&staging, "could not write to the build folder", err))?;
-            Mode::Fresh
+            fs::write(staging.join(MARKER), MARKER_TEXT)
+                .map_err(|err| io_problem(&staging, "could not write to the build folder", err))?;
+            HashMap::new()
         };
         Ok(Staging {
             output,
             staging,
-            mode,
+            manifest,
+            update,
+            previous,
+            written: Mutex::default(),
             next_staged: AtomicUsize::new(0),
             committed: false,
         })
@@ -101,53 +112,80 @@ impl Staging {
     /// Stages one file of the new site; a file with the same bytes as in the previous
     /// site is left alone.
     pub fn put(&self, file: &OutputFile) -> Result<(), Problem> {
-        let changes = match &self.mode {
-            Mode::Fresh => {
-                let path = self.staging.join(&file.path);
-                if let Some(dir) = path.parent() {
-                    fs::create_dir_all(dir)
-                        .map_err(|err| io_problem(dir, "could not create a folder", err))?;
-                }
-                return fs::write(&path, &file.bytes)
-                    .map_err(|err| io_problem(&path, "could not write a file", err));
+        let (target, staged) = if !self.update {
+            let path = self.staging.join(&file.path);
+            if let Some(dir) = path.parent() {
+                fs::create_dir_all(dir)
+                    .map_err(|err| io_problem(dir, "could not create a folder", err))?;
             }
-            Mode::Update(changes) => changes,
-        };
-        let old = self.output.join(&file.path);
-        let same = fs::metadata(&old)
-            .is_ok_and(|m| m.is_file() && m.len() == file.bytes.len() as u64)
-            && fs::read(&old).is_ok_and(|bytes| bytes == file.bytes);
-        let staged = if same {
-            None
+            (path, None)
+        } else if let Some(unchanged) = self.unchanged(file) {
+            return self.record(file, unchanged, None);
         } else {
             let staged = self
                 .staging
                 .join(self.next_staged.fetch_add(1, Ordering::Relaxed).to_string());
-            fs::write(&staged, &file.bytes)
-                .map_err(|err| io_problem(&staged, "could not write a file", err))?;
-            Some(staged)
+            (staged.clone(), Some(staged))
         };
-        let mut changes = changes
+        fs::write(&target, &file.bytes)
+            .map_err(|err| io_problem(&target, "could not write a file", err))?;
+        let written = fs::metadata(&target)
+            .map_err(|err| io_problem(&target, "could not read back a file", err))?;
+        self.record(file, Recorded::of(&file.bytes, &written), staged)
+    }
+
+    /// The file as it is in the output, if it already has exactly `file`'s bytes.
+    fn unchanged(&self, file: &OutputFile) -> Option<Recorded> {
+        let old = self.output.join(&file.path);
+        let now = fs::metadata(&old).ok().filter(|m| m.is_file())?;
+        if now.len() != file.bytes.len() as u64 {
+            return None;
+        }
+        match self.previous.get(&file.path) {
+            // Written by the last build and not touched since: its hash says it all.
+            Some(recorded) if recorded.still_matches(&now) => {
+                (recorded.hash == manifest::hash(&file.bytes)).then_some(*recorded)
+            }
+            // Not listed, or changed by hand: compare the bytes.
+            _ => fs::read(&old)
+                .is_ok_and(|bytes| bytes == file.bytes)
+                .then(|| Recorded::of(&file.bytes, &now)),
+        }
+    }
+
+    fn record(
+        &self,
+        file: &OutputFile,
+        recorded: Recorded,
+        staged: Option<PathBuf>,
+    ) -> Result<(), Problem> {
+        let mut written = self
+            .written
             .lock()
             .map_err(|_| Problem::in_file("(memory)", "a rendering thread failed"))?;
-        changes.paths.insert(file.path.clone());
+        written.files.insert(file.path.clone(), recorded);
         if let Some(staged) = staged {
-            changes.staged.push((staged, file.path.clone()));
+            written.staged.push((staged, file.path.clone()));
         }
         Ok(())
     }
 
     /// Puts the new site in place of the old one.
     pub fn commit(mut self) -> Result<(), Problem> {
-        match std::mem::replace(&mut self.mode, Mode::Fresh) {
-            Mode::Fresh => self.swap_in()?,
-            Mode::Update(changes) => {
-                let changes = changes
-                    .into_inner()
-                    .map_err(|_| Problem::in_file("(memory)", "a rendering thread failed"))?;
-                self.move_in(changes)?;
-            }
+        let written = std::mem::take(
+            &mut *self
+                .written
+                .lock()
+                .map_err(|_| Problem::in_file("(memory)", "a rendering thread failed"))?,
+        );
+        if self.update {
+            self.move_in(&written)?;
+        } else {
+            self.swap_in()?;
         }
+        // Last: if this is never written, the old list only makes the next build compare
+        // more files byte for byte.
+        write_replacing(&self.manifest, &manifest::format(&written.files))?;
         self.committed = true;
         let _ = fs::remove_dir_all(&self.staging);
         Ok(())
@@ -170,8 +208,8 @@ impl Staging {
 
     /// A rebuild: new and changed files move into place (one rename each, so a reader
     /// never sees half a file), then the files the site no longer has are removed.
-    fn move_in(&self, changes: Changes) -> Result<(), Problem> {
-        for (staged, path) in &changes.staged {
+    fn move_in(&self, written: &Written) -> Result<(), Problem> {
+        for (staged, path) in &written.staged {
             let target = self.output.join(path);
             make_parent_folders(&self.output, path)?;
             if target.is_dir() {
@@ -181,8 +219,16 @@ impl Staging {
             fs::rename(staged, &target)
                 .map_err(|err| io_problem(&target, "could not put a file in place", err))?;
         }
-        remove_stale_files(&self.output, &changes.paths)
+        remove_stale_files(&self.output, &written.files)
     }
+}
+
+/// Writes `path` whole or not at all: a temporary file beside it, renamed over it.
+fn write_replacing(path: &Path, text: &str) -> Result<(), Problem> {
+    let temporary = path.with_extension("tmp");
+    fs::write(&temporary, text)
+        .and_then(|()| fs::rename(&temporary, path))
+        .map_err(|err| io_problem(path, "could not write the list of files", err))
 }
 
 impl Drop for Staging {
@@ -216,7 +262,7 @@ fn make_parent_folders(output: &Path, path: &str) -> Result<(), Problem> {
 /// Removes the files of the previous site that the new one does not have, and the
 /// folders that leaves empty. Each top-level entry (a notice's folder, mostly) is looked
 /// through on its own thread: one thread took half a second over 10,000 notices.
-fn remove_stale_files(output: &Path, keep: &HashSet<String>) -> Result<(), Problem> {
+fn remove_stale_files(output: &Path, keep: &HashMap<String, Recorded>) -> Result<(), Problem> {
     let top: Vec<PathBuf> = fs::read_dir(output)
         .map_err(|err| io_problem(output, "could not read the output folder", err))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
@@ -225,7 +271,11 @@ fn remove_stale_files(output: &Path, keep: &HashSet<String>) -> Result<(), Probl
         .try_for_each(|start| remove_stale_under(output, start, keep))
 }
 
-fn remove_stale_under(output: &Path, start: &Path, keep: &HashSet<String>) -> Result<(), Problem> {
+fn remove_stale_under(
+    output: &Path,
+    start: &Path,
+    keep: &HashMap<String, Recorded>,
+) -> Result<(), Problem> {
     let mut emptied = HashSet::new();
     for entry in walkdir::WalkDir::new(start).contents_first(true) {
         let entry = entry.map_err(|err| {
@@ -243,7 +293,7 @@ fn remove_stale_under(output: &Path, start: &Path, keep: &HashSet<String>) -> Re
                     emptied.insert(parent.to_path_buf());
                 }
             }
-        } else if relative != MARKER && !keep.contains(&relative) {
+        } else if relative != MARKER && !keep.contains_key(&relative) {
             fs::remove_file(entry.path())
                 .map_err(|err| io_problem(entry.path(), "could not remove an old file", err))?;
             if let Some(parent) = entry.path().parent() {
