@@ -3,6 +3,7 @@
 #
 #   benches/compare.sh                 # N = 100, 1,000 and 10,000 notices, 3 runs each
 #   SIZES="100 1000" RUNS=5 benches/compare.sh
+#   BENCH_DIR=/dev/shm benches/compare.sh   # sites and outputs in memory: CPU, not disk
 #
 # For each N it generates a site (examples/generate_site: 1 version per notice, ~2,000
 # words, an easy-read text) and the same notices as a Hugo site, then builds both,
@@ -19,7 +20,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 SIZES="${SIZES:-100 1000 10000}"
 RUNS="${RUNS:-3}"
-work="$(mktemp -d)"
+work="$(mktemp -d -p "${BENCH_DIR:-/tmp}")"
 trap 'rm -rf "$work"' EXIT
 
 if ! command -v hugo >/dev/null || [ ! -x /usr/bin/time ]; then

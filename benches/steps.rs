@@ -1,5 +1,6 @@
 //! The hot inner steps of a build, so a change's effect on each is visible:
-//! Markdown → HTML, rendering a notice's pages (templates), and minifying a page.
+//! Markdown → HTML, rendering a notice's pages (templates), minifying a page (whole, and
+//! around its text as the build does), and rendering a notice's pages minified.
 //!
 //!   cargo bench --bench steps
 
@@ -8,7 +9,7 @@ use std::hint::black_box;
 
 use clearnotice::diagnostics::Problem;
 use clearnotice::render::markdown::render_markdown;
-use clearnotice::render::minify::minify_page;
+use clearnotice::render::minify::{minify_fragment, minify_page, minify_page_around};
 use clearnotice::render::{RenderOptions, Renderer};
 
 fn real_site() -> (clearnotice::model::Site, clearnotice::load::theme::Theme) {
@@ -51,6 +52,28 @@ fn steps(c: &mut Criterion) {
     c.bench_function("minify: the general notice's page", |b| {
         b.iter(|| minify_page(black_box(&html)))
     });
+    // What a build does for the page: its text is minified once per version (shared by
+    // up to four pages), so only the rest of the page is minified per page.
+    let text = render_markdown(&markdown).html;
+    let minified_text = minify_fragment(&text);
+    c.bench_function(
+        "minify: the same page around its already minified text",
+        |b| b.iter(|| minify_page_around(black_box(&html), &text, &minified_text)),
+    );
+
+    let minifying = Renderer::new(
+        &site,
+        &theme,
+        &RenderOptions {
+            minify: true,
+            ..options.clone()
+        },
+    )
+    .unwrap_or_else(|p| panic!("{p:?}"));
+    c.bench_function(
+        "templates and minify: every page of the general notice",
+        |b| b.iter(|| minifying.render_notice(black_box(general))),
+    );
 }
 
 criterion_group!(benches, steps);

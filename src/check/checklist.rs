@@ -153,11 +153,22 @@ pub fn coverage_warnings(
     site: &crate::model::Site,
     today: crate::model::Date,
 ) -> Vec<crate::diagnostics::Problem> {
+    use rayon::prelude::*;
+    // Each notice's Markdown is read again for its headings: on every core.
+    let per_notice: Vec<Vec<crate::diagnostics::Problem>> = site
+        .notices
+        .par_iter()
+        .map(|notice| missing_items(notice, today))
+        .collect();
+    per_notice.into_iter().flatten().collect()
+}
+
+fn missing_items(
+    notice: &crate::model::Notice,
+    today: crate::model::Date,
+) -> Vec<crate::diagnostics::Problem> {
     let mut warnings = Vec::new();
-    for notice in &site.notices {
-        let Some(version) = notice.current_version(today) else {
-            continue;
-        };
+    if let Some(version) = notice.current_version(today) {
         for (item, state) in coverage(version) {
             if state == Coverage::Missing {
                 warnings.push(
