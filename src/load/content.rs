@@ -79,7 +79,9 @@ pub fn load_notices(root: &Path, problems: &mut Vec<Problem>) -> Vec<Notice> {
         );
         return Vec::new();
     }
-    let mut folders_to_load = Vec::new();
+    // Each entry of content/ is either a notice folder to load or a problem; notices are
+    // then read and parsed on every core, and problems kept in folder order.
+    let mut entries: Vec<Result<(PathBuf, PathBuf, String), Problem>> = Vec::new();
     let folders = WalkDir::new(&content)
         .min_depth(1)
         .max_depth(1)
@@ -88,10 +90,10 @@ pub fn load_notices(root: &Path, problems: &mut Vec<Problem>) -> Vec<Notice> {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                problems.push(Problem::in_file(
+                entries.push(Err(Problem::in_file(
                     CONTENT_DIR,
                     format!("could not read the content folder: {err}"),
-                ));
+                )));
                 continue;
             }
         };
@@ -101,26 +103,31 @@ pub fn load_notices(root: &Path, problems: &mut Vec<Problem>) -> Vec<Notice> {
             continue;
         }
         if entry.file_type().is_symlink() {
-            problems.push(symlink_warning(&shown));
+            entries.push(Err(symlink_warning(&shown)));
             continue;
         }
         if !entry.file_type().is_dir() {
-            problems.push(
-                Problem::in_file(&shown, "files directly in content/ are not part of any notice; this one is ignored")
-                    .with_help("Put each notice's versions in a folder of its own, like content/general/1.0.md.")
-                    .warning(),
-            );
+            entries.push(Err(Problem::in_file(
+                &shown,
+                "files directly in content/ are not part of any notice; this one is ignored",
+            )
+            .with_help(
+                "Put each notice's versions in a folder of its own, like content/general/1.0.md.",
+            )
+            .warning()));
             continue;
         }
-        folders_to_load.push((entry.into_path(), shown, name));
+        entries.push(Ok((entry.into_path(), shown, name)));
     }
-    // Each notice's files are read and parsed on every core; problems stay in folder order.
-    let loaded: Vec<(Option<Notice>, Vec<Problem>)> = folders_to_load
+    let loaded: Vec<(Option<Notice>, Vec<Problem>)> = entries
         .into_par_iter()
-        .map(|(path, shown, name)| {
-            let mut found = Vec::new();
-            let notice = load_notice(&path, &shown, name, &mut found);
-            (notice, found)
+        .map(|entry| match entry {
+            Ok((path, shown, name)) => {
+                let mut found = Vec::new();
+                let notice = load_notice(&path, &shown, name, &mut found);
+                (notice, found)
+            }
+            Err(problem) => (None, vec![problem]),
         })
         .collect();
     let mut notices = Vec::new();
