@@ -117,6 +117,36 @@ fn an_upcoming_version_becomes_current_on_its_date() {
 }
 
 #[test]
+fn the_current_version_address_leads_to_the_current_page_in_each_variant() {
+    let (_out, public) = build_on((2026, 11, 24));
+    for (variant, depth) in [("", "../../"), ("easy-read/", "../../../")] {
+        let html = read_page(&public, &format!("changing-notice/2.1/{variant}index.html"));
+        let target = format!("{depth}changing-notice/{variant}");
+        assert!(
+            html.contains(&format!(
+                r#"<meta http-equiv="refresh" content="0; url={target}">"#
+            )),
+            "{html}"
+        );
+        assert!(html.contains(&format!(r#"<a href="{target}">Read version 2.1</a>"#)));
+        assert!(html.contains(&format!(
+            r#"<link rel="canonical" href="https://example.org/changing-notice/{variant}">"#
+        )));
+        assert!(
+            !html.contains("notice__body"),
+            "the text is not written twice"
+        );
+    }
+    // An old version is a page of its own.
+    let old = read_page(&public, "changing-notice/2.0/index.html");
+    assert!(
+        !old.contains("http-equiv"),
+        "old versions are pages of their own"
+    );
+    assert!(old.contains("notice__body"));
+}
+
+#[test]
 fn the_changelog_keeps_major_and_minor_changes_apart() {
     let (_out, public) = build_on((2026, 11, 24));
     let html = read_page(&public, "changing-notice/changes/index.html");

@@ -1,5 +1,7 @@
 //! The pages of one notice: every version at its own address (`<slug>/<version>/`),
-//! the current one also at `<slug>/`, each in every variant. The Markdown of a
+//! each in every variant. The current version's page is at `<slug>/`; its own address
+//! holds an instant redirect there (the same text twice would be rendered, minified
+//! and written twice: 3 of the 7 pages of a one-version notice). The Markdown of a
 //! version is rendered once and shared by its variants.
 
 use std::collections::BTreeMap;
@@ -49,15 +51,12 @@ pub fn notice_pages(
             .map(|text| parse_easy_read(&text.text))
             .unwrap_or_default();
         let status = timeline.status(index);
-        // The current version is at the notice's own address and at its version's.
-        let folders: Vec<String> = match status {
-            Status::Current => vec![
-                version_folder(notice, version, true),
-                version_folder(notice, version, false),
-            ],
-            _ => vec![version_folder(notice, version, false)],
-        };
-        for folder in folders {
+        let as_current = status == Status::Current;
+        if as_current {
+            jobs.extend(redirects_to_current(site, notice, version));
+        }
+        {
+            let folder = version_folder(notice, version, as_current);
             for variant in Variant::ALL
                 .into_iter()
                 .filter(|&v| has_variant(version, v))
@@ -90,6 +89,48 @@ pub fn notice_pages(
         }
     }
     jobs
+}
+
+/// The current version's own address (and its variants): each an instant redirect to
+/// the same page at the notice's address, so the version's address always shows it.
+fn redirects_to_current(site: &SiteRender, notice: &Notice, version: &Version) -> Vec<PageJob> {
+    Variant::ALL
+        .into_iter()
+        .filter(|&v| has_variant(version, v))
+        .map(|variant| {
+            let path = format!(
+                "{}{}",
+                version_folder(notice, version, false),
+                variant.folder()
+            );
+            let current = format!(
+                "{}{}",
+                version_folder(notice, version, true),
+                variant.folder()
+            );
+            let title = match variant {
+                Variant::Standard => {
+                    format!("{} – version {}", version.title, version.number.value)
+                }
+                other => format!(
+                    "{} – version {} – {}",
+                    version.title,
+                    version.number.value,
+                    other.label().to_lowercase()
+                ),
+            };
+            let page = PageView::new(title, &path, &site.base_url, current.clone());
+            let mut context = base_context(site, &page);
+            context.insert("target", &format!("{}{current}", page.root));
+            context.insert("version", &version.number.value.to_string());
+            PageJob {
+                path,
+                template: "redirect.html",
+                context,
+                verbatim: None,
+            }
+        })
+        .collect()
 }
 
 /// The easy-read blocks for a template, each picture resolved to its address.
