@@ -55,37 +55,34 @@ pub fn notice_pages(
         if as_current {
             jobs.extend(redirects_to_current(site, notice, version));
         }
+        let folder = version_folder(notice, version, as_current);
+        for variant in Variant::ALL
+            .into_iter()
+            .filter(|&v| has_variant(version, v))
         {
-            let folder = version_folder(notice, version, as_current);
-            for variant in Variant::ALL
-                .into_iter()
-                .filter(|&v| has_variant(version, v))
-            {
-                let path = format!("{folder}{}", variant.folder());
-                let page = PageView::new(
-                    &version.title,
-                    &path,
-                    &site.base_url,
-                    canonical_path(notice, timeline, version, variant),
-                );
-                let mut view =
-                    notice_view(site, timeline, index, body, variant, &folder, &page.root);
-                if variant == Variant::EasyRead {
-                    view.easy_read =
-                        easy_read_view(&easy_read, &page.root, notice, model, theme, pictures);
-                }
-                let mut context = base_context(site, &page);
-                context.insert("notice", &view);
-                jobs.push(PageJob {
-                    path,
-                    template: variant.template(),
-                    context,
-                    // Easy-read pages show the easy-read text instead.
-                    verbatim: verbatims[index]
-                        .clone()
-                        .filter(|_| variant != Variant::EasyRead),
-                });
+            let path = format!("{folder}{}", variant.folder());
+            let page = PageView::new(
+                &version.title,
+                &path,
+                &site.base_url,
+                canonical_path(notice, timeline, version, variant),
+            );
+            let mut view = notice_view(site, timeline, index, body, variant, &folder, &page.root);
+            if variant == Variant::EasyRead {
+                view.easy_read =
+                    easy_read_view(&easy_read, &page.root, notice, model, theme, pictures);
             }
+            let mut context = base_context(site, &page);
+            context.insert("notice", &view);
+            jobs.push(PageJob {
+                path,
+                template: variant.template(),
+                context,
+                // Easy-read pages show the easy-read text instead.
+                verbatim: verbatims[index]
+                    .clone()
+                    .filter(|_| variant != Variant::EasyRead),
+            });
         }
     }
     jobs
