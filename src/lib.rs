@@ -13,6 +13,7 @@ pub mod check;
 pub mod diagnostics;
 pub mod load;
 pub mod model;
+pub mod pipeline;
 pub mod render;
 pub mod serve;
 pub mod workflow;
@@ -23,7 +24,8 @@ use std::time::{Duration, Instant};
 
 use diagnostics::Problem;
 use model::Date;
-use render::{OutputFile, RenderOptions};
+use pipeline::Pipeline;
+use render::OutputFile;
 
 /// What `clearnotice build` was asked to do.
 #[derive(Debug, Clone)]
@@ -108,124 +110,16 @@ pub struct Timings {
     pub slowest: Vec<(String, Duration)>,
 }
 
-/// A site loaded and checked, ready to render.
-struct Prepared {
-    site: model::Site,
-    theme: load::theme::Theme,
-    render_options: RenderOptions,
-    problems: Vec<Problem>,
-    timings: Timings,
-    output_dir: PathBuf,
-}
-
-/// Stages 1 and 2: load and check (and the build date).
-fn prepare(options: &BuildOptions) -> Result<Prepared, BuildFailure> {
-    let mut timings = Timings::default();
-    let mut problems = Vec::new();
-    let started = Instant::now();
-    let Some((mut site, theme)) = load::load_site(&options.root, &mut problems) else {
-        return Err(BuildFailure { problems });
-    };
-    timings.load = started.elapsed();
-    let started = Instant::now();
-    apply_base_url(&mut site, options.base_url.as_deref(), &mut problems);
-    check::check_site(&site, &theme, &mut problems);
-    timings.check = started.elapsed();
-    if problems.iter().any(Problem::is_error) {
-        return Err(BuildFailure { problems });
-    }
-    let today = match build_date(options.today) {
-        Ok(today) => today,
-        Err(problem) => {
-            problems.push(problem);
-            return Err(BuildFailure { problems });
-        }
-    };
-    let output_dir = options
-        .output_dir
-        .clone()
-        .unwrap_or_else(|| options.root.join(&site.config.output_dir));
-    Ok(Prepared {
-        site,
-        theme,
-        render_options: RenderOptions {
-            today,
-            minify: options.minify,
-        },
-        problems,
-        timings,
-        output_dir,
-    })
-}
-
-impl Prepared {
-    /// After rendering: broken links stop the build, and so do warnings with `--strict`.
-    fn finish(
-        &mut self,
-        pages: Vec<check::links::PageLinks>,
-        strict: bool,
-    ) -> Result<(), BuildFailure> {
-        let started = Instant::now();
-        let broken_links = check::links::check_index(pages, &self.site);
-        self.timings.links = started.elapsed();
-        let mut problems = std::mem::take(&mut self.problems);
-        if !broken_links.is_empty() {
-            problems.extend(broken_links);
-            return Err(BuildFailure { problems });
-        }
-        if strict && !problems.is_empty() {
-            for problem in &mut problems {
-                problem.severity = diagnostics::Severity::Error;
-            }
-            return Err(BuildFailure { problems });
-        }
-        self.problems = problems;
-        Ok(())
-    }
-
-    fn note_render_timings(&mut self, render: Duration, timings: render::RenderTimings) {
-        self.timings.render = render;
-        (self.timings.minify, self.timings.css, self.timings.slowest) =
-            (timings.minify, timings.css, timings.slowest);
-    }
-
-    fn missing_information(&self) -> Vec<Problem> {
-        check::checklist::coverage_warnings(&self.site, self.render_options.today)
-    }
-}
-
 /// Loads, checks and renders the site without writing anything.
 pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildFailure> {
-    let mut prepared = prepare(options)?;
-    let mut render_timings = render::RenderTimings::default();
-    let started = Instant::now();
-    let rendered = render::render_site(
-        &prepared.site,
-        &prepared.theme,
-        &prepared.render_options,
-        &mut prepared.problems,
-        &mut render_timings,
-    );
-    let files = match rendered {
-        Ok(files) => files,
-        Err(mut found) => {
-            prepared.problems.append(&mut found);
-            return Err(BuildFailure {
-                problems: prepared.problems,
-            });
-        }
-    };
-    prepared.note_render_timings(started.elapsed(), render_timings);
-    prepared.finish(
-        files.iter().map(check::links::PageLinks::of).collect(),
-        options.strict,
-    )?;
+    let ((pipeline, _), mut files) = pipeline::in_memory(|sink| Pipeline::run(options, sink))?;
+    files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(RenderedSite {
-        notices: prepared.site.notices.len(),
-        missing_information: prepared.missing_information(),
-        output_dir: prepared.output_dir,
-        warnings: prepared.problems,
-        timings: prepared.timings,
+        notices: pipeline.site().notices.len(),
+        missing_information: pipeline.missing_information(),
+        output_dir: pipeline.output_dir(),
+        warnings: pipeline.warnings(),
+        timings: pipeline.timings().clone(),
         files,
     })
 }
@@ -250,27 +144,10 @@ pub struct Inspection {
 
 /// Loads, checks and renders the site (writing nothing) and reports its coverage.
 pub fn inspect(options: &BuildOptions) -> Result<Inspection, BuildFailure> {
-    let mut prepared = prepare(options)?;
-    let mut timings = render::RenderTimings::default();
-    let files = render::render_site(
-        &prepared.site,
-        &prepared.theme,
-        &prepared.render_options,
-        &mut prepared.problems,
-        &mut timings,
-    )
-    .map_err(|mut found| {
-        let mut problems = std::mem::take(&mut prepared.problems);
-        problems.append(&mut found);
-        BuildFailure { problems }
-    })?;
-    prepared.finish(
-        files.iter().map(check::links::PageLinks::of).collect(),
-        options.strict,
-    )?;
-    let today = prepared.render_options.today;
-    let notices = prepared
-        .site
+    let (pipeline, _) = Pipeline::run(options, &|_| Ok(()))?;
+    let today = pipeline.today();
+    let site = pipeline.site();
+    let notices = site
         .notices
         .iter()
         .filter_map(|notice| {
@@ -285,8 +162,8 @@ pub fn inspect(options: &BuildOptions) -> Result<Inspection, BuildFailure> {
         .collect();
     Ok(Inspection {
         notices,
-        external_links: check::external::external_links(&prepared.site),
-        warnings: prepared.problems,
+        external_links: check::external::external_links(site),
+        warnings: pipeline.warnings(),
     })
 }
 
@@ -330,55 +207,38 @@ pub fn build_date(explicit: Option<Date>) -> Result<Date, Problem> {
 /// skipped when the output already has it; the output changes only when everything worked.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let started = Instant::now();
-    let mut prepared = prepare(options)?;
+    // The output folder is known only from site.toml: a failed load reports first.
+    let output_dir = output_dir(options)?;
     let staging =
-        write::Staging::begin(&prepared.output_dir, &options.root).map_err(|problem| {
-            BuildFailure {
-                problems: vec![problem],
-            }
+        write::Staging::begin(&output_dir, &options.root).map_err(|problem| BuildFailure {
+            problems: vec![problem],
         })?;
-    let pages = std::sync::Mutex::new(Vec::new());
-    let mut render_timings = render::RenderTimings::default();
-    let rendering = Instant::now();
-    let sink = |file: OutputFile| {
-        let links = check::links::PageLinks::of(&file);
-        staging.put(&file)?;
-        pages
-            .lock()
-            .map_err(|_| Problem::in_file("(memory)", "a rendering thread failed"))?
-            .push(links);
-        Ok(())
-    };
-    let rendered = render::render_site_into(
-        &prepared.site,
-        &prepared.theme,
-        &prepared.render_options,
-        &mut prepared.problems,
-        &mut render_timings,
-        &sink,
-    );
-    if let Err(mut found) = rendered {
-        prepared.problems.append(&mut found);
-        return Err(BuildFailure {
-            problems: prepared.problems,
-        });
-    }
-    prepared.note_render_timings(rendering.elapsed(), render_timings);
-    let pages = pages.into_inner().unwrap_or_default();
-    let html_pages = pages.iter().filter(|p| p.path.ends_with(".html")).count();
-    prepared.finish(pages, options.strict)?;
+    let (pipeline, outcome) = Pipeline::run(options, &|file| staging.put(&file))?;
     let writing = Instant::now();
     staging.commit().map_err(|problem| BuildFailure {
         problems: vec![problem],
     })?;
-    prepared.timings.write = writing.elapsed();
+    let mut timings = pipeline.timings().clone();
+    timings.write = writing.elapsed();
     Ok(BuildReport {
-        notices: prepared.site.notices.len(),
-        pages: html_pages,
-        missing_information: prepared.missing_information(),
-        output_dir: prepared.output_dir,
-        warnings: prepared.problems,
+        notices: pipeline.site().notices.len(),
+        pages: outcome.pages,
+        missing_information: pipeline.missing_information(),
+        output_dir,
+        warnings: pipeline.warnings(),
         elapsed: started.elapsed(),
-        timings: prepared.timings,
+        timings,
     })
+}
+
+/// Where `build` writes: `--output-dir`, else `output_dir` of site.toml.
+fn output_dir(options: &BuildOptions) -> Result<PathBuf, BuildFailure> {
+    if let Some(dir) = &options.output_dir {
+        return Ok(dir.clone());
+    }
+    match load::config::load_config(&options.root) {
+        Ok((config, _)) => Ok(options.root.join(config.output_dir)),
+        // A full run reports site.toml's problems with everything else it finds.
+        Err(_) => Pipeline::run(options, &|_| Ok(())).map(|(p, _)| p.output_dir()),
+    }
 }

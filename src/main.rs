@@ -12,7 +12,7 @@ use clearnotice::check::external::try_link;
 use clearnotice::diagnostics::{render_problems, Problem};
 use clearnotice::model::Change;
 use clearnotice::model::Date;
-use clearnotice::serve::session::Scope;
+use clearnotice::pipeline::Scope;
 use clearnotice::serve::{self, ServeEvent, ServeOptions};
 use clearnotice::workflow;
 use clearnotice::{build, BuildOptions};
@@ -319,13 +319,22 @@ fn run_serve(args: ServeArgs) -> ExitCode {
             scope,
             millis,
             files,
+            warnings,
         } => {
+            show(warnings);
             let what = match scope {
                 Scope::Full => "the whole site".to_string(),
                 Scope::AllNotices => "every notice (the theme changed)".to_string(),
                 Scope::Notices(slugs) => slugs.join(", "),
             };
-            eprintln!("Rebuilt {what} in {millis} ms ({files} files). Open pages reload.");
+            let told = match warnings.len() {
+                0 => String::new(),
+                n => format!(
+                    " {n} {} shown above and in the page.",
+                    plural(n, "warning", "warnings")
+                ),
+            };
+            eprintln!("Built {what} in {millis} ms ({files} files). Open pages reload.{told}");
         }
         ServeEvent::Failed(problems) => {
             show(problems);

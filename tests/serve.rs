@@ -2,6 +2,8 @@
 //! copy of a site: saves rebuild once and reload the pages; broken saves show an error
 //! and keep the last good pages; nothing outside the site is ever served.
 
+#![allow(clippy::result_large_err)]
+
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -12,9 +14,9 @@ use std::sync::atomic::Ordering;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use clearnotice::serve::session::Session;
-use clearnotice::serve::watch::Change;
+use clearnotice::pipeline::{Change, Pipeline};
 use clearnotice::serve::{start, ServeOptions, ServerHandle};
+use clearnotice::{BuildFailure, BuildOptions};
 use common::*;
 
 const FRONT: &str = "title = \"A notice\"\nservice = \"A service\"\ncontroller = \"Test Org\"\nversion = \"1.0\"\neffective = 2025-01-01\n";
@@ -92,7 +94,9 @@ fn listen(addr: SocketAddr) -> mpsc::Receiver<(String, String)> {
     .unwrap();
     std::thread::spawn(move || {
         // An event is `event:` and `data:` lines (a multi-line message has several
-        // `data:` lines), ended by a blank line.
+        // `data:` lines), ended by a blank line. As in a browser's EventSource, an
+        // event with no `data:` line is dropped (the HTML standard's "dispatch the
+        // event" returns when the data buffer is empty).
         let (mut name, mut data) = (String::new(), Vec::new());
         for line in BufReader::new(stream).lines() {
             let Ok(line) = line else { return };
@@ -100,6 +104,8 @@ fn listen(addr: SocketAddr) -> mpsc::Receiver<(String, String)> {
                 name = event.to_string();
             } else if let Some(text) = line.strip_prefix("data:") {
                 data.push(text.strip_prefix(' ').unwrap_or(text).to_string());
+            } else if line.is_empty() && data.is_empty() {
+                name.clear();
             } else if line.is_empty() && !name.is_empty() {
                 if tx
                     .send((std::mem::take(&mut name), data.join("\n")))
@@ -141,7 +147,13 @@ fn a_save_gives_exactly_one_reload_and_the_new_text() {
     let dir = small_site();
     let server = serve(dir.path());
     let events = listen(server.addr);
-    assert_eq!(next_name(&events, 5).as_deref(), Some("ok"));
+    // Notice b has no easy-read text yet: a page is told so as it connects.
+    let (name, warnings) = next_event(&events, Duration::from_secs(5)).unwrap();
+    assert_eq!(name, "warnings");
+    assert!(
+        warnings.contains("the current version of b has no easy-read text yet"),
+        "{warnings}"
+    );
     assert!(get(server.addr, "/a/").1.contains("The first text."));
 
     edit(
@@ -208,7 +220,7 @@ fn a_broken_save_shows_the_error_and_keeps_the_last_good_page() {
     let dir = small_site();
     let server = serve(dir.path());
     let events = listen(server.addr);
-    assert_eq!(next_name(&events, 5).as_deref(), Some("ok"));
+    assert_eq!(next_name(&events, 5).as_deref(), Some("warnings"));
 
     std::fs::write(
         dir.path().join("content/a/1.0.md"),
@@ -233,9 +245,19 @@ fn a_broken_save_shows_the_error_and_keeps_the_last_good_page() {
     let fresh = listen(server.addr);
     assert_eq!(
         next_name(&fresh, 5).as_deref(),
-        Some("ok"),
-        "the error is cleared"
+        Some("warnings"),
+        "the error is cleared; the warnings stand"
     );
+    // With its easy-read text, notice b warns no more: pages are told all is well.
+    std::fs::write(
+        dir.path().join("content/b/1.0.easy-read.md"),
+        "![A phone](picture:phone) We phone you.\n",
+    )
+    .unwrap();
+    assert_eq!(next_name(&events, 10).as_deref(), Some("reload"));
+    let fresh = listen(server.addr);
+    let (_, warnings) = next_event(&fresh, Duration::from_secs(5)).unwrap();
+    assert!(!warnings.contains("no easy-read text"), "{warnings}");
     server.stop();
 }
 
@@ -280,30 +302,68 @@ fn nothing_outside_the_site_is_served() {
     server.stop();
 }
 
-/// Every file of a fresh full build of `root`.
-fn full_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    let (_, files) = Session::start(root.to_path_buf(), None, Some(test_day())).unwrap();
-    files.into_iter().map(|f| (f.path, f.bytes)).collect()
+/// What `serve` builds with: the site's own settings, unminified, on the test day.
+fn preview_options(root: &Path) -> BuildOptions {
+    BuildOptions {
+        minify: false,
+        today: Some(test_day()),
+        ..BuildOptions::new(root)
+    }
 }
 
-/// Applies a rebuild's delta to the files served so far, and says how many changed.
-fn apply(files: &mut BTreeMap<String, Vec<u8>>, session: &mut Session, change: Change) -> usize {
-    let (_, delta) = session.rebuild(&BTreeSet::from([change])).unwrap();
-    for path in &delta.removed {
+/// Every file of a fresh full build of `root`, and its warnings.
+fn full_build(root: &Path) -> (BTreeMap<String, Vec<u8>>, Vec<String>) {
+    let (files, pipeline) =
+        collect(|sink| Pipeline::run(&preview_options(root), sink).map(|(p, _)| p));
+    (
+        files,
+        pipeline
+            .unwrap()
+            .warnings()
+            .iter()
+            .map(|w| format!("{w:?}"))
+            .collect(),
+    )
+}
+
+/// Runs `step` with a sink that keeps every file; returns the files and the result.
+fn collect<T>(
+    step: impl FnOnce(&clearnotice::render::Sink) -> Result<T, BuildFailure>,
+) -> (BTreeMap<String, Vec<u8>>, Result<T, BuildFailure>) {
+    let files = std::sync::Mutex::new(BTreeMap::new());
+    let result = step(&|file| {
+        files.lock().unwrap().insert(file.path, file.bytes);
+        Ok(())
+    });
+    (files.into_inner().unwrap(), result)
+}
+
+/// Applies an update to the files served so far; says how many changed.
+fn apply(files: &mut BTreeMap<String, Vec<u8>>, pipeline: &mut Pipeline, change: Change) -> usize {
+    let (changed, outcome) = collect(|sink| pipeline.update(&BTreeSet::from([change]), sink));
+    for path in &outcome.unwrap().removed {
         files.remove(path);
     }
-    let changed = delta.changed.len();
-    files.extend(delta.changed.into_iter().map(|f| (f.path, f.bytes)));
-    changed
+    let count = changed.len();
+    files.extend(changed);
+    count
+}
+
+fn warnings(pipeline: &Pipeline) -> Vec<String> {
+    pipeline
+        .warnings()
+        .iter()
+        .map(|w| format!("{w:?}"))
+        .collect()
 }
 
 #[test]
 fn an_incremental_rebuild_equals_a_full_build() {
     let dir = small_site();
     let root = dir.path().to_path_buf();
-    let (mut session, first) = Session::start(root.clone(), None, Some(test_day())).unwrap();
-    let mut files: BTreeMap<String, Vec<u8>> =
-        first.into_iter().map(|f| (f.path, f.bytes)).collect();
+    let (mut files, pipeline) =
+        collect(|sink| Pipeline::run(&preview_options(&root), sink).map(|(p, _)| p));
+    let mut pipeline = pipeline.unwrap();
     let everything = files.len();
 
     edit(&root, "content/a/1.0.md", "\n## About\n\nChanged text.\n");
@@ -315,12 +375,12 @@ fn an_incremental_rebuild_equals_a_full_build() {
     )
     .replace("+++\n\n", "change = \"minor\"\n+++\n\n");
     std::fs::write(root.join("content/a/1.1.md"), minor).unwrap();
-    let changed = apply(&mut files, &mut session, Change::Notice("a".into()));
+    let changed = apply(&mut files, &mut pipeline, Change::Notice("a".into()));
     assert!(
         changed < everything,
         "a save re-renders only its notice and the site-wide files: {changed} of {everything}"
     );
-    assert_eq!(files, full_build(&root));
+    assert_eq!((files.clone(), warnings(&pipeline)), full_build(&root));
 
     // A text-only edit changes none of what the index, feeds and sitemap show: they
     // are not re-rendered, and the result is still the same as a full build.
@@ -329,16 +389,16 @@ fn an_incremental_rebuild_equals_a_full_build() {
         "content/a/1.0.md",
         "\n## About\n\nOnly the words change.\n",
     );
-    let (_, delta) = session
-        .rebuild(&BTreeSet::from([Change::Notice("a".into())]))
-        .unwrap();
+    let (changed, outcome) =
+        collect(|sink| pipeline.update(&BTreeSet::from([Change::Notice("a".into())]), sink));
+    outcome.unwrap();
     assert!(
-        delta.changed.iter().all(|f| f.path.starts_with("a/")),
+        changed.keys().all(|path| path.starts_with("a/")),
         "{:?}",
-        delta.changed.iter().map(|f| &f.path).collect::<Vec<_>>()
+        changed.keys().collect::<Vec<_>>()
     );
-    files.extend(delta.changed.into_iter().map(|f| (f.path, f.bytes)));
-    assert_eq!(files, full_build(&root));
+    files.extend(changed);
+    assert_eq!(files, full_build(&root).0);
 
     std::fs::create_dir_all(root.join("themes/default/templates")).unwrap();
     let base =
@@ -348,12 +408,82 @@ fn an_incremental_rebuild_equals_a_full_build() {
         base.replace("Skip to main content", "Skip to the notice"),
     )
     .unwrap();
-    apply(&mut files, &mut session, Change::Theme);
+    apply(&mut files, &mut pipeline, Change::Theme);
     assert!(String::from_utf8_lossy(&files["b/index.html"]).contains("Skip to the notice"));
-    assert_eq!(files, full_build(&root));
+    assert_eq!(files, full_build(&root).0);
 
     std::fs::remove_dir_all(root.join("content/b")).unwrap();
-    apply(&mut files, &mut session, Change::Notice("b".into()));
+    apply(&mut files, &mut pipeline, Change::Notice("b".into()));
     assert!(!files.contains_key("b/index.html"));
-    assert_eq!(files, full_build(&root));
+    assert_eq!((files, warnings(&pipeline)), full_build(&root));
+}
+
+/// A save is judged as `build` judges it: a broken link stops it (naming the Markdown
+/// file and line), a warning is listed, and a refused save changes nothing.
+#[test]
+fn a_save_runs_every_check_that_build_runs() {
+    let dir = small_site();
+    let root = dir.path().to_path_buf();
+    let (_, pipeline) =
+        collect(|sink| Pipeline::run(&preview_options(&root), sink).map(|(p, _)| p));
+    let mut pipeline = pipeline.unwrap();
+    let good = warnings(&pipeline);
+
+    edit(
+        &root,
+        "content/a/1.0.md",
+        "\n## About\n\nSee [the rights](#rights).\n",
+    );
+    let (_, refused) =
+        collect(|sink| pipeline.update(&BTreeSet::from([Change::Notice("a".into())]), sink));
+    let problems = refused.unwrap_err().problems;
+    let shown = clearnotice::diagnostics::render_problems(&problems, false);
+    assert!(shown.contains("the link \"#rights\" is broken"), "{shown}");
+    assert!(
+        shown.contains("content/a/1.0.md:"),
+        "names the file and line: {shown}"
+    );
+    let build = clearnotice::render(&preview_options(&root)).unwrap_err();
+    assert_eq!(
+        format!("{:?}", build.problems),
+        format!("{problems:?}"),
+        "the same problems as a full build"
+    );
+    assert_eq!(warnings(&pipeline), good, "a refused save changes nothing");
+
+    // A link into another notice's section that a later save removes breaks too
+    // (the page with the link was not re-rendered, but is checked again).
+    edit(
+        &root,
+        "content/a/1.0.md",
+        "\n## About\n\nSee [notice b](/b/#about).\n",
+    );
+    apply(
+        &mut BTreeMap::new(),
+        &mut pipeline,
+        Change::Notice("a".into()),
+    );
+    edit(&root, "content/b/1.0.md", "\n## Other\n\nNotice b.\n");
+    let (_, refused) =
+        collect(|sink| pipeline.update(&BTreeSet::from([Change::Notice("b".into())]), sink));
+    let shown = clearnotice::diagnostics::render_problems(&refused.unwrap_err().problems, false);
+    assert!(
+        shown.contains("the link \"/b/#about\" is broken"),
+        "{shown}"
+    );
+
+    // A text that only warns: the warnings are those of a full build.
+    std::fs::create_dir_all(root.join("content/b")).unwrap();
+    edit(&root, "content/b/1.0.md", "\n## About\n\nNotice b.\n");
+    edit(
+        &root,
+        "content/a/1.0.easy-read.md",
+        "![A phone](picture:phone) We will phone you on the number you gave us to check that you are safe and well today.\n",
+    );
+    let mut files = BTreeMap::new();
+    apply(&mut files, &mut pipeline, Change::Notice("b".into()));
+    apply(&mut files, &mut pipeline, Change::Notice("a".into()));
+    let now = warnings(&pipeline);
+    assert!(now.len() > good.len(), "the long sentence warns: {now:?}");
+    assert_eq!(now, full_build(&root).1);
 }

@@ -148,22 +148,8 @@ pub fn coverage(version: &Version) -> Vec<(Item, Coverage)> {
         .collect()
 }
 
-/// One warning per item the current version of each notice leaves out, for `build`.
-pub fn coverage_warnings(
-    site: &crate::model::Site,
-    today: crate::model::Date,
-) -> Vec<crate::diagnostics::Problem> {
-    use rayon::prelude::*;
-    // Each notice's Markdown is read again for its headings: on every core.
-    let per_notice: Vec<Vec<crate::diagnostics::Problem>> = site
-        .notices
-        .par_iter()
-        .map(|notice| missing_items(notice, today))
-        .collect();
-    per_notice.into_iter().flatten().collect()
-}
-
-fn missing_items(
+/// One warning per checklist item the current version of `notice` leaves out.
+pub fn missing_items(
     notice: &crate::model::Notice,
     today: crate::model::Date,
 ) -> Vec<crate::diagnostics::Problem> {

@@ -60,17 +60,167 @@ pub fn check_links(files: &[OutputFile], site: &Site) -> Vec<Problem> {
 }
 
 /// Checks every link, given what each output file holds.
-pub fn check_index(mut pages: Vec<PageLinks>, site: &Site) -> Vec<Problem> {
+pub fn check_index(pages: Vec<PageLinks>, site: &Site) -> Vec<Problem> {
+    LinkIndex::new(pages).check_all(site)
+}
+
+/// What every output file holds (its ids and links), kept between rebuilds by
+/// `serve`: a save then re-checks only the pages it changed and the pages that link
+/// to a page it removed or whose ids it changed, and finds exactly what a full check
+/// of the new site would (the site before the save had no broken links).
+#[derive(Debug, Default)]
+pub struct LinkIndex {
+    pages: HashMap<String, PageLinks>,
+    /// For each file, the pages that link to it; made at the first partial check, as
+    /// only `serve` needs it.
+    linked_from: Option<HashMap<String, HashSet<String>>>,
+}
+
+impl LinkIndex {
+    pub fn new(pages: Vec<PageLinks>) -> LinkIndex {
+        LinkIndex {
+            pages: pages.into_iter().map(|p| (p.path.clone(), p)).collect(),
+            linked_from: None,
+        }
+    }
+
+    /// Every broken link of the site.
+    pub fn check_all(&self, site: &Site) -> Vec<Problem> {
+        check_pages(
+            self.pages.values().collect(),
+            |path| self.pages.get(path).map(|p| &p.ids),
+            site,
+        )
+    }
+
+    /// The broken links the site would have with `changed` pages put in and `removed`
+    /// taken out, found by checking only the pages that could have changed. The index
+    /// itself is not changed: see [`LinkIndex::apply`].
+    pub fn check_change(
+        &mut self,
+        changed: &[PageLinks],
+        removed: &[String],
+        site: &Site,
+    ) -> Vec<Problem> {
+        let new: HashMap<&str, &PageLinks> = changed.iter().map(|p| (p.path.as_str(), p)).collect();
+        let gone: HashSet<&str> = removed.iter().map(String::as_str).collect();
+        self.index_sources();
+        let linked_from = self.linked_from.as_ref().expect("just made");
+        // Pages that link to a file that went or whose ids changed may now be broken.
+        let mut to_check: HashMap<&str, &PageLinks> = new.clone();
+        let affected = changed
+            .iter()
+            .filter(|p| self.pages.get(&p.path).is_some_and(|old| old.ids != p.ids))
+            .map(|p| p.path.as_str())
+            .chain(gone.iter().copied());
+        for target in affected {
+            for source in linked_from.get(target).into_iter().flatten() {
+                if !new.contains_key(source.as_str()) && !gone.contains(source.as_str()) {
+                    if let Some(page) = self.pages.get(source) {
+                        to_check.insert(source.as_str(), page);
+                    }
+                }
+            }
+        }
+        check_pages(
+            to_check.into_values().collect(),
+            |path| match new.get(path) {
+                Some(page) => Some(&page.ids),
+                None if gone.contains(path) => None,
+                None => self.pages.get(path).map(|p| &p.ids),
+            },
+            site,
+        )
+    }
+
+    /// Puts `changed` pages in and takes `removed` out (after a successful check).
+    pub fn apply(&mut self, changed: Vec<PageLinks>, removed: &[String]) {
+        for path in removed {
+            if let Some(old) = self.pages.remove(path) {
+                self.unlink(&old);
+            }
+        }
+        for page in changed {
+            if let Some(old) = self.pages.remove(&page.path) {
+                self.unlink(&old);
+            }
+            if let Some(linked_from) = &mut self.linked_from {
+                for target in targets(&page) {
+                    linked_from
+                        .entry(target)
+                        .or_default()
+                        .insert(page.path.clone());
+                }
+            }
+            self.pages.insert(page.path.clone(), page);
+        }
+    }
+
+    fn unlink(&mut self, old: &PageLinks) {
+        if let Some(linked_from) = &mut self.linked_from {
+            for target in targets(old) {
+                if let Some(sources) = linked_from.get_mut(&target) {
+                    sources.remove(&old.path);
+                }
+            }
+        }
+    }
+
+    fn index_sources(&mut self) {
+        if self.linked_from.is_some() {
+            return;
+        }
+        self.linked_from = Some({
+            let mut linked_from: HashMap<String, HashSet<String>> = HashMap::new();
+            for page in self.pages.values() {
+                for target in targets(page) {
+                    linked_from
+                        .entry(target)
+                        .or_default()
+                        .insert(page.path.clone());
+                }
+            }
+            linked_from
+        });
+    }
+}
+
+/// The files of the site that `page` links to.
+fn targets(page: &PageLinks) -> impl Iterator<Item = String> + '_ {
+    page.links
+        .iter()
+        .filter(|link| !is_external(link))
+        .filter_map(|link| target_file(&page.path, link).ok())
+}
+
+/// The file a link leads to (a folder means its index.html), or why it leads nowhere.
+fn target_file(page: &str, link: &str) -> Result<String, String> {
+    let target = link.split_once('#').map_or(link, |(target, _)| target);
+    let file = if target.is_empty() {
+        Some(page.to_string())
+    } else {
+        resolve(page, target)
+    };
+    match file {
+        None => Err("it leads outside the site".to_string()),
+        Some(f) if f.is_empty() || f.ends_with('/') => Ok(format!("{f}index.html")),
+        Some(f) => Ok(f),
+    }
+}
+
+/// Checks `pages`; `ids_of` tells whether a file exists (and its ids).
+fn check_pages<'i>(
+    mut pages: Vec<&PageLinks>,
+    ids_of: impl Fn(&str) -> Option<&'i HashSet<String>> + Sync,
+    site: &Site,
+) -> Vec<Problem> {
     // In path order, so the same site always reports the same page first.
     pages.sort_by(|a, b| a.path.cmp(&b.path));
-    let paths: HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
-    let ids: HashMap<&str, &HashSet<String>> =
-        pages.iter().map(|p| (p.path.as_str(), &p.ids)).collect();
     // Each page on its own (on every core); then each broken link is reported once,
     // from the first page, in path order, that has it.
     let broken: Vec<(&str, &str, String)> = pages
         .par_iter()
-        .flat_map_iter(|page| broken_links(page, &paths, &ids))
+        .flat_map_iter(|page| broken_links(page, &ids_of))
         .collect();
     let mut problems = Vec::new();
     let mut seen = HashSet::new();
@@ -84,10 +234,9 @@ pub fn check_index(mut pages: Vec<PageLinks>, site: &Site) -> Vec<Problem> {
 }
 
 /// The links of `page` that lead nowhere: (link, page, why).
-fn broken_links<'p>(
+fn broken_links<'p, 'i>(
     page: &'p PageLinks,
-    paths: &HashSet<&str>,
-    ids: &HashMap<&str, &HashSet<String>>,
+    ids_of: &impl Fn(&str) -> Option<&'i HashSet<String>>,
 ) -> Vec<(&'p str, &'p str, String)> {
     // The 404 page's links start from the site's own address, not from its folder.
     if page.path == "404.html" {
@@ -98,36 +247,21 @@ fn broken_links<'p>(
         if is_external(link) {
             continue;
         }
-        let (target, anchor) = match link.split_once('#') {
-            Some((target, anchor)) => (target, Some(anchor)),
-            None => (link.as_str(), None),
-        };
-        let file = if target.is_empty() {
-            Some(page.path.clone())
-        } else {
-            resolve(&page.path, target)
-        };
-        let file = file.map(|f| {
-            if f.is_empty() || f.ends_with('/') {
-                format!("{f}index.html")
-            } else {
-                f
-            }
-        });
-        let why = match &file {
-            None => Some("it leads outside the site".to_string()),
-            Some(file) if !paths.contains(file.as_str()) => Some(format!("there is no {file}")),
-            Some(file) => match anchor {
-                Some(anchor)
-                    if !anchor.is_empty()
-                        && file.ends_with(".html")
-                        && !ids
-                            .get(file.as_str())
-                            .is_some_and(|ids| ids.contains(anchor)) =>
-                {
-                    Some(format!("{file} has no #{anchor}"))
-                }
-                _ => None,
+        let anchor = link.split_once('#').map(|(_, anchor)| anchor);
+        let why = match target_file(&page.path, link) {
+            Err(why) => Some(why),
+            Ok(file) => match ids_of(&file) {
+                None => Some(format!("there is no {file}")),
+                Some(ids) => match anchor {
+                    Some(anchor)
+                        if !anchor.is_empty()
+                            && file.ends_with(".html")
+                            && !ids.contains(anchor) =>
+                    {
+                        Some(format!("{file} has no #{anchor}"))
+                    }
+                    _ => None,
+                },
             },
         };
         if let Some(why) = why {

@@ -40,13 +40,9 @@ fn kind_of(file_name: &str) -> FileKind {
     }
 }
 
-/// Skips hidden files and editors' swap and backup files.
+/// Skips hidden files and editors' swap, backup and temporary files.
 fn is_ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".tmp")
-        || name.starts_with('#')
+    crate::load::editor_files::is_editor_file(name)
 }
 
 /// Links are not followed: a link can loop, or lead out of the site's folder.
@@ -69,8 +65,29 @@ pub fn is_valid_slug(slug: &str) -> bool {
         && !slug.ends_with('-')
 }
 
+/// One entry of `content/`, with the problems found in it: a notice's folder (its
+/// notice is `None` when it could not be read) or something that is not a notice.
+#[derive(Debug)]
+pub struct ContentEntry {
+    /// The entry's name in `content/`: for a notice, its address.
+    pub name: String,
+    pub notice: Option<Notice>,
+    pub problems: Vec<Problem>,
+}
+
 /// Loads every notice under `<root>/content`, sorted by address, versions oldest first.
 pub fn load_notices(root: &Path, problems: &mut Vec<Problem>) -> Vec<Notice> {
+    let mut notices = Vec::new();
+    for mut entry in load_content(root, problems) {
+        problems.append(&mut entry.problems);
+        notices.extend(entry.notice);
+    }
+    notices
+}
+
+/// Reads every entry of `<root>/content`, in name order. A missing `content/` is a
+/// problem of the site, added to `problems`.
+pub fn load_content(root: &Path, problems: &mut Vec<Problem>) -> Vec<ContentEntry> {
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
         problems.push(
@@ -81,7 +98,9 @@ pub fn load_notices(root: &Path, problems: &mut Vec<Problem>) -> Vec<Notice> {
     }
     // Each entry of content/ is either a notice folder to load or a problem; notices are
     // then read and parsed on every core, and problems kept in folder order.
-    let mut entries: Vec<Result<(PathBuf, PathBuf, String), Problem>> = Vec::new();
+    // (name, the folder and how it is shown, or why it is not a notice)
+    type Found = (String, Result<(PathBuf, PathBuf), Problem>);
+    let mut entries: Vec<Found> = Vec::new();
     let folders = WalkDir::new(&content)
         .min_depth(1)
         .max_depth(1)
@@ -90,10 +109,13 @@ pub fn load_notices(root: &Path, problems: &mut Vec<Problem>) -> Vec<Notice> {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                entries.push(Err(Problem::in_file(
-                    CONTENT_DIR,
-                    format!("could not read the content folder: {err}"),
-                )));
+                entries.push((
+                    String::new(),
+                    Err(Problem::in_file(
+                        CONTENT_DIR,
+                        format!("could not read the content folder: {err}"),
+                    )),
+                ));
                 continue;
             }
         };
@@ -103,39 +125,41 @@ pub fn load_notices(root: &Path, problems: &mut Vec<Problem>) -> Vec<Notice> {
             continue;
         }
         if entry.file_type().is_symlink() {
-            entries.push(Err(symlink_warning(&shown)));
+            entries.push((name, Err(symlink_warning(&shown))));
             continue;
         }
         if !entry.file_type().is_dir() {
-            entries.push(Err(Problem::in_file(
+            entries.push((name, Err(Problem::in_file(
                 &shown,
                 "files directly in content/ are not part of any notice; this one is ignored",
             )
             .with_help(
                 "Put each notice's versions in a folder of its own, like content/general/1.0.md.",
             )
-            .warning()));
+            .warning())));
             continue;
         }
-        entries.push(Ok((entry.into_path(), shown, name)));
+        entries.push((name, Ok((entry.into_path(), shown))));
     }
-    let loaded: Vec<(Option<Notice>, Vec<Problem>)> = entries
+    entries
         .into_par_iter()
-        .map(|entry| match entry {
-            Ok((path, shown, name)) => {
-                let mut found = Vec::new();
-                let notice = load_notice(&path, &shown, name, &mut found);
-                (notice, found)
+        .map(|(name, entry)| match entry {
+            Ok((path, shown)) => {
+                let mut problems = Vec::new();
+                let notice = load_notice(&path, &shown, name.clone(), &mut problems);
+                ContentEntry {
+                    name,
+                    notice,
+                    problems,
+                }
             }
-            Err(problem) => (None, vec![problem]),
+            Err(problem) => ContentEntry {
+                name,
+                notice: None,
+                problems: vec![problem],
+            },
         })
-        .collect();
-    let mut notices = Vec::new();
-    for (notice, mut found) in loaded {
-        problems.append(&mut found);
-        notices.extend(notice);
-    }
-    notices
+        .collect()
 }
 
 /// Loads the one notice in `content/<slug>/` (for `serve`, after a save there).

@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod content;
+pub mod editor_files;
 pub mod front_matter;
 pub mod pictures;
 pub mod text;

@@ -24,7 +24,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
 use tera::Context;
 
 use crate::diagnostics::Problem;
@@ -427,85 +426,6 @@ pub fn assemble<N: Borrow<NoticeOutput>>(
 
 /// Where rendered files go: a closure that takes each one (from any thread).
 pub type Sink<'s> = dyn Fn(OutputFile) -> Result<(), Problem> + Sync + 's;
-
-/// Renders every file of the site and hands each to `sink` as soon as it is made, so a
-/// large site never has to be held in memory. Problems that stop the build come back
-/// as `Err` (some files may already have gone to the sink: it must be discarded then);
-/// warnings are added to `warnings`.
-pub fn render_site_into(
-    site: &Site,
-    theme: &Theme,
-    options: &RenderOptions,
-    warnings: &mut Vec<Problem>,
-    timings: &mut RenderTimings,
-    sink: &Sink,
-) -> Result<(), Vec<Problem>> {
-    let renderer = Renderer::new(site, theme, options)?;
-    let sink_failure = std::sync::Mutex::new(None::<Problem>);
-    let pass_on = |files: Vec<OutputFile>| {
-        for file in files {
-            if let Err(problem) = sink(file) {
-                if let Ok(mut slot) = sink_failure.lock() {
-                    slot.get_or_insert(problem);
-                }
-                return;
-            }
-        }
-    };
-    // Notices are independent: render them on every core; each notice's files go to
-    // the sink straight away and only what the site-wide pages need is kept.
-    let notices: Vec<NoticeOutput> = site
-        .notices
-        .par_iter()
-        .map(|notice| {
-            let mut output = renderer.render_notice(notice);
-            let files = std::mem::take(&mut output.files);
-            if output.errors.is_empty() {
-                pass_on(files);
-            }
-            output
-        })
-        .collect();
-    let (site_wide, mut errors) = renderer.render_site_wide(&notices);
-    for notice in &notices {
-        warnings.extend(notice.warnings.iter().cloned());
-        for error in &notice.errors {
-            if !errors.iter().any(|e| e.to_string() == error.to_string()) {
-                errors.push(error.clone());
-            }
-        }
-    }
-    *timings = renderer.timings(&notices);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    pass_on(assemble(&notices, site_wide));
-    match sink_failure.into_inner().ok().flatten() {
-        Some(problem) => Err(vec![problem]),
-        None => Ok(()),
-    }
-}
-
-/// Renders every file of the site into memory, in a stable order.
-pub fn render_site(
-    site: &Site,
-    theme: &Theme,
-    options: &RenderOptions,
-    warnings: &mut Vec<Problem>,
-    timings: &mut RenderTimings,
-) -> Result<Vec<OutputFile>, Vec<Problem>> {
-    let files = std::sync::Mutex::new(Vec::new());
-    render_site_into(site, theme, options, warnings, timings, &|file| {
-        files
-            .lock()
-            .map_err(|_| Problem::in_file("(memory)", "a rendering thread failed"))?
-            .push(file);
-        Ok(())
-    })?;
-    let mut files = files.into_inner().unwrap_or_default();
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
-}
 
 /// `general/` → `general/index.html`; `404` → `404.html`; `feed.xml` stays.
 fn page_file(path: &str) -> String {

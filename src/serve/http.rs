@@ -21,13 +21,45 @@ pub const EVENTS_PATH: &str = "/__clearnotice/events";
 pub const SCRIPT_PATH: &str = "/__clearnotice/live.js";
 const LIVE_JS: &str = include_str!("live.js");
 
-/// What open pages are told.
+/// What open pages are told as it happens.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LiveEvent {
     /// New pages are in place: reload.
     Reload,
     /// The last save broke the build: show this (plain text).
     Error(String),
+}
+
+/// How the last build went; a page that connects (or reconnects after a reload) is
+/// told at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    Ok,
+    /// Built, with these warnings (plain text, as in the terminal).
+    Warnings(String),
+    /// The last save broke the build; the last good site is served.
+    Error(String),
+}
+
+impl Status {
+    pub fn from_warnings(warnings: &[crate::diagnostics::Problem]) -> Status {
+        if warnings.is_empty() {
+            Status::Ok
+        } else {
+            Status::Warnings(crate::diagnostics::render_problems(warnings, false))
+        }
+    }
+
+    /// As a server-sent event. Every event carries data: a browser's EventSource
+    /// drops an event whose data is empty (HTML standard, "dispatch the event"), and
+    /// axum writes no `data:` line for an empty string.
+    fn event(&self) -> Event {
+        match self {
+            Status::Ok => Event::default().event("ok").data("ok"),
+            Status::Warnings(text) => Event::default().event("warnings").data(text),
+            Status::Error(text) => Event::default().event("error-report").data(text),
+        }
+    }
 }
 
 /// The site being served: every file by its path. Files are shared between
@@ -57,8 +89,8 @@ impl Snapshot {
 
 pub struct AppState {
     pub snapshot: RwLock<Arc<Snapshot>>,
-    /// The current build error, shown to pages that connect while it stands.
-    pub error: RwLock<Option<String>>,
+    /// How the last build went, told to every page that connects.
+    pub status: RwLock<Status>,
     pub events: broadcast::Sender<LiveEvent>,
 }
 
@@ -84,22 +116,22 @@ async fn events(
     State(state): State<Arc<AppState>>,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let receiver = state.events.subscribe();
-    // A page that connects while the build is broken sees the error at once.
-    let first = match state.error.read().map(|e| e.clone()) {
-        Ok(Some(error)) => Event::default().event("error-report").data(error),
-        _ => Event::default().event("ok").data(""),
+    // A page that connects while the build is broken (or warns) is told at once.
+    let first = match state.status.read() {
+        Ok(status) => status.event(),
+        Err(_) => Status::Ok.event(),
     };
     let updates = stream::unfold(receiver, |mut receiver| async move {
         loop {
             match receiver.recv().await {
                 Ok(LiveEvent::Reload) => {
-                    return Some((Ok(Event::default().event("reload").data("")), receiver))
-                }
-                Ok(LiveEvent::Error(text)) => {
                     return Some((
-                        Ok(Event::default().event("error-report").data(text)),
+                        Ok(Event::default().event("reload").data("reload")),
                         receiver,
                     ))
+                }
+                Ok(LiveEvent::Error(text)) => {
+                    return Some((Ok(Status::Error(text).event()), receiver))
                 }
                 // Missed some events while slow: the next one still arrives.
                 Err(broadcast::error::RecvError::Lagged(_)) => continue,

@@ -1,18 +1,20 @@
 //! `clearnotice serve`: build, serve on loopback, watch, rebuild what a save touched,
 //! and reload open pages once the new pages are in place. A broken save keeps the last
-//! good site served and shows the problem in the terminal and over every open page.
+//! good site served and shows the problem in the terminal and over every open page; a
+//! save that only warns shows the warnings in a calm panel.
 //!
-//! It sits on top of the same stages as `build` (see `session`) and never writes the
-//! output folder: the preview is served from memory.
+//! It runs the same [`Pipeline`] as `build` (every check, the link check included),
+//! narrowed to what a save touched, and never writes the output folder: the preview is
+//! served from memory.
 
 pub mod http;
-pub mod session;
 pub mod watch;
 
+use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::{mpsc, Mutex};
 use std::sync::{Arc, RwLock};
 use std::thread::JoinHandle;
 use std::time::Instant;
@@ -21,9 +23,10 @@ use tokio::sync::{broadcast, oneshot};
 
 use crate::diagnostics::{render_problems, Problem};
 use crate::model::Date;
+use crate::pipeline::{in_memory, Change, Pipeline, Scope};
 use crate::render::OutputFile;
-use http::{AppState, LiveEvent, Snapshot};
-use session::{Delta, Scope, Session};
+use crate::BuildOptions;
+use http::{AppState, LiveEvent, Snapshot, Status};
 
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -40,10 +43,14 @@ pub struct ServeOptions {
 /// What happened, for whoever shows it (the terminal, or a test).
 #[derive(Debug, Clone)]
 pub enum ServeEvent {
+    /// The site was built (at the start) or rebuilt after a save.
     Rebuilt {
         scope: Scope,
         millis: u128,
         files: usize,
+        /// What `build` would warn about: the warnings, then the privacy
+        /// information the notices leave out.
+        warnings: Vec<Problem>,
     },
     Failed(Vec<Problem>),
 }
@@ -55,7 +62,8 @@ pub struct ServerHandle {
     pub rebuilds: Arc<AtomicUsize>,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<()>>,
-    watcher: Option<watch::WatchHandle>,
+    /// Shared with the rebuild loop, which adds folders made after the start.
+    watcher: Arc<Mutex<Option<watch::WatchHandle>>>,
     rebuilder: Option<JoinHandle<()>>,
 }
 
@@ -72,7 +80,9 @@ impl ServerHandle {
             let _ = server.join();
         }
         // Dropping the watcher closes the channel, which ends the rebuild thread.
-        self.watcher.take();
+        if let Ok(mut watcher) = self.watcher.lock() {
+            watcher.take();
+        }
         if let Some(rebuilder) = self.rebuilder.take() {
             let _ = rebuilder.join();
         }
@@ -93,20 +103,41 @@ pub fn start(
     report: impl Fn(&ServeEvent) + Send + 'static,
 ) -> std::io::Result<ServerHandle> {
     let root = options.root.canonicalize()?;
-    let (session, first_snapshot, first_error) =
-        match Session::start(root.clone(), options.base_url.clone(), options.today) {
-            Ok((session, files)) => (Some(session), Snapshot::default().with(files, &[]), None),
-            Err(problems) => (None, error_snapshot(), Some(problems)),
-        };
+    let build_options = BuildOptions {
+        root: root.clone(),
+        output_dir: None,
+        base_url: options.base_url.clone(),
+        // Readable output while previewing; minifying is for publishing.
+        minify: false,
+        today: options.today,
+        strict: false,
+    };
+    let started = Instant::now();
+    let first = build_all(&build_options);
+    let (pipeline, snapshot, status) = match first {
+        Ok((pipeline, files)) => {
+            let warnings = warnings_of(&pipeline);
+            report(&ServeEvent::Rebuilt {
+                scope: Scope::Full,
+                millis: started.elapsed().as_millis(),
+                files: files.len(),
+                warnings: warnings.clone(),
+            });
+            let snapshot = Snapshot::default().with(files, &[]);
+            (Some(pipeline), snapshot, Status::from_warnings(&warnings))
+        }
+        Err(problems) => {
+            let status = Status::Error(render_problems(&problems, false));
+            report(&ServeEvent::Failed(problems));
+            (None, error_snapshot(), status)
+        }
+    };
     let (events, _) = broadcast::channel(64);
     let state = Arc::new(AppState {
-        snapshot: RwLock::new(Arc::new(first_snapshot)),
-        error: RwLock::new(first_error.as_ref().map(|p| render_problems(p, false))),
+        snapshot: RwLock::new(Arc::new(snapshot)),
+        status: RwLock::new(status),
         events,
     });
-    if let Some(problems) = first_error {
-        report(&ServeEvent::Failed(problems));
-    }
 
     let listener = TcpListener::bind((options.bind, options.port))?;
     listener.set_nonblocking(true)?;
@@ -134,93 +165,148 @@ pub fn start(
 
     let (tx, rx) = mpsc::channel();
     let watcher = watch::watch(&root, options.poll, tx).map_err(std::io::Error::other)?;
+    let watcher = Arc::new(Mutex::new(Some(watcher)));
     let rebuilds = Arc::new(AtomicUsize::new(0));
-    let counter = rebuilds.clone();
-    let rebuilder = std::thread::spawn(move || {
-        rebuild_loop(root, options, session, rx, state, counter, report)
-    });
+    let rebuilder = {
+        let (counter, watcher) = (rebuilds.clone(), watcher.clone());
+        let site = Rebuilder {
+            root,
+            options: build_options,
+            pipeline,
+            state,
+            rebuilds: counter,
+            watcher,
+        };
+        std::thread::spawn(move || site.run(rx, report))
+    };
     Ok(ServerHandle {
         addr,
         rebuilds,
         shutdown: Some(shutdown),
         server: Some(server),
-        watcher: Some(watcher),
+        watcher,
         rebuilder: Some(rebuilder),
     })
 }
 
-/// Waits for saves; rebuilds; swaps the new pages in; then tells the pages.
-fn rebuild_loop(
+/// A full build into memory: the pipeline and every file.
+fn build_all(options: &BuildOptions) -> Result<(Pipeline, Vec<OutputFile>), Vec<Problem>> {
+    let ((pipeline, _), files) =
+        in_memory(|sink| Pipeline::run(options, sink)).map_err(|failure| failure.problems)?;
+    Ok((pipeline, files))
+}
+
+/// What `build` would print as warnings.
+fn warnings_of(pipeline: &Pipeline) -> Vec<Problem> {
+    let mut warnings = pipeline.warnings();
+    warnings.extend(pipeline.missing_information());
+    warnings
+}
+
+/// The rebuild thread's state: the pipeline of the last good build.
+struct Rebuilder {
     root: PathBuf,
-    options: ServeOptions,
-    mut session: Option<Session>,
-    rx: mpsc::Receiver<Vec<PathBuf>>,
+    options: BuildOptions,
+    /// `None` while the site has never built.
+    pipeline: Option<Pipeline>,
     state: Arc<AppState>,
     rebuilds: Arc<AtomicUsize>,
-    report: impl Fn(&ServeEvent),
-) {
-    while let Ok(mut paths) = rx.recv() {
-        // Events that follow each other closely (an editor's save, a burst of writes)
-        // make one rebuild: wait until the files have been quiet.
-        let first = Instant::now();
-        while first.elapsed() < watch::LONGEST_WAIT {
-            match rx.recv_timeout(watch::QUIET) {
-                Ok(more) => paths.extend(more),
-                Err(_) => break,
+    watcher: Arc<Mutex<Option<watch::WatchHandle>>>,
+}
+
+impl Rebuilder {
+    /// Waits for saves; rebuilds; swaps the new pages in; then tells the pages.
+    fn run(mut self, rx: mpsc::Receiver<Vec<PathBuf>>, report: impl Fn(&ServeEvent)) {
+        while let Ok(mut paths) = rx.recv() {
+            // Events that follow each other closely (an editor's save, a burst of
+            // writes) make one rebuild: wait until the files have been quiet.
+            let first = Instant::now();
+            while first.elapsed() < watch::LONGEST_WAIT {
+                match rx.recv_timeout(watch::QUIET) {
+                    Ok(more) => paths.extend(more),
+                    Err(_) => break,
+                }
+            }
+            let mut changes = watch::changes_in(&self.root, paths);
+            changes.extend(self.watch_new_folders());
+            if changes.is_empty() {
+                continue;
+            }
+            self.rebuilds.fetch_add(1, Ordering::SeqCst);
+            let started = Instant::now();
+            match self.rebuild(&changes) {
+                Ok((scope, files, removed)) => {
+                    let count = files.len();
+                    self.publish(scope == Scope::Full, files, &removed);
+                    let warnings = self.pipeline.as_ref().map(warnings_of).unwrap_or_default();
+                    self.set_status(Status::from_warnings(&warnings));
+                    let _ = self.state.events.send(LiveEvent::Reload);
+                    report(&ServeEvent::Rebuilt {
+                        scope,
+                        millis: started.elapsed().as_millis(),
+                        files: count,
+                        warnings,
+                    });
+                }
+                Err(problems) => {
+                    let text = render_problems(&problems, false);
+                    self.set_status(Status::Error(text.clone()));
+                    let _ = self.state.events.send(LiveEvent::Error(text));
+                    report(&ServeEvent::Failed(problems));
+                }
             }
         }
-        let changes = watch::changes_in(&root, paths);
-        if changes.is_empty() {
-            continue;
-        }
-        rebuilds.fetch_add(1, Ordering::SeqCst);
-        let started = Instant::now();
-        let result = match &mut session {
-            Some(session) => session.rebuild(&changes),
-            None => Session::start(root.clone(), options.base_url.clone(), options.today).map(
-                |(fresh, files)| {
-                    session = Some(fresh);
-                    (
-                        Scope::Full,
-                        Delta {
-                            changed: files,
-                            removed: Vec::new(),
-                        },
-                    )
-                },
-            ),
+    }
+
+    /// The pipeline's update (or a full build, while the site has never built): the
+    /// scope, the files that changed and the paths removed.
+    fn rebuild(
+        &mut self,
+        changes: &BTreeSet<Change>,
+    ) -> Result<(Scope, Vec<OutputFile>, Vec<String>), Vec<Problem>> {
+        let Some(pipeline) = &mut self.pipeline else {
+            let (pipeline, files) = build_all(&self.options)?;
+            self.pipeline = Some(pipeline);
+            return Ok((Scope::Full, files, Vec::new()));
         };
-        match result {
-            Ok((scope, delta)) => {
-                let changed = delta.changed.len();
-                if let Ok(mut slot) = state.snapshot.write() {
-                    if scope == Scope::Full {
-                        *slot = Arc::new(Snapshot::default().with(delta.changed, &delta.removed));
-                    } else {
-                        // Changed in place: the snapshot is copied only if a request is
-                        // still reading it (copying 100,000 paths took milliseconds).
-                        Arc::make_mut(&mut slot).apply(delta.changed, &delta.removed);
-                    }
-                }
-                if let Ok(mut error) = state.error.write() {
-                    *error = None;
-                }
-                let _ = state.events.send(LiveEvent::Reload);
-                report(&ServeEvent::Rebuilt {
-                    scope,
-                    millis: started.elapsed().as_millis(),
-                    files: changed,
-                });
-            }
-            Err(problems) => {
-                let text = render_problems(&problems, false);
-                if let Ok(mut error) = state.error.write() {
-                    *error = Some(text.clone());
-                }
-                let _ = state.events.send(LiveEvent::Error(text));
-                report(&ServeEvent::Failed(problems));
+        let (outcome, files) =
+            in_memory(|sink| pipeline.update(changes, sink)).map_err(|failure| failure.problems)?;
+        Ok((outcome.scope, files, outcome.removed))
+    }
+
+    /// Puts the new files in the served snapshot.
+    fn publish(&self, full: bool, files: Vec<OutputFile>, removed: &[String]) {
+        if let Ok(mut slot) = self.state.snapshot.write() {
+            if full {
+                *slot = Arc::new(Snapshot::default().with(files, removed));
+            } else {
+                // Changed in place: the snapshot is copied only if a request is still
+                // reading it (copying 100,000 paths took milliseconds).
+                Arc::make_mut(&mut slot).apply(files, removed);
             }
         }
+    }
+
+    fn set_status(&self, status: Status) {
+        if let Ok(mut slot) = self.state.status.write() {
+            *slot = status;
+        }
+    }
+
+    /// Starts watching `content/`, `themes/` or `pictures/` if made since the start,
+    /// and says what each new one changes (its files may be written already).
+    fn watch_new_folders(&self) -> Vec<Change> {
+        let Ok(mut watcher) = self.watcher.lock() else {
+            return Vec::new();
+        };
+        let Some(watcher) = watcher.as_mut() else {
+            return Vec::new();
+        };
+        watcher
+            .watch_new_folders(&self.root)
+            .iter()
+            .filter_map(|folder| watch::classify(&self.root, &self.root.join(folder)))
+            .collect()
     }
 }
 

@@ -12,37 +12,15 @@ use notify::{Event, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::load::config::CONFIG_FILE;
 use crate::load::content::CONTENT_DIR;
+use crate::load::editor_files::is_editor_file;
 use crate::load::pictures::PICTURES_DIR;
 /// The folder of theme overrides (`themes/default/...`).
 const THEMES_DIR: &str = "themes";
 
-/// What a batch of file events means for the site.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Change {
-    /// `site.toml`: everything is read again.
-    Config,
-    /// The site's `pictures/`: easy-read pages may show other pictures.
-    Pictures,
-    /// A template, stylesheet or static file of the theme override.
-    Theme,
-    /// Something in `content/<slug>/` (or the folder itself, added or removed).
-    Notice(String),
-    /// A file directly in `content/`.
-    ContentRoot,
-}
+pub use crate::pipeline::Change;
 
-/// Editors' temporary files, which never change the site: vim's swap files and its
-/// `4913` write test, emacs's `#file#` and `.#file` locks, `file~` backups, hidden files,
-/// and the `.tmp` files some editors write before renaming over the real one.
-pub fn is_editor_noise(name: &str) -> bool {
-    name.starts_with('.')
-        || name.starts_with('#')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || name == "4913"
-}
+/// The folders of a site that are watched (recursively) when they exist.
+const WATCHED_FOLDERS: [&str; 3] = [CONTENT_DIR, THEMES_DIR, PICTURES_DIR];
 
 /// Maps one changed path (absolute, under `root`) to what it changes, if anything.
 pub fn classify(root: &Path, path: &Path) -> Option<Change> {
@@ -52,7 +30,7 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
         .map(|c| c.as_os_str().to_string_lossy().to_string())
         .collect();
     let name = parts.last()?;
-    if is_editor_noise(name) {
+    if is_editor_file(name) {
         return None;
     }
     match parts
@@ -62,6 +40,10 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
         .as_slice()
     {
         [file] if *file == CONFIG_FILE => Some(Change::Config),
+        // The folders themselves, made or removed while serving.
+        [dir] if *dir == THEMES_DIR => Some(Change::Theme),
+        [dir] if *dir == PICTURES_DIR => Some(Change::Pictures),
+        [dir] if *dir == CONTENT_DIR => Some(Change::ContentRoot),
         [dir, ..] if *dir == PICTURES_DIR => Some(Change::Pictures),
         [dir, _, ..] if *dir == THEMES_DIR => Some(Change::Theme),
         [dir, slug, _, ..] if *dir == CONTENT_DIR => Some(Change::Notice(slug.to_string())),
@@ -83,9 +65,43 @@ pub fn changes_in(root: &Path, paths: impl IntoIterator<Item = PathBuf>) -> BTre
 }
 
 /// Keeps the watcher alive; dropping it stops watching.
-pub enum WatchHandle {
+pub struct WatchHandle {
+    watcher: Watching,
+    /// The folders of [`WATCHED_FOLDERS`] being watched now.
+    watched: Vec<&'static str>,
+}
+
+enum Watching {
     Native(RecommendedWatcher),
     Poll(PollWatcher),
+}
+
+impl WatchHandle {
+    fn add(&mut self, path: &Path, mode: RecursiveMode) -> notify::Result<()> {
+        match &mut self.watcher {
+            Watching::Native(w) => w.watch(path, mode),
+            Watching::Poll(w) => w.watch(path, mode),
+        }
+    }
+
+    /// Starts watching the folders of [`WATCHED_FOLDERS`] that have been made since
+    /// (the README tells people to make `themes/default/...` and `pictures/` while
+    /// previewing); returns them. The site folder's own watch sees them appear, but
+    /// not what is written inside them.
+    pub fn watch_new_folders(&mut self, root: &Path) -> Vec<&'static str> {
+        let mut added = Vec::new();
+        for folder in WATCHED_FOLDERS {
+            let path = root.join(folder);
+            if !self.watched.contains(&folder)
+                && path.is_dir()
+                && self.add(&path, RecursiveMode::Recursive).is_ok()
+            {
+                self.watched.push(folder);
+                added.push(folder);
+            }
+        }
+        added
+    }
 }
 
 /// How long the files must be quiet before a rebuild starts. Every millisecond here is
@@ -109,27 +125,20 @@ pub fn watch(root: &Path, poll: bool, tx: Sender<Vec<PathBuf>>) -> notify::Resul
             }
         }
     };
-    let mut handle = if poll {
+    let watcher = if poll {
         let config = notify::Config::default().with_poll_interval(Duration::from_millis(300));
-        WatchHandle::Poll(PollWatcher::new(handler, config)?)
+        Watching::Poll(PollWatcher::new(handler, config)?)
     } else {
-        WatchHandle::Native(RecommendedWatcher::new(handler, notify::Config::default())?)
+        Watching::Native(RecommendedWatcher::new(handler, notify::Config::default())?)
     };
-    let mut add = |path: &Path, mode: RecursiveMode| -> notify::Result<()> {
-        match &mut handle {
-            WatchHandle::Native(w) => w.watch(path, mode),
-            WatchHandle::Poll(w) => w.watch(path, mode),
-        }
+    let mut handle = WatchHandle {
+        watcher,
+        watched: Vec::new(),
     };
     // The site folder itself, not recursively: site.toml (often replaced by a rename)
     // and folders appearing, without ever seeing the output folder's writes.
-    add(root, RecursiveMode::NonRecursive)?;
-    for dir in [CONTENT_DIR, THEMES_DIR, PICTURES_DIR] {
-        let path = root.join(dir);
-        if path.is_dir() {
-            add(&path, RecursiveMode::Recursive)?;
-        }
-    }
+    handle.add(root, RecursiveMode::NonRecursive)?;
+    handle.watch_new_folders(root);
     Ok(handle)
 }
 
@@ -174,6 +183,13 @@ mod tests {
             ("/site/public/index.html", None),
             ("/site/public", None),
             ("/site/README.md", None),
+            // The watched folders themselves, made while serving.
+            ("/site/themes", Some(Change::Theme)),
+            ("/site/pictures", Some(Change::Pictures)),
+            // JetBrains' safe write and VS Code's atomic write.
+            ("/site/content/general/1.0.md___jb_tmp___", None),
+            ("/site/content/general/1.0.md___jb_old___", None),
+            ("/site/content/general/1.0.md.tmp", None),
             ("/elsewhere/site.toml", None),
         ];
         for (path, expected) in cases {

@@ -13,7 +13,7 @@
 // With --expect, the run passes only if every finding listed in FILE (one
 // "page rule" per line) was found: that is the self-test on a broken page.
 
-import { chromium } from "playwright-core";
+import { launchChromium } from "./launch.mjs";
 import { spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
@@ -23,7 +23,6 @@ import path from "node:path";
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const VNU_JAR = path.join(path.dirname(require.resolve("vnu-jar/package.json")), "build/dist/vnu.jar");
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const AXE_EXTRA_RULES = ["color-contrast-enhanced"];
 const WIDE = { width: 1280, height: 900 };
@@ -326,11 +325,7 @@ async function checkSite(browser, site, artifacts, findings) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const started = Date.now();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await launchChromium();
   const findings = [];
   let pages = 0;
   try {

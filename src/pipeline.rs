@@ -1,0 +1,662 @@
+//! The one build pipeline: load → check → render → link-check → finish. `build`,
+//! `check` and `serve` all run it; nothing else loads, checks or renders a site.
+//!
+//! A [`Pipeline`] remembers what each step found for each notice, so `serve` can redo
+//! a save with [`Pipeline::update`]: it narrows *what* is re-read and re-rendered (the
+//! notices a save touched), never *which checks run*. Every rule, the link check of
+//! the whole site, the warnings and the privacy-information check come out as a full
+//! build gives them (tested). Files go to a [`Sink`] as they are made; the pipeline
+//! keeps none of them, and changes nothing of itself when a run fails.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::check::links::{LinkIndex, PageLinks};
+use crate::diagnostics::{Problem, Severity};
+use crate::load::theme::Theme;
+use crate::model::{Date, Notice, Site};
+use crate::render::{assemble, NoticeOutput, OutputFile, RenderOptions, Renderer, Sink};
+use crate::{apply_base_url, build_date, check, load, BuildFailure, BuildOptions, Timings};
+
+/// What a save touched (told by the file watcher), and so what `update` redoes.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Change {
+    /// `site.toml`: everything is read again.
+    Config,
+    /// The site's `pictures/`: easy-read pages may show other pictures.
+    Pictures,
+    /// A template, stylesheet or static file of the theme override.
+    Theme,
+    /// Something in `content/<slug>/` (or the folder itself, added or removed).
+    Notice(String),
+    /// A file directly in `content/`, or `content/` itself.
+    ContentRoot,
+}
+
+impl Change {
+    /// A change after which the whole site is read again.
+    fn is_full(&self) -> bool {
+        matches!(
+            self,
+            Change::Config | Change::Pictures | Change::ContentRoot
+        )
+    }
+}
+
+/// What a run redid, for the terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    Full,
+    /// The theme changed: every notice re-rendered, no Markdown re-read.
+    AllNotices,
+    /// Only these notices re-read and re-rendered.
+    Notices(Vec<String>),
+}
+
+/// What a successful run did.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub scope: Scope,
+    /// Files the site had before and no longer has (only after `update`).
+    pub removed: Vec<String>,
+    /// Files that went to the sink, and how many of them are HTML pages.
+    pub files: usize,
+    pub pages: usize,
+}
+
+/// Problems of the parts of a site that are not notices.
+#[derive(Debug, Clone, Default)]
+struct SiteProblems {
+    config: Vec<Problem>,
+    content: Vec<Problem>,
+    theme: Vec<Problem>,
+    pictures: Vec<Problem>,
+}
+
+/// What the pipeline knows of one entry of `content/` (a notice, or not).
+#[derive(Debug, Clone, Default)]
+struct Entry {
+    load: Vec<Problem>,
+    check: Vec<Problem>,
+    /// The notice's rendering without its files; `None` for an entry with no notice.
+    output: Option<Arc<NoticeOutput>>,
+    /// The paths of the notice's files.
+    paths: BTreeSet<String>,
+    /// The privacy information the current version leaves out.
+    missing: Vec<Problem>,
+}
+
+/// A site built once, and what each step found, ready to be updated after a save.
+pub struct Pipeline {
+    options: BuildOptions,
+    render_options: RenderOptions,
+    site: Site,
+    theme: Theme,
+    site_problems: SiteProblems,
+    entries: BTreeMap<String, Entry>,
+    site_wide_paths: BTreeSet<String>,
+    links: LinkIndex,
+    timings: Timings,
+}
+
+/// The parts of a run that were re-read, before checking.
+struct Draft {
+    site: Site,
+    theme: Theme,
+    site_problems: SiteProblems,
+    /// Every entry, with fresh load problems for those re-read.
+    entries: BTreeMap<String, Entry>,
+    /// Notices to check and render again (all, in a full run).
+    redo: BTreeSet<String>,
+    /// Whether every file is made anew (a full run or a new theme).
+    everything: bool,
+}
+
+impl Pipeline {
+    /// Loads, checks and renders the whole site; every file goes to `sink`. On
+    /// failure the sink may have had some files: discard them.
+    pub fn run(options: &BuildOptions, sink: &Sink) -> Result<(Pipeline, Outcome), BuildFailure> {
+        let mut timings = Timings::default();
+        let started = Instant::now();
+        let render_options = render_options(options)?;
+        let draft = load_everything(options)?;
+        timings.load = started.elapsed();
+        let mut links = LinkIndex::default();
+        let (pipeline, outcome) = finish_run(
+            options.clone(),
+            render_options,
+            draft,
+            None,
+            &mut links,
+            timings,
+            sink,
+        )?;
+        Ok((Pipeline { links, ..pipeline }, outcome))
+    }
+
+    /// Redoes what `changes` touched; every file that changed goes to `sink`. On
+    /// failure nothing of the pipeline changes (and the sink's files are to be dropped).
+    pub fn update(
+        &mut self,
+        changes: &BTreeSet<Change>,
+        sink: &Sink,
+    ) -> Result<Outcome, BuildFailure> {
+        if changes.iter().any(Change::is_full) {
+            let (fresh, mut outcome) = Pipeline::run(&self.options, sink)?;
+            let after = fresh.all_paths();
+            outcome.removed = self.all_paths().difference(&after).cloned().collect();
+            *self = fresh;
+            return Ok(outcome);
+        }
+        let started = Instant::now();
+        let draft = self.reload(changes);
+        let timings = Timings {
+            load: started.elapsed(),
+            ..Timings::default()
+        };
+        // The link index is large: it is moved out while the run reads `self`, and
+        // comes back changed only if the run succeeds.
+        let mut links = std::mem::take(&mut self.links);
+        let result = finish_run(
+            self.options.clone(),
+            self.render_options.clone(),
+            draft,
+            Some(self),
+            &mut links,
+            timings,
+            sink,
+        );
+        match result {
+            Ok((pipeline, outcome)) => {
+                *self = Pipeline { links, ..pipeline };
+                Ok(outcome)
+            }
+            Err(failure) => {
+                self.links = links;
+                Err(failure)
+            }
+        }
+    }
+
+    /// Step 1 of an update: re-reads the theme and the notices that `changes` name.
+    fn reload(&self, changes: &BTreeSet<Change>) -> Draft {
+        let root = &self.options.root;
+        let mut site = self.site.clone();
+        let mut site_problems = self.site_problems.clone();
+        let mut entries = self.entries.clone();
+        let theme_changed = changes.contains(&Change::Theme);
+        let theme = if theme_changed {
+            site_problems.theme.clear();
+            load::theme::load_theme(root, &mut site_problems.theme)
+        } else {
+            self.theme.clone()
+        };
+        let mut redo = BTreeSet::new();
+        for change in changes {
+            let Change::Notice(slug) = change else {
+                continue;
+            };
+            let mut problems = Vec::new();
+            let notice = load::content::load_one_notice(root, slug, &mut problems);
+            site.notices.retain(|n| &n.slug != slug);
+            let folder_gone = notice.is_none() && problems.is_empty();
+            site.notices.extend(notice.map(Arc::new));
+            if folder_gone {
+                entries.remove(slug);
+            } else {
+                entries.insert(
+                    slug.clone(),
+                    Entry {
+                        load: problems,
+                        ..Entry::default()
+                    },
+                );
+            }
+            redo.insert(slug.clone());
+        }
+        site.notices.sort_by(|a, b| a.slug.cmp(&b.slug));
+        if theme_changed {
+            redo.extend(site.notices.iter().map(|n| n.slug.clone()));
+        }
+        Draft {
+            site,
+            theme,
+            site_problems,
+            entries,
+            redo,
+            everything: theme_changed,
+        }
+    }
+
+    /// Every warning, in the order a build reports them.
+    pub fn warnings(&self) -> Vec<Problem> {
+        all_problems(&self.site_problems, &self.entries)
+    }
+
+    /// The privacy information the current notices leave out (one problem each).
+    pub fn missing_information(&self) -> Vec<Problem> {
+        self.entries
+            .values()
+            .flat_map(|e| e.missing.iter().cloned())
+            .collect()
+    }
+
+    pub fn site(&self) -> &Site {
+        &self.site
+    }
+
+    pub fn today(&self) -> Date {
+        self.render_options.today
+    }
+
+    pub fn timings(&self) -> &Timings {
+        &self.timings
+    }
+
+    pub fn output_dir(&self) -> std::path::PathBuf {
+        self.options
+            .output_dir
+            .clone()
+            .unwrap_or_else(|| self.options.root.join(&self.site.config.output_dir))
+    }
+
+    fn all_paths(&self) -> BTreeSet<String> {
+        self.entries
+            .values()
+            .flat_map(|e| e.paths.iter())
+            .chain(&self.site_wide_paths)
+            .cloned()
+            .collect()
+    }
+}
+
+/// Runs `step` with a sink that keeps every file in memory (for `serve`, `check` and
+/// tests); returns the step's result and the files, in the order they were made.
+pub fn in_memory<T>(
+    step: impl FnOnce(&Sink) -> Result<T, BuildFailure>,
+) -> Result<(T, Vec<OutputFile>), BuildFailure> {
+    let files = Mutex::new(Vec::new());
+    let result = step(&|file| {
+        files
+            .lock()
+            .map_err(|_| Problem::in_file("(memory)", "a rendering thread failed"))?
+            .push(file);
+        Ok(())
+    })?;
+    Ok((result, files.into_inner().unwrap_or_default()))
+}
+
+fn render_options(options: &BuildOptions) -> Result<RenderOptions, BuildFailure> {
+    let today = build_date(options.today).map_err(|problem| BuildFailure {
+        problems: vec![problem],
+    })?;
+    Ok(RenderOptions {
+        today,
+        minify: options.minify,
+    })
+}
+
+/// Step 1 of a full run: reads site.toml, every notice, the theme and the pictures.
+/// They are all read even when one is broken, so one run reports every problem.
+fn load_everything(options: &BuildOptions) -> Result<Draft, BuildFailure> {
+    let root: &Path = &options.root;
+    let mut site_problems = SiteProblems::default();
+    let config = load::config::load_config(root).map_err(|found| site_problems.config = found);
+    let content = load::content::load_content(root, &mut site_problems.content);
+    let theme = load::theme::load_theme(root, &mut site_problems.theme);
+    let pictures = load::pictures::load_pictures(root, &mut site_problems.pictures);
+    let mut notices = Vec::new();
+    let mut entries = BTreeMap::new();
+    for entry in content {
+        notices.extend(entry.notice.map(Arc::new));
+        entries.insert(
+            entry.name,
+            Entry {
+                load: entry.problems,
+                ..Entry::default()
+            },
+        );
+    }
+    let Ok((config, config_source)) = config else {
+        return Err(BuildFailure {
+            problems: all_problems(&site_problems, &entries),
+        });
+    };
+    let mut site = Site {
+        config,
+        config_source,
+        notices,
+        pictures,
+    };
+    apply_base_url(
+        &mut site,
+        options.base_url.as_deref(),
+        &mut site_problems.config,
+    );
+    let redo = site.notices.iter().map(|n| n.slug.clone()).collect();
+    Ok(Draft {
+        site,
+        theme,
+        site_problems,
+        entries,
+        redo,
+        everything: true,
+    })
+}
+
+/// Steps 2 to 5 on a draft: check the notices to redo, render them (and the site-wide
+/// files when anything they show changed), check the links, finish. `before` is the
+/// pipeline an update starts from; `links` is its link index (empty in a full run),
+/// changed only when the run succeeds.
+fn finish_run(
+    options: BuildOptions,
+    render_options: RenderOptions,
+    mut draft: Draft,
+    before: Option<&Pipeline>,
+    links: &mut LinkIndex,
+    mut timings: Timings,
+    sink: &Sink,
+) -> Result<(Pipeline, Outcome), BuildFailure> {
+    let started = Instant::now();
+    check_notices(&mut draft, render_options.today);
+    timings.check = started.elapsed();
+    fail_on_errors(&draft.site_problems, &draft.entries, Vec::new())?;
+
+    let started = Instant::now();
+    let made = Made::default();
+    let recording = |file: OutputFile| made.record(file, sink);
+    let renderer = Renderer::new(&draft.site, &draft.theme, &render_options)
+        .map_err(|found| failure(&draft, found))?;
+    let to_render = notices_to_redo(&draft);
+    if let Err(found) = render_notices(&renderer, to_render, &mut draft.entries, &recording) {
+        return Err(failure(&draft, found));
+    }
+    let site_wide_same = before.is_some_and(|before| {
+        !draft.everything && same_for_site_wide(&before.entries, &draft.entries)
+    });
+    let mut site_wide_paths = before
+        .map(|b| b.site_wide_paths.clone())
+        .unwrap_or_default();
+    if !site_wide_same {
+        let outputs: Vec<Arc<NoticeOutput>> = draft
+            .entries
+            .values()
+            .filter_map(|e| e.output.clone())
+            .collect();
+        let (site_wide, errors) = renderer.render_site_wide(&outputs);
+        if !errors.is_empty() {
+            return Err(failure(&draft, errors));
+        }
+        let files = assemble(&outputs, site_wide);
+        site_wide_paths = files.iter().map(|f| f.path.clone()).collect();
+        for file in files {
+            recording(file).map_err(|p| failure(&draft, vec![p]))?;
+        }
+    }
+    let render_timings = renderer.timings(&[]);
+    timings.render = started.elapsed();
+    (timings.minify, timings.css) = (render_timings.minify, render_timings.css);
+    timings.slowest = slowest(&draft.entries);
+
+    let started = Instant::now();
+    let mut made = made.into_inner().map_err(|p| failure(&draft, vec![p]))?;
+    let removed = removed_paths(before, &draft.entries, &site_wide_paths);
+    let broken = match before {
+        Some(_) => links.check_change(&made.links, &removed, &draft.site),
+        None => {
+            links.apply(std::mem::take(&mut made.links), &[]);
+            links.check_all(&draft.site)
+        }
+    };
+    timings.links = started.elapsed();
+    if !broken.is_empty() {
+        return Err(failure(&draft, broken));
+    }
+    if options.strict {
+        let mut problems = all_problems(&draft.site_problems, &draft.entries);
+        if !problems.is_empty() {
+            for problem in &mut problems {
+                problem.severity = Severity::Error;
+            }
+            return Err(BuildFailure { problems });
+        }
+    }
+    if before.is_some() {
+        links.apply(made.links, &removed);
+    }
+    let scope = match (before, draft.everything) {
+        (None, _) => Scope::Full,
+        (Some(_), true) => Scope::AllNotices,
+        (Some(_), false) => Scope::Notices(draft.redo.iter().cloned().collect()),
+    };
+    let outcome = Outcome {
+        scope,
+        removed,
+        files: made.files,
+        pages: made.pages,
+    };
+    let pipeline = Pipeline {
+        options,
+        render_options,
+        site: draft.site,
+        theme: draft.theme,
+        site_problems: draft.site_problems,
+        entries: draft.entries,
+        site_wide_paths,
+        links: LinkIndex::default(),
+        timings,
+    };
+    Ok((pipeline, outcome))
+}
+
+/// Step 2: the rules for each notice to redo, on every core.
+fn check_notices(draft: &mut Draft, today: Date) {
+    let site = &draft.site;
+    let theme = &draft.theme;
+    let checked: Vec<(String, Vec<Problem>, Vec<Problem>)> = notices_to_redo(draft)
+        .par_iter()
+        .map(|notice| {
+            let mut found = Vec::new();
+            check::check_notice(notice, site, theme, &mut found);
+            let missing = check::checklist::missing_items(notice, today);
+            (notice.slug.clone(), found, missing)
+        })
+        .collect();
+    for (slug, found, missing) in checked {
+        if let Some(entry) = draft.entries.get_mut(&slug) {
+            (entry.check, entry.missing) = (found, missing);
+        }
+    }
+}
+
+/// Step 3: renders `notices` on every core; their files go to `sink`.
+fn render_notices(
+    renderer: &Renderer,
+    notices: Vec<Arc<Notice>>,
+    entries: &mut BTreeMap<String, Entry>,
+    sink: &Sink,
+) -> Result<(), Vec<Problem>> {
+    let sink_failure = Mutex::new(None::<Problem>);
+    let outputs: Vec<(NoticeOutput, BTreeSet<String>)> = notices
+        .par_iter()
+        .map(|notice| {
+            let mut output = renderer.render_notice(notice);
+            let files = std::mem::take(&mut output.files);
+            let paths = files.iter().map(|f| f.path.clone()).collect();
+            if output.errors.is_empty() {
+                for file in files {
+                    if let Err(problem) = sink(file) {
+                        if let Ok(mut slot) = sink_failure.lock() {
+                            slot.get_or_insert(problem);
+                        }
+                        break;
+                    }
+                }
+            }
+            (output, paths)
+        })
+        .collect();
+    let mut errors: Vec<Problem> = Vec::new();
+    for (mut output, paths) in outputs {
+        for error in output.errors.drain(..) {
+            // One broken template fails every notice: report it once.
+            if !errors.iter().any(|e| e.to_string() == error.to_string()) {
+                errors.push(error);
+            }
+        }
+        if let Some(entry) = entries.get_mut(&output.slug) {
+            entry.paths = paths;
+            entry.output = Some(Arc::new(output));
+        }
+    }
+    errors.extend(sink_failure.into_inner().ok().flatten());
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+fn notices_to_redo(draft: &Draft) -> Vec<Arc<Notice>> {
+    draft
+        .site
+        .notices
+        .iter()
+        .filter(|n| draft.redo.contains(&n.slug))
+        .cloned()
+        .collect()
+}
+
+/// Whether the index, feeds, sitemap and pictures would come out as they are: the
+/// usual edit of a notice's text changes none of what they show.
+fn same_for_site_wide(before: &BTreeMap<String, Entry>, after: &BTreeMap<String, Entry>) -> bool {
+    before.len() == after.len()
+        && before.iter().zip(after).all(|((a_slug, a), (b_slug, b))| {
+            a_slug == b_slug
+                && match (&a.output, &b.output) {
+                    (Some(a), Some(b)) => Arc::ptr_eq(a, b) || a.same_for_site_wide(b),
+                    (None, None) => true,
+                    _ => false,
+                }
+        })
+}
+
+/// The files an update no longer makes.
+fn removed_paths(
+    before: Option<&Pipeline>,
+    entries: &BTreeMap<String, Entry>,
+    site_wide_paths: &BTreeSet<String>,
+) -> Vec<String> {
+    let Some(before) = before else {
+        return Vec::new();
+    };
+    let mut removed = BTreeSet::new();
+    for (slug, old) in &before.entries {
+        let new = entries.get(slug).map(|e| &e.paths);
+        removed.extend(
+            old.paths
+                .iter()
+                .filter(|p| !new.is_some_and(|new| new.contains(*p))),
+        );
+    }
+    removed.extend(before.site_wide_paths.difference(site_wide_paths));
+    // A file can move between a notice and the site-wide files (a picture).
+    let now: BTreeSet<&String> = entries
+        .values()
+        .flat_map(|e| e.paths.iter())
+        .chain(site_wide_paths)
+        .collect();
+    removed
+        .into_iter()
+        .filter(|p| !now.contains(p))
+        .cloned()
+        .collect()
+}
+
+fn slowest(entries: &BTreeMap<String, Entry>) -> Vec<(String, std::time::Duration)> {
+    let mut slowest: Vec<(String, std::time::Duration)> = entries
+        .values()
+        .filter_map(|e| e.output.as_ref())
+        .map(|o| (o.slug.clone(), o.elapsed))
+        .collect();
+    slowest.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    slowest.truncate(5);
+    slowest
+}
+
+/// Every problem of a site, in the order a build reports them: site.toml, each
+/// entry of content/ as it was read, the theme, the pictures, then each notice's
+/// rules, then what rendering found.
+fn all_problems(site: &SiteProblems, entries: &BTreeMap<String, Entry>) -> Vec<Problem> {
+    let mut all: Vec<Problem> = site.config.iter().chain(&site.content).cloned().collect();
+    all.extend(entries.values().flat_map(|e| e.load.iter().cloned()));
+    all.extend(site.theme.iter().chain(&site.pictures).cloned());
+    all.extend(entries.values().flat_map(|e| e.check.iter().cloned()));
+    all.extend(
+        entries
+            .values()
+            .filter_map(|e| e.output.as_ref())
+            .flat_map(|o| o.warnings.iter().cloned()),
+    );
+    all
+}
+
+fn fail_on_errors(
+    site: &SiteProblems,
+    entries: &BTreeMap<String, Entry>,
+    more: Vec<Problem>,
+) -> Result<(), BuildFailure> {
+    let mut problems = all_problems(site, entries);
+    problems.extend(more);
+    if problems.iter().any(Problem::is_error) {
+        Err(BuildFailure { problems })
+    } else {
+        Ok(())
+    }
+}
+
+/// A failure: the warnings found so far, then the errors that stopped the run.
+fn failure(draft: &Draft, errors: Vec<Problem>) -> BuildFailure {
+    let mut problems = all_problems(&draft.site_problems, &draft.entries);
+    problems.extend(errors);
+    BuildFailure { problems }
+}
+
+/// What went to the sink: how many files and pages, and each page's links.
+#[derive(Default)]
+struct Made {
+    inner: Mutex<MadeSoFar>,
+}
+
+#[derive(Default)]
+struct MadeSoFar {
+    files: usize,
+    pages: usize,
+    links: Vec<PageLinks>,
+}
+
+impl Made {
+    fn record(&self, file: OutputFile, sink: &Sink) -> Result<(), Problem> {
+        let links = PageLinks::of(&file);
+        let page = file.path.ends_with(".html");
+        sink(file)?;
+        let mut made = self
+            .inner
+            .lock()
+            .map_err(|_| Problem::in_file("(memory)", "a rendering thread failed"))?;
+        made.files += 1;
+        made.pages += usize::from(page);
+        made.links.push(links);
+        Ok(())
+    }
+
+    fn into_inner(self) -> Result<MadeSoFar, Problem> {
+        self.inner
+            .into_inner()
+            .map_err(|_| Problem::in_file("(memory)", "a rendering thread failed"))
+    }
+}

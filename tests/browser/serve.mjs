@@ -1,0 +1,172 @@
+// The live preview as a comms person meets it: `clearnotice serve` on a copy of the
+// real site, a notice open in Chromium, and the saves they make. Each step waits for
+// what a person would see in the open page (never for the server's event):
+//   1. a saved change → the page reloads by itself and shows the new text;
+//   2. a broken front-matter → an alert naming the file and line over the last good
+//      page, reachable by the keyboard (first Tab) and dismissed with Enter;
+//   3. a broken internal link → the alert names the notice's file and line;
+//   4. the fix → the alert goes and the fixed text shows;
+//   5. a text that only warns (a long easy-read sentence) → the warnings panel names
+//      the file and line;
+//   6. themes/default/css/base.css made while serving → the page restyles, and
+//      again at its next save.
+// It prints each step's time from the write to the change in the page.
+//
+// Usage: node serve.mjs PATH/TO/clearnotice REPO
+
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { launchChromium } from "./launch.mjs";
+
+const WAIT = 20000;
+const [bin, repo] = process.argv.slice(2);
+if (!bin || !repo) {
+  console.error("usage: node serve.mjs PATH/TO/clearnotice REPO");
+  process.exit(2);
+}
+
+const site = fs.mkdtempSync(path.join(os.tmpdir(), "clearnotice-serve-"));
+fs.copyFileSync(path.join(repo, "site.toml"), path.join(site, "site.toml"));
+fs.cpSync(path.join(repo, "content"), path.join(site, "content"), { recursive: true });
+const noticeFile = path.join(site, "content/general/1.0.md");
+const easyReadFile = path.join(site, "content/general/1.0.easy-read.md");
+const original = fs.readFileSync(noticeFile, "utf8");
+const originalEasyRead = fs.readFileSync(easyReadFile, "utf8");
+
+// The server, on a free port; its address is read from what it prints.
+function startServer() {
+  const child = spawn(bin, ["serve", "--root", site, "--port", "0", "--date", "2026-11-24"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const address = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 60000);
+    const listen = (chunk) => {
+      output += chunk;
+      const found = output.match(/Serving the preview at (http:\/\/\S+\/)/);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1]);
+      }
+    };
+    child.stdout.on("data", listen);
+    child.stderr.on("data", listen);
+    child.on("exit", (code) => reject(new Error(`serve exited (${code}):\n${output}`)));
+  });
+  return { child, address, log: () => output };
+}
+
+const failures = [];
+const timings = [];
+let passed = 0;
+
+async function step(name, run) {
+  const started = Date.now();
+  try {
+    await run();
+    const ms = Date.now() - started;
+    timings.push([name, ms]);
+    passed += 1;
+    console.log(`ok - ${name} (${ms} ms from the save to the page)`);
+  } catch (error) {
+    failures.push(name);
+    console.log(`not ok - ${name}\n  ${String(error.message || error).split("\n").join("\n  ")}`);
+  }
+}
+
+// Waits until the open page's visible text (overlays included) contains `text`.
+function pageShows(page, text) {
+  return page.waitForFunction((wanted) => document.body && document.body.innerText.includes(wanted), text, { timeout: WAIT });
+}
+
+const overlayText = (page, id) => page.evaluate((id) => document.getElementById(id)?.innerText ?? null, id);
+
+const server = startServer();
+const browser = await launchChromium();
+try {
+  const url = await server.address;
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await page.goto(`${url}general/`);
+  await page.waitForFunction(() => document.title.length > 0);
+  // Let the page's event stream connect before the first save.
+  await page.waitForTimeout(500);
+
+  await step("a saved change reloads the open page with the new text", async () => {
+    const marker = `Saved by the browser test at ${Date.now()}.`;
+    fs.writeFileSync(noticeFile, `${original.trimEnd()}\n\n${marker}\n`);
+    await pageShows(page, marker);
+  });
+
+  await step("a broken front-matter shows an alert with file and line over the last good page", async () => {
+    fs.writeFileSync(noticeFile, original.replace('version = "1.0"', 'version = "1.0'));
+    const alert = page.locator('[role="alert"]');
+    await alert.waitFor({ timeout: WAIT });
+    const text = await alert.innerText();
+    if (!/content\/general\/1\.0\.md:\d+:\d+/.test(text)) throw new Error(`the alert does not name the file and line:\n${text}`);
+    const body = await page.evaluate(() => document.querySelector("main").innerText);
+    if (!body.includes("Saved by the browser test")) throw new Error("the last good text is gone");
+    // Keyboard: the first Tab from the top of the page reaches the alert's button.
+    await page.evaluate(() => document.activeElement && document.activeElement.blur());
+    await page.keyboard.press("Tab");
+    const inAlert = await page.evaluate(() => !!document.activeElement.closest('[role="alert"]'));
+    if (!inAlert) throw new Error("the first Tab does not reach the alert");
+    await page.keyboard.press("Enter");
+    await alert.waitFor({ state: "detached", timeout: 2000 });
+  });
+
+  await step("a broken internal link shows an alert naming the notice's file and line", async () => {
+    fs.writeFileSync(noticeFile, `${original.trimEnd()}\n\nSee [the part about pets](#pets).\n`);
+    const alert = page.locator('[role="alert"]');
+    await alert.waitFor({ timeout: WAIT });
+    const text = await alert.innerText();
+    if (!text.includes('the link "#pets" is broken')) throw new Error(`the alert does not name the link:\n${text}`);
+    if (!/content\/general\/1\.0\.md:\d+:\d+/.test(text)) throw new Error(`the alert does not name the file and line:\n${text}`);
+  });
+
+  await step("the fix clears the alert and shows the fixed text", async () => {
+    const marker = `Fixed by the browser test at ${Date.now()}.`;
+    fs.writeFileSync(noticeFile, `${original.trimEnd()}\n\n${marker}\n`);
+    await pageShows(page, marker);
+    if ((await page.locator('[role="alert"]').count()) !== 0) throw new Error("the alert is still there");
+  });
+
+  await step("a text that only warns shows the warnings panel with file and line", async () => {
+    const long = "![A phone](picture:phone) We will phone you on the number that you gave us to check that you are safe and well.";
+    fs.writeFileSync(easyReadFile, `${originalEasyRead.trimEnd()}\n\n${long}\n`);
+    await page.waitForFunction(
+      () => (document.getElementById("clearnotice-warnings")?.innerText ?? "").includes("1.0.easy-read.md:"),
+      null,
+      { timeout: WAIT },
+    );
+    const panel = await overlayText(page, "clearnotice-warnings");
+    if (!/content\/general\/1\.0\.easy-read\.md:\d+:\d+/.test(panel)) throw new Error(`the panel does not name the file and line:\n${panel}`);
+    const role = await page.evaluate(() => document.getElementById("clearnotice-warnings").getAttribute("role"));
+    if (role !== "status") throw new Error(`the warnings panel has role ${role}, not status (announced politely)`);
+    if ((await page.locator('[role="alert"]').count()) !== 0) throw new Error("a warning is shown as an error");
+  });
+
+  await step("a stylesheet made in themes/default/ while serving restyles the page", async () => {
+    const before = await page.evaluate(() => getComputedStyle(document.querySelector("h1")).outlineStyle);
+    if (before === "dashed") throw new Error("the page already has the style the test adds");
+    const css = fs.readFileSync(path.join(repo, "themes/default/css/base.css"), "utf8");
+    fs.mkdirSync(path.join(site, "themes/default/css"), { recursive: true });
+    fs.writeFileSync(path.join(site, "themes/default/css/base.css"), `${css}\nh1 { outline: 3px dashed #0b0c0c; }\n`);
+    await page.waitForFunction(() => getComputedStyle(document.querySelector("h1")).outlineStyle === "dashed", null, { timeout: WAIT });
+    // A second save inside the new folder: seen only if the folder itself is watched.
+    await page.waitForTimeout(300);
+    fs.writeFileSync(path.join(site, "themes/default/css/base.css"), `${css}\nh1 { outline: 3px dotted #0b0c0c; }\n`);
+    await page.waitForFunction(() => getComputedStyle(document.querySelector("h1")).outlineStyle === "dotted", null, { timeout: WAIT });
+  });
+} finally {
+  await browser.close();
+  server.child.kill();
+  fs.rmSync(site, { recursive: true, force: true });
+}
+
+console.log(`${passed} passed, ${failures.length} failed`);
+if (failures.length > 0) {
+  console.log(`--- serve's output ---\n${server.log()}`);
+  process.exit(1);
+}
