@@ -320,17 +320,22 @@ fn run_serve(args: ServeArgs) -> ExitCode {
             millis,
             files,
             warnings,
+            new_warnings,
         } => {
-            show(warnings);
+            show(new_warnings);
             let what = match scope {
                 Scope::Full => "the whole site".to_string(),
                 Scope::AllNotices => "every notice (the theme changed)".to_string(),
                 Scope::Notices(slugs) => slugs.join(", "),
             };
-            let told = match warnings.len() {
-                0 => String::new(),
-                n => format!(
-                    " {n} {} shown above and in the page.",
+            let told = match (*warnings, new_warnings.len()) {
+                (0, _) => String::new(),
+                (n, new) if new == n => format!(
+                    " {n} {} (shown above and in the page).",
+                    plural(n, "warning", "warnings")
+                ),
+                (n, new) => format!(
+                    " {n} {}, {new} new (shown above; the new ones first in the page).",
                     plural(n, "warning", "warnings")
                 ),
             };

@@ -35,28 +35,27 @@ pub enum LiveEvent {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Status {
     Ok,
-    /// Built, with these warnings (plain text, as in the terminal).
-    Warnings(String),
+    /// Built, with this many warnings; the text shows some of them, as in the
+    /// terminal.
+    Warnings {
+        count: usize,
+        text: String,
+    },
     /// The last save broke the build; the last good site is served.
     Error(String),
 }
 
 impl Status {
-    pub fn from_warnings(warnings: &[crate::diagnostics::Problem]) -> Status {
-        if warnings.is_empty() {
-            Status::Ok
-        } else {
-            Status::Warnings(crate::diagnostics::render_problems(warnings, false))
-        }
-    }
-
     /// As a server-sent event. Every event carries data: a browser's EventSource
     /// drops an event whose data is empty (HTML standard, "dispatch the event"), and
     /// axum writes no `data:` line for an empty string.
     fn event(&self) -> Event {
         match self {
             Status::Ok => Event::default().event("ok").data("ok"),
-            Status::Warnings(text) => Event::default().event("warnings").data(text),
+            // The count on the first line, then the text.
+            Status::Warnings { count, text } => Event::default()
+                .event("warnings")
+                .data(format!("{count}\n{text}")),
             Status::Error(text) => Event::default().event("error-report").data(text),
         }
     }

@@ -45,9 +45,12 @@
     box(ERROR_ID, "alert", "The site could not be rebuilt. You are seeing the last good version.", text, "#d4351c");
   }
 
-  function showWarnings(text) {
+  // The event's first line is how many warnings there are; the rest shows some.
+  function showWarnings(data) {
     remove(ERROR_ID);
-    var count = (text.match(/^\s*⚠/gm) || []).length;
+    var newline = data.indexOf("\n");
+    var count = parseInt(data.slice(0, newline), 10);
+    var text = data.slice(newline + 1);
     var heading = count === 1 ? "The site was built, with 1 warning" : "The site was built, with " + count + " warnings";
     box(WARNINGS_ID, "status", heading, text, "#1a4480");
   }

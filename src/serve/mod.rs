@@ -10,7 +10,7 @@
 pub mod http;
 pub mod watch;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -48,9 +48,12 @@ pub enum ServeEvent {
         scope: Scope,
         millis: u128,
         files: usize,
-        /// What `build` would warn about: the warnings, then the privacy
-        /// information the notices leave out.
-        warnings: Vec<Problem>,
+        /// How many warnings `build` would give (the warnings, then the privacy
+        /// information the notices leave out).
+        warnings: usize,
+        /// Those not given by the build before (all of them at the start): a save
+        /// shows what it caused, not the whole site's list again.
+        new_warnings: Vec<Problem>,
     },
     Failed(Vec<Problem>),
 }
@@ -114,22 +117,24 @@ pub fn start(
     };
     let started = Instant::now();
     let first = build_all(&build_options);
-    let (pipeline, snapshot, status) = match first {
+    let (pipeline, snapshot, status, warned) = match first {
         Ok((pipeline, files)) => {
-            let warnings = warnings_of(&pipeline);
+            let warnings = Warnings::of(&pipeline, &WarningKeys::new());
             report(&ServeEvent::Rebuilt {
                 scope: Scope::Full,
                 millis: started.elapsed().as_millis(),
                 files: files.len(),
-                warnings: warnings.clone(),
+                warnings: warnings.all.len(),
+                new_warnings: warnings.new.clone(),
             });
             let snapshot = Snapshot::default().with(files, &[]);
-            (Some(pipeline), snapshot, Status::from_warnings(&warnings))
+            let status = warnings.status();
+            (Some(pipeline), snapshot, status, warnings.keys)
         }
         Err(problems) => {
             let status = Status::Error(render_problems(&problems, false));
             report(&ServeEvent::Failed(problems));
-            (None, error_snapshot(), status)
+            (None, error_snapshot(), status, WarningKeys::new())
         }
     };
     let (events, _) = broadcast::channel(64);
@@ -176,6 +181,7 @@ pub fn start(
             state,
             rebuilds: counter,
             watcher,
+            warned,
         };
         std::thread::spawn(move || site.run(rx, report))
     };
@@ -196,11 +202,67 @@ fn build_all(options: &BuildOptions) -> Result<(Pipeline, Vec<OutputFile>), Vec<
     Ok((pipeline, files))
 }
 
-/// What `build` would print as warnings.
-fn warnings_of(pipeline: &Pipeline) -> Vec<Problem> {
-    let mut warnings = pipeline.warnings();
-    warnings.extend(pipeline.missing_information());
-    warnings
+/// Warnings told apart by where they are and what they say.
+type WarningKeys = HashSet<String>;
+
+/// The warnings of a build, and which of them are new since the last one.
+struct Warnings {
+    /// What `build` would print as warnings.
+    all: Vec<Problem>,
+    new: Vec<Problem>,
+    keys: WarningKeys,
+}
+
+impl Warnings {
+    /// At most this many are shown in the page: a large site can have thousands,
+    /// and a save wants to see what it caused.
+    const SHOWN: usize = 20;
+
+    fn of(pipeline: &Pipeline, before: &WarningKeys) -> Warnings {
+        let mut all = pipeline.warnings();
+        all.extend(pipeline.missing_information());
+        let keys: WarningKeys = all.iter().map(ToString::to_string).collect();
+        let new = all
+            .iter()
+            .filter(|w| !before.contains(&w.to_string()))
+            .cloned()
+            .collect();
+        Warnings { all, new, keys }
+    }
+
+    fn of_none() -> Warnings {
+        Warnings {
+            all: Vec::new(),
+            new: Vec::new(),
+            keys: WarningKeys::new(),
+        }
+    }
+
+    /// The page's panel: the new warnings first, then the rest, at most [`Self::SHOWN`].
+    fn status(&self) -> Status {
+        if self.all.is_empty() {
+            return Status::Ok;
+        }
+        let new: HashSet<String> = self.new.iter().map(ToString::to_string).collect();
+        let shown: Vec<Problem> = self
+            .new
+            .iter()
+            .chain(self.all.iter().filter(|w| !new.contains(&w.to_string())))
+            .take(Self::SHOWN)
+            .cloned()
+            .collect();
+        let mut text = render_problems(&shown, false);
+        if self.all.len() > shown.len() {
+            text.push_str(&format!(
+                "\n…and {} more warnings: clearnotice build lists them all.\n",
+                self.all.len() - shown.len()
+            ));
+        }
+        Status::Warnings {
+            count: self.all.len(),
+            text,
+        }
+    }
 }
 
 /// The rebuild thread's state: the pipeline of the last good build.
@@ -212,6 +274,8 @@ struct Rebuilder {
     state: Arc<AppState>,
     rebuilds: Arc<AtomicUsize>,
     watcher: Arc<Mutex<Option<watch::WatchHandle>>>,
+    /// The warnings of the last good build.
+    warned: WarningKeys,
 }
 
 impl Rebuilder {
@@ -238,15 +302,21 @@ impl Rebuilder {
                 Ok((scope, files, removed)) => {
                     let count = files.len();
                     self.publish(scope == Scope::Full, files, &removed);
-                    let warnings = self.pipeline.as_ref().map(warnings_of).unwrap_or_default();
-                    self.set_status(Status::from_warnings(&warnings));
+                    let millis = started.elapsed().as_millis();
+                    let warnings = match &self.pipeline {
+                        Some(pipeline) => Warnings::of(pipeline, &self.warned),
+                        None => Warnings::of_none(),
+                    };
+                    self.set_status(warnings.status());
                     let _ = self.state.events.send(LiveEvent::Reload);
                     report(&ServeEvent::Rebuilt {
                         scope,
-                        millis: started.elapsed().as_millis(),
+                        millis,
                         files: count,
-                        warnings,
+                        warnings: warnings.all.len(),
+                        new_warnings: warnings.new,
                     });
+                    self.warned = warnings.keys;
                 }
                 Err(problems) => {
                     let text = render_problems(&problems, false);
