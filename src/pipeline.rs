@@ -232,6 +232,12 @@ impl Pipeline {
         }
     }
 
+    /// Readies the link index for updates (it takes a while on a large site, so
+    /// `serve` does it before the first save rather than during it).
+    pub fn prepare_for_updates(&mut self) {
+        self.links.index_sources();
+    }
+
     /// Every warning, in the order a build reports them.
     pub fn warnings(&self) -> Vec<Problem> {
         all_problems(&self.site_problems, &self.entries)

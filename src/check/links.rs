@@ -166,7 +166,8 @@ impl LinkIndex {
         }
     }
 
-    fn index_sources(&mut self) {
+    /// Makes the index of which pages link to each file, if not made yet.
+    pub fn index_sources(&mut self) {
         if self.linked_from.is_some() {
             return;
         }

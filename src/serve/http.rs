@@ -26,8 +26,8 @@ const LIVE_JS: &str = include_str!("live.js");
 pub enum LiveEvent {
     /// New pages are in place: reload.
     Reload,
-    /// The last save broke the build: show this (plain text).
-    Error(String),
+    /// How the build went: the error, the warnings, or all well.
+    Status(Status),
 }
 
 /// How the last build went; a page that connects (or reconnects after a reload) is
@@ -129,9 +129,7 @@ async fn events(
                         receiver,
                     ))
                 }
-                Ok(LiveEvent::Error(text)) => {
-                    return Some((Ok(Status::Error(text).event()), receiver))
-                }
+                Ok(LiveEvent::Status(status)) => return Some((Ok(status.event()), receiver)),
                 // Missed some events while slow: the next one still arrives.
                 Err(broadcast::error::RecvError::Lagged(_)) => continue,
                 Err(broadcast::error::RecvError::Closed) => return None,

@@ -67,10 +67,19 @@
     }
   });
 
-  // Every event carries data: a browser drops an event whose data is empty.
+  // Every event carries data: a browser drops an event whose data is empty. Once
+  // the page is reloading, later events are for the new page, which is told again.
+  var reloading = false;
+  function unlessReloading(show) {
+    return function (event) { if (!reloading) show(event.data); };
+  }
   var source = new EventSource("/__clearnotice/events");
-  source.addEventListener("reload", function () { window.location.reload(); });
-  source.addEventListener("error-report", function (event) { showError(event.data); });
-  source.addEventListener("warnings", function (event) { showWarnings(event.data); });
-  source.addEventListener("ok", allWell);
+  source.addEventListener("reload", function () {
+    reloading = true;
+    source.close();
+    window.location.reload();
+  });
+  source.addEventListener("error-report", unlessReloading(showError));
+  source.addEventListener("warnings", unlessReloading(showWarnings));
+  source.addEventListener("ok", unlessReloading(allWell));
 })();

@@ -137,6 +137,10 @@ pub fn start(
             (None, error_snapshot(), status, WarningKeys::new())
         }
     };
+    let good_status = match &status {
+        Status::Error(_) => Status::Ok,
+        other => other.clone(),
+    };
     let (events, _) = broadcast::channel(64);
     let state = Arc::new(AppState {
         snapshot: RwLock::new(Arc::new(snapshot)),
@@ -182,6 +186,7 @@ pub fn start(
             rebuilds: counter,
             watcher,
             warned,
+            good_status: good_status.clone(),
         };
         std::thread::spawn(move || site.run(rx, report))
     };
@@ -274,13 +279,18 @@ struct Rebuilder {
     state: Arc<AppState>,
     rebuilds: Arc<AtomicUsize>,
     watcher: Arc<Mutex<Option<watch::WatchHandle>>>,
-    /// The warnings of the last good build.
+    /// The warnings of the last good build, and what pages were told of them.
     warned: WarningKeys,
+    good_status: Status,
 }
 
 impl Rebuilder {
     /// Waits for saves; rebuilds; swaps the new pages in; then tells the pages.
     fn run(mut self, rx: mpsc::Receiver<Vec<PathBuf>>, report: impl Fn(&ServeEvent)) {
+        // Made now, while nobody waits, rather than at the first save.
+        if let Some(pipeline) = &mut self.pipeline {
+            pipeline.prepare_for_updates();
+        }
         while let Ok(mut paths) = rx.recv() {
             // Events that follow each other closely (an editor's save, a burst of
             // writes) make one rebuild: wait until the files have been quiet.
@@ -303,12 +313,22 @@ impl Rebuilder {
                     let count = files.len();
                     self.publish(scope == Scope::Full, files, &removed);
                     let millis = started.elapsed().as_millis();
+                    // Pages reload first; the warnings (60 ms to list at 10,000
+                    // notices) follow to every page as soon as they are known. Until
+                    // then a page that connects is told the last good build's, never
+                    // the error this save fixed.
+                    self.set_status(self.good_status.clone());
+                    let _ = self.state.events.send(LiveEvent::Reload);
                     let warnings = match &self.pipeline {
                         Some(pipeline) => Warnings::of(pipeline, &self.warned),
                         None => Warnings::of_none(),
                     };
-                    self.set_status(warnings.status());
-                    let _ = self.state.events.send(LiveEvent::Reload);
+                    self.good_status = warnings.status();
+                    self.set_status(self.good_status.clone());
+                    let _ = self
+                        .state
+                        .events
+                        .send(LiveEvent::Status(self.good_status.clone()));
                     report(&ServeEvent::Rebuilt {
                         scope,
                         millis,
@@ -319,9 +339,9 @@ impl Rebuilder {
                     self.warned = warnings.keys;
                 }
                 Err(problems) => {
-                    let text = render_problems(&problems, false);
-                    self.set_status(Status::Error(text.clone()));
-                    let _ = self.state.events.send(LiveEvent::Error(text));
+                    let status = Status::Error(render_problems(&problems, false));
+                    self.set_status(status.clone());
+                    let _ = self.state.events.send(LiveEvent::Status(status));
                     report(&ServeEvent::Failed(problems));
                 }
             }
@@ -335,7 +355,8 @@ impl Rebuilder {
         changes: &BTreeSet<Change>,
     ) -> Result<(Scope, Vec<OutputFile>, Vec<String>), Vec<Problem>> {
         let Some(pipeline) = &mut self.pipeline else {
-            let (pipeline, files) = build_all(&self.options)?;
+            let (mut pipeline, files) = build_all(&self.options)?;
+            pipeline.prepare_for_updates();
             self.pipeline = Some(pipeline);
             return Ok((Scope::Full, files, Vec::new()));
         };
