@@ -97,7 +97,7 @@ pub struct Pipeline {
     site: Site,
     theme: Theme,
     site_problems: SiteProblems,
-    entries: BTreeMap<String, Entry>,
+    entries: BTreeMap<String, Arc<Entry>>,
     site_wide_paths: BTreeSet<String>,
     links: LinkIndex,
     timings: Timings,
@@ -109,7 +109,7 @@ struct Draft {
     theme: Theme,
     site_problems: SiteProblems,
     /// Every entry, with fresh load problems for those re-read.
-    entries: BTreeMap<String, Entry>,
+    entries: BTreeMap<String, Arc<Entry>>,
     /// Notices to check and render again (all, in a full run).
     redo: BTreeSet<String>,
     /// Whether every file is made anew (a full run or a new theme).
@@ -210,10 +210,10 @@ impl Pipeline {
             } else {
                 entries.insert(
                     slug.clone(),
-                    Entry {
+                    Arc::new(Entry {
                         load: problems,
                         ..Entry::default()
-                    },
+                    }),
                 );
             }
             redo.insert(slug.clone());
@@ -321,10 +321,10 @@ fn load_everything(options: &BuildOptions) -> Result<Draft, BuildFailure> {
         notices.extend(entry.notice.map(Arc::new));
         entries.insert(
             entry.name,
-            Entry {
+            Arc::new(Entry {
                 load: entry.problems,
                 ..Entry::default()
-            },
+            }),
         );
     }
     let Ok((config, config_source)) = config else {
@@ -370,7 +370,7 @@ fn finish_run(
     let started = Instant::now();
     check_notices(&mut draft, render_options.today);
     timings.check = started.elapsed();
-    fail_on_errors(&draft.site_problems, &draft.entries, Vec::new())?;
+    fail_on_errors(&draft.site_problems, &draft.entries)?;
 
     let started = Instant::now();
     let made = Made::default();
@@ -474,6 +474,7 @@ fn check_notices(draft: &mut Draft, today: Date) {
         .collect();
     for (slug, found, missing) in checked {
         if let Some(entry) = draft.entries.get_mut(&slug) {
+            let entry = Arc::make_mut(entry);
             (entry.check, entry.missing) = (found, missing);
         }
     }
@@ -483,7 +484,7 @@ fn check_notices(draft: &mut Draft, today: Date) {
 fn render_notices(
     renderer: &Renderer,
     notices: Vec<Arc<Notice>>,
-    entries: &mut BTreeMap<String, Entry>,
+    entries: &mut BTreeMap<String, Arc<Entry>>,
     sink: &Sink,
 ) -> Result<(), Vec<Problem>> {
     let sink_failure = Mutex::new(None::<Problem>);
@@ -515,6 +516,7 @@ fn render_notices(
             }
         }
         if let Some(entry) = entries.get_mut(&output.slug) {
+            let entry = Arc::make_mut(entry);
             entry.paths = paths;
             entry.output = Some(Arc::new(output));
         }
@@ -539,7 +541,10 @@ fn notices_to_redo(draft: &Draft) -> Vec<Arc<Notice>> {
 
 /// Whether the index, feeds, sitemap and pictures would come out as they are: the
 /// usual edit of a notice's text changes none of what they show.
-fn same_for_site_wide(before: &BTreeMap<String, Entry>, after: &BTreeMap<String, Entry>) -> bool {
+fn same_for_site_wide(
+    before: &BTreeMap<String, Arc<Entry>>,
+    after: &BTreeMap<String, Arc<Entry>>,
+) -> bool {
     before.len() == after.len()
         && before.iter().zip(after).all(|((a_slug, a), (b_slug, b))| {
             a_slug == b_slug
@@ -554,7 +559,7 @@ fn same_for_site_wide(before: &BTreeMap<String, Entry>, after: &BTreeMap<String,
 /// The files an update no longer makes.
 fn removed_paths(
     before: Option<&Pipeline>,
-    entries: &BTreeMap<String, Entry>,
+    entries: &BTreeMap<String, Arc<Entry>>,
     site_wide_paths: &BTreeSet<String>,
 ) -> Vec<String> {
     let Some(before) = before else {
@@ -583,7 +588,7 @@ fn removed_paths(
         .collect()
 }
 
-fn slowest(entries: &BTreeMap<String, Entry>) -> Vec<(String, std::time::Duration)> {
+fn slowest(entries: &BTreeMap<String, Arc<Entry>>) -> Vec<(String, std::time::Duration)> {
     let mut slowest: Vec<(String, std::time::Duration)> = entries
         .values()
         .filter_map(|e| e.output.as_ref())
@@ -597,7 +602,7 @@ fn slowest(entries: &BTreeMap<String, Entry>) -> Vec<(String, std::time::Duratio
 /// Every problem of a site, in the order a build reports them: site.toml, each
 /// entry of content/ as it was read, the theme, the pictures, then each notice's
 /// rules, then what rendering found.
-fn all_problems(site: &SiteProblems, entries: &BTreeMap<String, Entry>) -> Vec<Problem> {
+fn all_problems(site: &SiteProblems, entries: &BTreeMap<String, Arc<Entry>>) -> Vec<Problem> {
     let mut all: Vec<Problem> = site.config.iter().chain(&site.content).cloned().collect();
     all.extend(entries.values().flat_map(|e| e.load.iter().cloned()));
     all.extend(site.theme.iter().chain(&site.pictures).cloned());
@@ -611,15 +616,23 @@ fn all_problems(site: &SiteProblems, entries: &BTreeMap<String, Entry>) -> Vec<P
     all
 }
 
+/// Stops the run if any problem found so far is an error. Looks without copying:
+/// a large site has tens of thousands of warnings.
 fn fail_on_errors(
     site: &SiteProblems,
-    entries: &BTreeMap<String, Entry>,
-    more: Vec<Problem>,
+    entries: &BTreeMap<String, Arc<Entry>>,
 ) -> Result<(), BuildFailure> {
-    let mut problems = all_problems(site, entries);
-    problems.extend(more);
-    if problems.iter().any(Problem::is_error) {
-        Err(BuildFailure { problems })
+    let site_errors = [&site.config, &site.content, &site.theme, &site.pictures]
+        .into_iter()
+        .flatten()
+        .any(Problem::is_error);
+    let notice_errors = entries
+        .values()
+        .any(|e| e.load.iter().chain(&e.check).any(Problem::is_error));
+    if site_errors || notice_errors {
+        Err(BuildFailure {
+            problems: all_problems(site, entries),
+        })
     } else {
         Ok(())
     }
