@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use clearnotice::check::checklist::Coverage;
+use clearnotice::check::checklist::{Coverage, Evidence, Found};
 use clearnotice::check::external::try_link;
 use clearnotice::diagnostics::{render_problems, Problem};
 use clearnotice::model::Change;
@@ -254,9 +254,7 @@ fn run_build(args: BuildArgs) -> ExitCode {
     match build(&options) {
         Ok(report) => {
             show(&report.warnings);
-            for missing in &report.missing_information {
-                eprintln!("warning: {missing}");
-            }
+            show(&report.missing_information);
             if show_timings {
                 print_timings(&report.timings);
             }
@@ -379,6 +377,23 @@ fn run_serve(args: ServeArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Where the check found an item: the heading or sentence, shortened, and its line.
+fn describe(evidence: &Evidence) -> String {
+    const LONGEST: usize = 90;
+    let text: String = if evidence.text.chars().count() > LONGEST {
+        let cut: String = evidence.text.chars().take(LONGEST).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        evidence.text.clone()
+    };
+    let how = match evidence.found {
+        Found::HeadingId => "heading id",
+        Found::Heading => "heading",
+        Found::Sentence => "sentence",
+    };
+    format!("{how} \"{text}\", line {}", evidence.line)
+}
+
 /// Opens `url` in the user's browser with the system's own opener.
 fn open_browser(url: &str) {
     let opener = if cfg!(target_os = "macos") {
@@ -419,10 +434,15 @@ fn run_check(args: CheckArgs) -> ExitCode {
         );
         for (item, coverage) in &notice.items {
             let (state, detail) = match coverage {
-                Coverage::Covered { heading, line } => {
-                    ("covered", format!("\"{heading}\", line {line}"))
-                }
+                Coverage::Covered(evidence) => ("covered", describe(evidence)),
                 Coverage::NotApplicable { reason } => ("not applicable", reason.clone()),
+                Coverage::MarkedNotCovered => {
+                    missing += 1;
+                    (
+                        "MISSING",
+                        format!("{} (not_covered in the front-matter)", item.label),
+                    )
+                }
                 Coverage::Missing => {
                     missing += 1;
                     ("MISSING", item.label.to_string())

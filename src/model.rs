@@ -176,6 +176,9 @@ pub struct Version {
     pub summary: Option<String>,
     /// `[not_applicable]`: checklist items (id, reason) this notice says do not apply.
     pub not_applicable: Vec<Located<(String, String)>>,
+    /// `not_covered`: checklist items the notice does not give, though the check's
+    /// reading of its words found them (a wrong match, corrected by a person).
+    pub not_covered: Vec<Located<String>>,
     /// The Markdown after the front-matter.
     pub body: String,
     /// Where the body starts in the file's text, to turn body offsets into file lines.

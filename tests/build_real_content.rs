@@ -178,10 +178,17 @@ fn the_cli_builds_and_prints_one_summary_line() {
     assert!(run.status.success(), "{stderr}");
     let summary = stderr.lines().last().unwrap_or("");
     assert!(summary.starts_with("Built 2 notices into"), "{stderr}");
-    // Before it, one line per item of privacy information the real notices leave out.
+    // Before it, one warning per notice that leaves privacy information out, naming
+    // the items (never a line per item), each with its hint.
+    let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains('⚠')).collect();
+    assert_eq!(warnings.len(), 2, "{stderr}");
     assert!(
-        stderr.lines().rev().skip(1).all(
-            |l| l.starts_with("warning: content/") && l.contains("missing privacy information")
+        warnings[0].contains("content/general/1.0.md: general: 3 of 17 privacy items not found (representative, transfers, requirement) — clearnotice check explains"),
+        "{stderr}"
+    );
+    assert!(
+        warnings[1].contains(
+            "content/wellbeing-centres/1.0.md: wellbeing-centres: 4 of 17 privacy items not found"
         ),
         "{stderr}"
     );

@@ -3,7 +3,7 @@
 
 mod common;
 
-use clearnotice::check::checklist::Coverage;
+use clearnotice::check::checklist::{Coverage, Evidence, Found};
 use clearnotice::model::{Change, Date};
 use clearnotice::workflow::{
     init::init_site, new::new_notice, new::NewNotice, release::release, release::Release,
@@ -15,10 +15,10 @@ const FRONT: &str = "title = \"A notice\"\nservice = \"A service\"\ncontroller =
 #[test]
 fn the_coverage_table_shows_covered_not_applicable_and_missing() {
     let front = format!(
-        "{FRONT}\n[not_applicable]\ntransfers = \"We do not send information outside the UK.\"\n"
+        "{FRONT}not_covered = [\"purposes\"]\n\n[not_applicable]\ntransfers = \"We do not send information outside the UK.\"\n"
     );
-    let body =
-        "\n## Who we are {#controller}\n\nUs.\n\n## How long we keep it {#retention}\n\n6 years.\n";
+    // An id, a heading's words, a sentence, and a wrong match corrected in front-matter.
+    let body = "\n## Who we are {#controller}\n\nUs.\n\n## How long we keep it\n\n6 years.\n\n## Other things\n\nYou have the right to ask for a copy.\n\nWe use your information to plan your support.\n";
     let dir = site(&[("content/a/1.0.md", version_file(&front, body))]);
     let out = tempfile::tempdir().unwrap();
     let inspection =
@@ -32,19 +32,24 @@ fn the_coverage_table_shows_covered_not_applicable_and_missing() {
             .1
             .clone()
     };
+    let evidence = |found, text: &str, line| {
+        Coverage::Covered(Evidence {
+            found,
+            text: text.into(),
+            line,
+        })
+    };
     assert_eq!(
         state("controller"),
-        Coverage::Covered {
-            heading: "Who we are".into(),
-            line: 12
-        }
+        evidence(Found::HeadingId, "Who we are", 13)
     );
     assert_eq!(
         state("retention"),
-        Coverage::Covered {
-            heading: "How long we keep it".into(),
-            line: 16
-        }
+        evidence(Found::Heading, "How long we keep it", 17)
+    );
+    assert_eq!(
+        state("rights"),
+        evidence(Found::Sentence, "You have the right to ask for a copy.", 23)
     );
     assert_eq!(
         state("transfers"),
@@ -52,16 +57,15 @@ fn the_coverage_table_shows_covered_not_applicable_and_missing() {
             reason: "We do not send information outside the UK.".into()
         }
     );
-    assert_eq!(state("rights"), Coverage::Missing);
-    assert_eq!(
-        items
-            .iter()
-            .filter(|(_, c)| *c == Coverage::Missing)
-            .count(),
-        14
-    );
+    assert_eq!(state("purposes"), Coverage::MarkedNotCovered);
+    assert_eq!(state("dpo"), Coverage::Missing);
+    let missing = items
+        .iter()
+        .filter(|(_, c)| matches!(c, Coverage::Missing | Coverage::MarkedNotCovered))
+        .count();
+    assert_eq!(missing, 13);
 
-    // build warns once per missing item, on one line each.
+    // build warns once for the notice, naming the items, in the style of every warning.
     let run = clearnotice(
         &[
             "build",
@@ -73,10 +77,14 @@ fn the_coverage_table_shows_covered_not_applicable_and_missing() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "{stderr}");
     assert_eq!(
-        stderr
-            .matches("warning: content/a/1.0.md: missing privacy information:")
-            .count(),
-        14,
+        stderr.matches("privacy items not found").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(
+        // (miette wraps the line at the terminal's width)
+        stderr.contains("⚠ content/a/1.0.md: a: 13 of 17 privacy items not found (representative, dpo, purposes,")
+            && stderr.contains("automated-decisions) — clearnotice check explains"),
         "{stderr}"
     );
 
@@ -85,7 +93,7 @@ fn the_coverage_table_shows_covered_not_applicable_and_missing() {
     let table = String::from_utf8_lossy(&run.stdout);
     assert!(run.status.success());
     assert!(
-        table.contains("covered         controller            \"Who we are\", line 12"),
+        table.contains("covered         controller            heading id \"Who we are\", line 13"),
         "{table}"
     );
     assert!(
@@ -94,7 +102,15 @@ fn the_coverage_table_shows_covered_not_applicable_and_missing() {
         ),
         "{table}"
     );
-    assert!(table.contains("MISSING         rights"), "{table}");
+    assert!(
+        table.contains("covered         rights                sentence \"You have the right to ask for a copy.\", line 23"),
+        "{table}"
+    );
+    assert!(
+        table.contains("MISSING         purposes              What the information is used for (not_covered in the front-matter)"),
+        "{table}"
+    );
+    assert!(table.contains("MISSING         dpo"), "{table}");
     assert_eq!(
         clearnotice(&["check", "--strict"], dir.path())
             .status

@@ -26,6 +26,8 @@ struct RawFrontMatter {
     summary: Option<Spanned<String>>,
     /// Checklist items that do not apply to this notice, each with the reason.
     not_applicable: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
+    /// Checklist items the notice does not give, though its words seemed to.
+    not_covered: Option<Vec<Spanned<String>>>,
 }
 
 /// `controller = "A"` or `controller = ["A", "B"]` (joint controllers).
@@ -37,6 +39,28 @@ struct RawFrontMatter {
 enum OneOrMany {
     One(String),
     Many(Vec<String>),
+}
+
+/// A problem if `id` is not an item of the privacy-information checklist.
+fn unknown_item(source: &SourceFile, id: &str, span: std::ops::Range<usize>) -> Option<Problem> {
+    if checklist::ITEMS.iter().any(|i| i.id == id) {
+        return None;
+    }
+    Some(
+        source
+            .problem(
+                span,
+                format!("\"{id}\" is not an item of the privacy-information checklist"),
+            )
+            .with_help(format!(
+                "The items are: {}.",
+                checklist::ITEMS
+                    .iter()
+                    .map(|i| i.id)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+    )
 }
 
 /// Parses `source`, whose file name says it is version `named`.
@@ -84,28 +108,22 @@ pub fn parse_version_file(
     let effective = parse_date_value(&source, raw.effective.get_ref(), at(raw.effective.span()))
         .map_err(|p| problems.push(p))
         .ok();
+    let mut not_covered = Vec::new();
+    for item in raw.not_covered.into_iter().flatten() {
+        let span = at(item.span());
+        match unknown_item(&source, item.get_ref(), span.clone()) {
+            Some(problem) => problems.push(problem),
+            None => not_covered.push(Located {
+                value: item.into_inner(),
+                span,
+            }),
+        }
+    }
     let mut not_applicable = Vec::new();
     for (item, reason) in raw.not_applicable.into_iter().flatten() {
         let span = at(item.span());
-        if !checklist::ITEMS.iter().any(|i| i.id == item.get_ref()) {
-            problems.push(
-                source
-                    .problem(
-                        span,
-                        format!(
-                            "\"{}\" is not an item of the privacy-information checklist",
-                            item.get_ref()
-                        ),
-                    )
-                    .with_help(format!(
-                        "The items are: {}.",
-                        checklist::ITEMS
-                            .iter()
-                            .map(|i| i.id)
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )),
-            );
+        if let Some(problem) = unknown_item(&source, item.get_ref(), span.clone()) {
+            problems.push(problem);
         } else if reason.get_ref().trim().is_empty() {
             problems.push(
                 source
@@ -144,6 +162,7 @@ pub fn parse_version_file(
             }),
             summary,
             not_applicable,
+            not_covered,
             body: parts.body.to_string(),
             body_offset: parts.body_offset,
             source: source.clone(),
