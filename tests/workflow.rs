@@ -275,3 +275,26 @@ fn new_then_release_major_then_minor_follow_the_history_rules() {
     .unwrap_err();
     assert!(refused[0].message.contains("needs a summary"));
 }
+
+/// Text pasted from Word: `##` and a no-break space is not a heading. build warns
+/// with the file and line, and says how to fix it.
+#[test]
+fn a_heading_with_a_no_break_space_is_warned_about_at_its_line() {
+    let body = "\nIntro.\n\n##\u{A0}Your rights\n\nText.\n";
+    let dir = site(&[("content/a/1.0.md", version_file(FRONT, body))]);
+    let out = tempfile::tempdir().unwrap();
+    let run = clearnotice(
+        &["build", "--output-dir", out.path().to_str().unwrap()],
+        dir.path(),
+    );
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("content/a/1.0.md:11:1: this line starts with # and a no-break space"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Type an ordinary space after the #s"),
+        "{stderr}"
+    );
+}

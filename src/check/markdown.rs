@@ -27,6 +27,7 @@ pub fn check_markdown_text(
     offset: usize,
     problems: &mut Vec<Problem>,
 ) {
+    crate::check::false_headings::check_false_headings(source, markdown, offset, problems);
     let at = |range: std::ops::Range<usize>| range.start + offset..range.end + offset;
     // The page's h1 is the title, so the body's headings start at h2.
     let mut previous_level = 1;
