@@ -353,3 +353,68 @@ fn easy_read_texts_are_compared_when_both_versions_have_one() {
         "2.0 has no easy-read text to compare with"
     );
 }
+
+/// Every mix of an old, a current and an upcoming version, each with or without an
+/// easy-read text (large print always exists): the site builds (so the link check
+/// found every link leads to a page that exists), and each page links to the other
+/// versions in its own form only where they have it.
+#[test]
+fn every_mix_of_versions_with_and_without_easy_read_builds_and_links_only_to_pages_that_exist() {
+    let versions = [
+        ("1.0", "2024-01-01", ""),
+        (
+            "2.0",
+            "2025-01-01",
+            "change = \"major\"\nsummary = \"The second.\"\n",
+        ),
+        (
+            "3.0",
+            "2027-01-01",
+            "change = \"major\"\nsummary = \"The third.\"\n",
+        ),
+    ];
+    for mask in 0..8u8 {
+        let mut files = Vec::new();
+        for (i, (number, effective, change)) in versions.iter().enumerate() {
+            let front = format!(
+                "title = \"A notice\"\nservice = \"A service\"\ncontroller = \"Test Org\"\nversion = \"{number}\"\neffective = {effective}\n{change}"
+            );
+            files.push((
+                format!("content/a/{number}.md"),
+                version_file(&front, &format!("\n## About\n\nVersion {number}.\n")),
+            ));
+            if mask & (1 << i) != 0 {
+                files.push((
+                    format!("content/a/{number}.easy-read.md"),
+                    "![A phone](picture:phone) We phone you.\n".to_string(),
+                ));
+            }
+        }
+        let files: Vec<(&str, String)> =
+            files.iter().map(|(p, t)| (p.as_str(), t.clone())).collect();
+        let dir = site(&files);
+        let out = tempfile::tempdir().unwrap();
+        let built = clearnotice::build(&options(dir.path(), out.path()));
+        let which = format!(
+            "easy read for: {:?}",
+            versions
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask & (1 << i) != 0)
+                .map(|(_, v)| v.0)
+                .collect::<Vec<_>>()
+        );
+        built.unwrap_or_else(|f| panic!("{which}: {:#?}", f.problems));
+        // The current easy-read page, where there is one, leads to version 3.0 in easy
+        // read if 3.0 has it, else to its standard page.
+        if mask & 0b010 != 0 {
+            let page = read_page(out.path(), "a/easy-read/index.html");
+            assert!(page.contains("../../a/3.0/"), "{which}: {page}");
+            assert_eq!(
+                page.contains("a/3.0/easy-read/"),
+                mask & 0b100 != 0,
+                "{which}: {page}"
+            );
+        }
+    }
+}

@@ -18,7 +18,7 @@ use crate::render::history_pages::changes_folder;
 use crate::render::markdown::RenderedMarkdown;
 use crate::render::pictures::resolve_picture;
 use crate::render::timeline::{Status, Timeline};
-use crate::render::variant::{has_variant, Variant};
+use crate::render::variant::{form_of, has_variant, Variant};
 use crate::render::{base_context, PageJob, SiteRender, Verbatim};
 
 /// The folder of a version's page: `general/` for the current one, else `general/2.0/`.
@@ -222,7 +222,7 @@ fn notice_view(
             href: format!(
                 "{root}{}{}",
                 version_folder(notice, v, false),
-                variant.folder()
+                form_of(v, variant).folder()
             ),
         })
         .collect();
@@ -236,7 +236,7 @@ fn notice_view(
                 href: format!(
                     "{root}{}{}",
                     version_folder(notice, v, false),
-                    variant.folder()
+                    form_of(v, variant).folder()
                 ),
             })
             .collect()
@@ -259,14 +259,12 @@ fn notice_view(
         easy_read: Vec::new(),
         variant,
         variants,
-        // The current version in this form, or its standard page if it has no such form.
         current_href: timeline.current_version().map(|current| {
-            let form = if has_variant(current, variant) {
-                variant
-            } else {
-                Variant::Standard
-            };
-            format!("{root}{}/{}", notice.slug, form.folder())
+            format!(
+                "{root}{}/{}",
+                notice.slug,
+                form_of(current, variant).folder()
+            )
         }),
         updates,
         changes_href: format!("{root}{}", changes_folder(&notice.slug)),

@@ -45,3 +45,14 @@ impl Variant {
 pub fn has_variant(version: &crate::model::Version, variant: Variant) -> bool {
     variant != Variant::EasyRead || version.easy_read.is_some()
 }
+
+/// The form a link from a page in `variant` to another version should show: the same
+/// form when that version has it, else its standard page (a link to a form that a
+/// version does not have leads nowhere).
+pub fn form_of(version: &crate::model::Version, variant: Variant) -> Variant {
+    if has_variant(version, variant) {
+        variant
+    } else {
+        Variant::Standard
+    }
+}
