@@ -19,7 +19,9 @@ use crate::check::links::{LinkIndex, PageLinks};
 use crate::diagnostics::{Problem, Severity};
 use crate::load::theme::Theme;
 use crate::model::{Date, Notice, Site};
-use crate::render::{assemble, NoticeOutput, OutputFile, RenderOptions, Renderer, Sink};
+use crate::render::{
+    assemble, shared_titles, NoticeOutput, OutputFile, RenderOptions, Renderer, Sink,
+};
 use crate::{apply_base_url, build_date, check, load, BuildFailure, BuildOptions, Timings};
 
 /// What a save touched (told by the file watcher), and so what `update` redoes.
@@ -219,7 +221,10 @@ impl Pipeline {
             redo.insert(slug.clone());
         }
         site.notices.sort_by(|a, b| a.slug.cmp(&b.slug));
-        if theme_changed {
+        // A title that becomes shared (or stops being) renames other notices' pages.
+        let renamed = shared_titles(&site) != shared_titles(&self.site);
+        let everything = theme_changed || renamed;
+        if everything {
             redo.extend(site.notices.iter().map(|n| n.slug.clone()));
         }
         Draft {
@@ -228,7 +233,7 @@ impl Pipeline {
             site_problems,
             entries,
             redo,
-            everything: theme_changed,
+            everything,
         }
     }
 

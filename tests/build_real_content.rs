@@ -218,3 +218,59 @@ fn help_explains_build_in_plain_words() {
         assert!(help.contains(option), "help lacks {option}: {help}");
     }
 }
+
+/// Three real notices share the title "Privacy notice: how we use your data": their
+/// pages' titles and the index's links name the service too, so no two read the same.
+#[test]
+fn real_notices_that_share_a_title_get_distinct_page_titles_and_link_names() {
+    let root = repo_root().join("tests/fixtures/real-notices");
+    let out = tempfile::tempdir().unwrap();
+    clearnotice::build(&options(&root, out.path())).unwrap_or_else(|f| panic!("{:#?}", f.problems));
+    let mut titles = std::collections::BTreeSet::new();
+    for slug in [
+        "govuk-notify",
+        "govuk-design-system",
+        "govuk-content-guidance",
+    ] {
+        let page = read_page(out.path(), &format!("{slug}/index.html"));
+        let title = page
+            .split("<title>")
+            .nth(1)
+            .and_then(|t| t.split("</title>").next())
+            .unwrap()
+            .to_string();
+        assert!(
+            title.starts_with("Privacy notice: how we use your data ("),
+            "{title}"
+        );
+        assert!(titles.insert(title.clone()), "{title} twice");
+    }
+    let index = read_page(out.path(), "index.html");
+    assert!(
+        index.contains("Large print<span class=\"visually-hidden\">: Privacy notice: how we use your data (GOV.UK Notify)</span>"),
+        "{index}"
+    );
+    // A title no other notice has is left as it is.
+    let ico = read_page(out.path(), "ico-2013/index.html");
+    assert!(
+        ico.contains("<title>Privacy Notice - Information Commissioner&#39;s Office - ICO – "),
+        "{ico}"
+    );
+}
+
+/// Services are listed as people sort them, without case or accents: the real
+/// "GOV.UK content and publishing guidance" comes before "GOV.UK Notify".
+#[test]
+fn services_sort_as_people_read_them() {
+    let root = repo_root().join("tests/fixtures/real-notices");
+    let out = tempfile::tempdir().unwrap();
+    clearnotice::build(&options(&root, out.path())).unwrap_or_else(|f| panic!("{:#?}", f.problems));
+    let index = read_page(out.path(), "index.html");
+    let at = |name: &str| {
+        index
+            .find(&format!(">{name}</h2>"))
+            .unwrap_or_else(|| panic!("{name}: {index}"))
+    };
+    assert!(at("GOV.UK content and publishing guidance") < at("GOV.UK Notify"));
+    assert!(at("data.gov.uk") < at("GOV.UK Design System"));
+}

@@ -511,3 +511,38 @@ fn a_save_runs_every_check_that_build_runs() {
     assert!(now.len() > good.len(), "the long sentence warns: {now:?}");
     assert_eq!(now, full_build(&root).1);
 }
+
+/// When a save gives a notice the title another notice has, both notices' pages
+/// name their service: the update re-renders every notice, as a full build would.
+#[test]
+fn a_title_that_becomes_shared_renames_the_other_notices_pages_too() {
+    let dir = small_site();
+    let root = dir.path().to_path_buf();
+    let (mut files, pipeline) =
+        collect(|sink| Pipeline::run(&preview_options(&root), sink).map(|(p, _)| p));
+    let mut pipeline = pipeline.unwrap();
+    let front = FRONT
+        .replace("A notice", "Privacy notice")
+        .replace("A service", "Service A");
+    std::fs::write(
+        root.join("content/a/1.0.md"),
+        version_file(&front, "\n## About\n\nThe first text.\n"),
+    )
+    .unwrap();
+    apply(&mut files, &mut pipeline, Change::Notice("a".into()));
+    let front = FRONT
+        .replace("A notice", "Privacy notice")
+        .replace("A service", "Service B");
+    std::fs::write(
+        root.join("content/b/1.0.md"),
+        version_file(&front, "\n## About\n\nNotice b.\n"),
+    )
+    .unwrap();
+    apply(&mut files, &mut pipeline, Change::Notice("b".into()));
+    let page_a = String::from_utf8_lossy(&files["a/index.html"]).to_string();
+    assert!(
+        page_a.contains("<title>Privacy notice (Service A) – "),
+        "{page_a}"
+    );
+    assert_eq!(files, full_build(&root).0);
+}

@@ -181,6 +181,8 @@ pub struct NoticeView {
 pub struct NoticeSummary {
     pub slug: String,
     pub title: String,
+    /// The title, with the service when another notice has the same title.
+    pub name: String,
     pub version: String,
     pub effective: DateView,
     /// Whether the current version has an easy-read page.

@@ -61,7 +61,7 @@ pub fn compare_folder(slug: &str, version: &str) -> String {
 pub fn history_pages(site: &SiteRender, timeline: &Timeline) -> Vec<PageJob> {
     let notice = timeline.notice;
     let newest = notice.versions.last().expect("a notice has versions");
-    let title = timeline.current_version().unwrap_or(newest).title.clone();
+    let title = site.name_of(timeline.current_version().unwrap_or(newest));
     let mut jobs = Vec::new();
 
     let path = changes_folder(&notice.slug);
@@ -156,7 +156,7 @@ fn compare_job(
     let page = PageView::new(
         format!(
             "What changed in version {number} of {}{what}",
-            version.title
+            site.name_of(version)
         ),
         &path,
         &site.base_url,

@@ -19,7 +19,7 @@ pub mod timeline;
 pub mod variant;
 
 use std::borrow::Borrow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -28,7 +28,7 @@ use tera::Context;
 
 use crate::diagnostics::Problem;
 use crate::load::theme::Theme;
-use crate::model::{Date, Notice, Site};
+use crate::model::{Date, Notice, Site, Version};
 use context::{NoticeSummary, PageView, ServiceGroup, SiteView};
 use dates::date_view;
 use templates::Templates;
@@ -56,6 +56,55 @@ pub struct SiteRender {
     pub view: SiteView,
     pub base_url: String,
     pub large_print_size_pt: u32,
+    /// Titles that more than one notice has (see [`shared_titles`]).
+    pub shared_titles: BTreeSet<String>,
+}
+
+impl SiteRender {
+    /// A version's name in page titles and link names: its title, and its service too
+    /// when another notice has the same title, so that no two pages or links read the
+    /// same (WCAG 2.4.2 page titled, 2.4.4 link purpose).
+    pub fn name_of(&self, version: &Version) -> String {
+        if self.shared_titles.contains(&title_key(&version.title)) {
+            format!("{} ({})", version.title, version.service)
+        } else {
+            version.title.clone()
+        }
+    }
+}
+
+/// The titles (compared without case) that versions of more than one notice have.
+/// Real notices often share one, like "Privacy notice: how we use your data".
+pub fn shared_titles(site: &Site) -> BTreeSet<String> {
+    let mut owners: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+    for notice in &site.notices {
+        for version in &notice.versions {
+            owners
+                .entry(title_key(&version.title))
+                .or_default()
+                .insert(&notice.slug);
+        }
+    }
+    owners
+        .into_iter()
+        .filter(|(_, slugs)| slugs.len() > 1)
+        .map(|(title, _)| title)
+        .collect()
+}
+
+/// How people sort names: without case or accents ("GOV.UK content…" before "GOV.UK
+/// Notify", "Éire" with the Es). The name itself breaks ties, so the order is stable.
+fn sort_key(name: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    name.nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn title_key(title: &str) -> String {
+    title.trim().to_lowercase()
 }
 
 /// A file to render from a template: where it goes, the template, what it sees.
@@ -146,6 +195,7 @@ impl<'a> Renderer<'a> {
                 view: SiteView::new(&site.config),
                 base_url: site.config.base_url.clone(),
                 large_print_size_pt: site.config.large_print.size_pt,
+                shared_titles: shared_titles(site),
             },
             options: options.clone(),
             site,
@@ -238,6 +288,7 @@ impl<'a> Renderer<'a> {
                     NoticeSummary {
                         slug: notice.slug.clone(),
                         title: current.title.clone(),
+                        name: shared.name_of(current),
                         version: current.number.value.to_string(),
                         effective: date_view(current.effective.value),
                         easy_read: current.easy_read.is_some(),
@@ -264,13 +315,14 @@ impl<'a> Renderer<'a> {
         for (service, summary) in notices.iter().filter_map(|n| n.borrow().summary.clone()) {
             groups.entry(service).or_default().push(summary);
         }
-        let services: Vec<ServiceGroup> = groups
+        let mut services: Vec<ServiceGroup> = groups
             .into_iter()
             .map(|(service, mut notices)| {
-                notices.sort_by(|a, b| a.title.cmp(&b.title));
+                notices.sort_by_cached_key(|n| (sort_key(&n.title), n.title.clone()));
                 ServiceGroup { service, notices }
             })
             .collect();
+        services.sort_by_cached_key(|g| (sort_key(&g.service), g.service.clone()));
         let mut jobs = Vec::new();
         let mut index = base_context(
             shared,
@@ -473,6 +525,26 @@ mod tests {
         assert_eq!(site_path("https://example.org/privacy/"), "/privacy/");
         assert_eq!(site_path("https://example.org/"), "/");
         assert_eq!(site_path("http://localhost:1111/"), "/");
+    }
+
+    #[test]
+    fn names_sort_without_case_or_accents() {
+        let mut names = vec![
+            "GOV.UK Notify",
+            "Éire services",
+            "GOV.UK content",
+            "eye clinic",
+        ];
+        names.sort_by_cached_key(|n| sort_key(n));
+        assert_eq!(
+            names,
+            [
+                "Éire services",
+                "eye clinic",
+                "GOV.UK content",
+                "GOV.UK Notify"
+            ]
+        );
     }
 
     #[test]

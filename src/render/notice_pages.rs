@@ -62,7 +62,7 @@ pub fn notice_pages(
         {
             let path = format!("{folder}{}", variant.folder());
             let page = PageView::new(
-                &version.title,
+                site.name_of(version),
                 &path,
                 &site.base_url,
                 canonical_path(notice, timeline, version, variant),
@@ -105,13 +105,13 @@ fn redirects_to_current(site: &SiteRender, notice: &Notice, version: &Version) -
                 version_folder(notice, version, true),
                 variant.folder()
             );
+            let name = site.name_of(version);
             let title = match variant {
                 Variant::Standard => {
-                    format!("{} – version {}", version.title, version.number.value)
+                    format!("{name} – version {}", version.number.value)
                 }
                 other => format!(
-                    "{} – version {} – {}",
-                    version.title,
+                    "{name} – version {} – {}",
                     version.number.value,
                     other.label().to_lowercase()
                 ),
