@@ -418,3 +418,30 @@ fn every_mix_of_versions_with_and_without_easy_read_builds_and_links_only_to_pag
         }
     }
 }
+
+/// The Accessible Information Standard: every notice, in every form, says how to ask
+/// for it in another format, and a form that is missing says how to ask for it.
+#[test]
+fn every_page_says_how_to_ask_for_another_format() {
+    let (out, result) = build_into_temp(&fixture("history"));
+    result.unwrap_or_else(|f| panic!("{:#?}", f.problems));
+    let public = out.path().join("public");
+    for page in [
+        "changing-notice/index.html",
+        "changing-notice/easy-read/index.html",
+        "changing-notice/large-print/index.html",
+        "changing-notice/1.0/index.html",
+    ] {
+        let text = read_page(&public, page);
+        assert!(
+            text.contains("Ask for this notice in another format (braille, audio, British Sign Language, another language, easy read or large print): phone <a href=\"tel:+441510000000\">0151 000 0000</a> or email <a href=\"mailto:data@example.org\">"),
+            "{page}: {text}"
+        );
+    }
+    // Version 1.0 has no easy-read text: its page says how to ask for one.
+    let old = read_page(&public, "changing-notice/1.0/index.html");
+    assert!(
+        old.contains("there is no easy-read version yet. To ask for one, phone <a href=\"tel:+441510000000\">"),
+        "{old}"
+    );
+}

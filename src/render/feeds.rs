@@ -7,6 +7,7 @@ use tera::Context;
 
 use crate::model::Version;
 use crate::render::history_pages::compare_folder;
+use crate::render::markdown::summary_text;
 use crate::render::timeline::Timeline;
 use crate::render::{PageJob, SiteRender};
 
@@ -57,10 +58,7 @@ fn entry(site: &SiteRender, slug: &str, index: usize, version: &Version) -> Feed
         id: url.clone(),
         title: format!("{}: version {number}, {what}", version.title),
         updated: rfc3339(version),
-        summary: version
-            .summary
-            .clone()
-            .unwrap_or_else(|| "First published.".to_string()),
+        summary: summary_text(version).unwrap_or_else(|| "First published.".to_string()),
         compare_url: (index > 0)
             .then(|| format!("{}{}", site.base_url, compare_folder(slug, &number))),
         url,

@@ -8,6 +8,7 @@ use crate::model::{Notice, Version};
 use crate::render::compare::{compare, Comparison};
 use crate::render::context::PageView;
 use crate::render::dates::{date_view, DateView};
+use crate::render::markdown::summary_text;
 use crate::render::notice_pages::version_folder;
 use crate::render::timeline::{Status, Timeline};
 use crate::render::variant::Variant;
@@ -77,7 +78,7 @@ pub fn history_pages(site: &SiteRender, timeline: &Timeline) -> Vec<PageJob> {
         let entry = ChangeEntry {
             version: version.number.value.to_string(),
             effective: date_view(version.effective.value),
-            summary: version.summary.clone(),
+            summary: summary_text(version),
             status: timeline.status(index),
             href: format!("{root}{}", version_folder(notice, version, false)),
             compare_href: (index > 0).then(|| {

@@ -8,6 +8,36 @@ use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, Ta
 use serde::Serialize;
 
 /// The Markdown extensions every notice is read with (check and render must agree).
+/// A version's summary as shown: plain text with the same smart punctuation as the
+/// notice's text (curly quotes and apostrophes, en and em dashes, ellipses).
+pub fn summary_text(version: &crate::model::Version) -> Option<String> {
+    version.summary.as_deref().map(smart_punctuation)
+}
+
+/// `text` with Markdown's smart punctuation, and nothing else of Markdown.
+pub fn smart_punctuation(text: &str) -> String {
+    use pulldown_cmark::{Event, Options, Parser};
+    let mut out = String::with_capacity(text.len());
+    // Only punctuation is wanted: a `*` or `#` in a summary stays as typed.
+    let escaped: String = text
+        .chars()
+        .flat_map(|c| match c {
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '!' | '&' | '|' | '~' => {
+                vec!['\\', c]
+            }
+            c => vec![c],
+        })
+        .collect();
+    for event in Parser::new_ext(&escaped, Options::ENABLE_SMART_PUNCTUATION) {
+        match event {
+            Event::Text(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
 pub fn markdown_options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_SMART_PUNCTUATION
@@ -124,6 +154,14 @@ fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn summaries_get_smart_punctuation_and_nothing_else() {
+        assert_eq!(
+            smart_punctuation("We've changed \"how long\" -- and *why* #2..."),
+            "We’ve changed “how long” – and *why* #2…"
+        );
+    }
 
     #[test]
     fn headings_get_stable_unique_ids_and_the_toc_lists_h2s() {

@@ -15,6 +15,7 @@ use crate::render::context::{
 use crate::render::dates::date_view;
 use crate::render::easy_read::{parse_easy_read, Block};
 use crate::render::history_pages::changes_folder;
+use crate::render::markdown::summary_text;
 use crate::render::markdown::RenderedMarkdown;
 use crate::render::pictures::resolve_picture;
 use crate::render::timeline::{Status, Timeline};
@@ -215,10 +216,7 @@ fn notice_view(
         .map(|v| UpdateView {
             version: v.number.value.to_string(),
             date: date_view(v.effective.value),
-            summary: v
-                .summary
-                .clone()
-                .unwrap_or_else(|| "First published.".to_string()),
+            summary: summary_text(v).unwrap_or_else(|| "First published.".to_string()),
             href: format!(
                 "{root}{}{}",
                 version_folder(notice, v, false),
@@ -232,7 +230,7 @@ fn notice_view(
             .map(|(_, v)| UpcomingView {
                 version: v.number.value.to_string(),
                 effective: date_view(v.effective.value),
-                summary: v.summary.clone(),
+                summary: summary_text(v),
                 href: format!(
                     "{root}{}{}",
                     version_folder(notice, v, false),
