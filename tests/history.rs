@@ -445,3 +445,45 @@ fn every_page_says_how_to_ask_for_another_format() {
         "{old}"
     );
 }
+
+/// Two real versions of the GOV.UK Notify notice (2021 and 2025): the comparison keeps
+/// the notice's structure, marks only what changed, and says so in plain English.
+#[test]
+fn a_comparison_of_real_versions_keeps_their_structure() {
+    let (out, result) = build_into_temp(&fixture("notify-history"));
+    result.unwrap_or_else(|f| panic!("{:#?}", f.problems));
+    let page = read_page(
+        &out.path().join("public"),
+        "govuk-notify/2.0/compare/index.html",
+    );
+    // The 2025 "Questions and complaints" numbered list, with its nested list, is kept.
+    assert!(page.contains("<ol><li>Contact the GDS <del>"), "{page}");
+    assert!(
+        page.contains("<ul><li>have questions about anything in this document"),
+        "{page}"
+    );
+    // Links stay links; the controller's change is marked word by word.
+    assert!(page.contains("href=\"https://ico.org.uk/\""), "{page}");
+    assert!(
+        page.contains("Removed: </span>Cabinet Office</del>"),
+        "{page}"
+    );
+    // A removed paragraph is struck through whole, not mixed into the next one.
+    assert!(
+        page.contains("Removed: </span>GOV.UK Notify is provided by the Government Digital Service (GDS) which is part of the Cabinet Office.</del>"),
+        "{page}"
+    );
+    // Unchanged sections say so, their text folded away but there to read.
+    assert!(page.contains("No changes in this section."), "{page}");
+    assert!(
+        page.contains("<summary>Show the unchanged text</summary>"),
+        "{page}"
+    );
+    // Counts in plain English.
+    assert!(
+        regex::Regex::new(r"\d+ words added and \d+ words removed\.")
+            .unwrap()
+            .is_match(&page),
+        "{page}"
+    );
+}

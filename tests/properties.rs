@@ -74,7 +74,7 @@ proptest! {
     fn easy_read_and_compare_never_panic(a in notice_like(), b in notice_like()) {
         let _ = parse_easy_read(&a);
         let result = compare(&a, &b);
-        prop_assert!(result.sections.iter().all(|s| s.paragraphs.iter().all(|p| !p.contains("<script"))));
+        prop_assert!(result.sections.iter().all(|s| !s.html.contains("<script") && !s.heading.contains("<script")));
     }
 
     #[test]
@@ -88,6 +88,123 @@ proptest! {
         if let Some(safe) = safe_path(&path) {
             prop_assert!(!safe.split('/').any(|s| s == ".."), "{}", safe);
             prop_assert!(!safe.contains('\\') && !safe.starts_with('/'));
+        }
+    }
+}
+
+mod comparisons {
+    use clearnotice::render::compare::{compare, SectionState};
+    use proptest::prelude::*;
+
+    /// A notice made of sections, each a heading and some paragraphs and lists, from
+    /// a small vocabulary (so two notices share words, as versions do).
+    fn notice() -> impl Strategy<Value = String> {
+        let word = prop::sample::select(vec![
+            "we", "keep", "your", "records", "for", "six", "years", "share", "data", "with", "GP",
+            "rights", "ICO", "complain", "safe", "name", "address", "phone",
+        ]);
+        let sentence = prop::collection::vec(word, 1..8).prop_map(|w| format!("{}.", w.join(" ")));
+        let punct = prop::sample::select(vec!["", ",", ";", " –", "’s"]);
+        let block = (sentence, punct, 0..3u8).prop_map(|(s, p, kind)| match kind {
+            0 => format!("{s}{p}\n\n"),
+            1 => format!("- {s}\n- {s}{p}\n\n"),
+            _ => format!("1. {s}\n   - {s}{p}\n\n"),
+        });
+        let heading = prop::sample::select(vec![
+            "Who we are",
+            "How long we keep it",
+            "Your rights",
+            "Complaints",
+        ]);
+        let section = (heading, prop::collection::vec(block, 1..4))
+            .prop_map(|(h, blocks)| format!("## {h}\n\n{}", blocks.concat()));
+        prop::collection::vec(section, 1..4).prop_map(|s| s.concat())
+    }
+
+    /// The words of HTML, tags left out.
+    fn words(html: &str) -> Vec<String> {
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => {
+                    in_tag = false;
+                    text.push(' ');
+                }
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Every element closed, in order (void elements aside).
+    fn balanced(html: &str) -> Result<(), String> {
+        let mut open: Vec<String> = Vec::new();
+        for tag in html.split('<').skip(1) {
+            let tag = tag.split('>').next().unwrap_or("");
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            if matches!(name.as_str(), "br" | "img" | "hr") || tag.ends_with('/') {
+                continue;
+            }
+            if tag.starts_with('/') {
+                match open.pop() {
+                    Some(top) if top == name => {}
+                    other => return Err(format!("</{name}> closes {other:?}")),
+                }
+            } else {
+                open.push(name);
+            }
+        }
+        if open.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("left open: {open:?}"))
+        }
+    }
+
+    fn page(result: &clearnotice::render::compare::Comparison) -> String {
+        result
+            .sections
+            .iter()
+            .map(|s| format!("<h2>{}</h2>{}", s.heading, s.html))
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Comparing a version with itself shows no change.
+        #[test]
+        fn a_version_compared_with_itself_shows_no_change(a in notice()) {
+            let result = compare(&a, &a);
+            prop_assert!(result.sections.iter().all(|s| s.state == SectionState::Unchanged));
+            prop_assert_eq!((result.words_added, result.words_removed, result.marks_changed), (0, 0, 0));
+            prop_assert_eq!(result.summary, "The words are the same in both versions.");
+        }
+
+        /// Any pair gives balanced HTML in which every word of both versions (as a
+        /// reader sees them) appears.
+        #[test]
+        fn any_pair_keeps_every_word_and_balanced_html(a in notice(), b in notice()) {
+            let result = compare(&a, &b);
+            let html = page(&result);
+            prop_assert!(balanced(&html).is_ok(), "{:?}\n{}", balanced(&html), html);
+            let shown = words(&html);
+            for version in [&a, &b] {
+                let rendered = clearnotice::render::markdown::render_markdown(version).html;
+                for word in words(&rendered) {
+                    prop_assert!(shown.contains(&word), "{} missing from\n{}", word, html);
+                }
+            }
         }
     }
 }

@@ -1,0 +1,500 @@
+//! What changed between two versions of a notice, as a reader can follow it: the
+//! notice's structure kept (headings, lists, tables, links) with the changes marked
+//! inside it, unchanged text of a changed section folded away, and counts in plain
+//! English. Sections are matched by their `##` heading, else by position and how
+//! alike they are, so a renamed heading shows as a changed heading. Changes are
+//! marked with `<ins>`/`<del>` and visually hidden "Added:"/"Removed:" (screen readers
+//! do not announce `<ins>` and `<del>`, and colour alone tells some people nothing).
+
+mod inline;
+mod layout;
+mod units;
+
+use serde::Serialize;
+use similar::{capture_diff_slices_by_key, Algorithm, ChangeTag, DiffTag, TextDiff};
+
+use inline::{mark, mark_all, Marked};
+use units::{sections, Section, Unit, UnitKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionState {
+    Unchanged,
+    Changed,
+    Added,
+    Removed,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareSection {
+    /// The heading's HTML, with a renamed heading's changes marked.
+    pub heading: String,
+    pub state: SectionState,
+    /// "Only punctuation changed", where that is all.
+    pub note: Option<String>,
+    /// The section's text with its changes marked and unchanged text folded.
+    pub html: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    pub sections: Vec<CompareSection>,
+    pub words_added: usize,
+    pub words_removed: usize,
+    pub marks_changed: usize,
+    /// The counts as a sentence: "1 word added and 3 words removed."
+    pub summary: String,
+}
+
+/// How one unit fared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitState {
+    Equal,
+    Changed,
+    Added,
+    Removed,
+}
+
+/// A unit of the comparison: its kind (the new one's, or the old one's if removed),
+/// how it fared, and its HTML with the changes marked.
+#[derive(Debug, Clone)]
+pub struct UnitResult {
+    pub kind: UnitKind,
+    pub state: UnitState,
+    pub html: String,
+}
+
+/// The heading used for text before the first `##` heading.
+const INTRODUCTION: &str = "Introduction";
+
+/// How alike two texts must be (share of words in common) to count as one changed
+/// section or block rather than one removed and another added.
+const ALIKE: f32 = 0.5;
+
+/// Compares the Markdown of two versions.
+pub fn compare(old_markdown: &str, new_markdown: &str) -> Comparison {
+    let old = sections(old_markdown);
+    let new = sections(new_markdown);
+    let pairs = match_sections(&old, &new);
+    let mut totals = Marked::default();
+    let mut result = Vec::new();
+    for pair in pairs {
+        let section = match pair {
+            (Some(o), Some(n)) => changed_section(&old[o], &new[n], &mut totals),
+            (None, Some(n)) => whole_section(&new[n], ChangeTag::Insert, &mut totals),
+            (Some(o), None) => whole_section(&old[o], ChangeTag::Delete, &mut totals),
+            (None, None) => continue,
+        };
+        result.push(section);
+    }
+    Comparison {
+        sections: result,
+        summary: summary(
+            totals.words_added,
+            totals.words_removed,
+            totals.marks_changed,
+        ),
+        words_added: totals.words_added,
+        words_removed: totals.words_removed,
+        marks_changed: totals.marks_changed,
+    }
+}
+
+/// Pairs old and new sections, in the new order, with removed ones where they were:
+/// the same heading first; then, for a new section left, the old one left that is
+/// most alike (at least [`ALIKE`]), the nearer in position on a tie.
+fn match_sections(old: &[Section], new: &[Section]) -> Vec<(Option<usize>, Option<usize>)> {
+    let mut partner: Vec<Option<usize>> = vec![None; new.len()];
+    let mut taken = vec![false; old.len()];
+    for (n, section) in new.iter().enumerate() {
+        if let Some(o) =
+            (0..old.len()).find(|&o| !taken[o] && old[o].heading_text == section.heading_text)
+        {
+            partner[n] = Some(o);
+            taken[o] = true;
+        }
+    }
+    for n in 0..new.len() {
+        if partner[n].is_some() {
+            continue;
+        }
+        let best = (0..old.len())
+            .filter(|&o| !taken[o])
+            .map(|o| (likeness(&old[o], &new[n]), o))
+            .filter(|(score, _)| *score >= ALIKE)
+            .max_by(|a, b| {
+                a.0.total_cmp(&b.0)
+                    .then_with(|| b.1.abs_diff(n).cmp(&a.1.abs_diff(n)))
+            });
+        if let Some((_, o)) = best {
+            partner[n] = Some(o);
+            taken[o] = true;
+        }
+    }
+    let mut pairs = Vec::new();
+    let mut next_old = 0;
+    let mut emitted = vec![false; old.len()];
+    for (n, o) in partner.iter().enumerate() {
+        if let Some(o) = *o {
+            // Removed sections that stood before this one's old place come first.
+            while next_old < o {
+                if !taken[next_old] && !emitted[next_old] {
+                    pairs.push((Some(next_old), None));
+                    emitted[next_old] = true;
+                }
+                next_old += 1;
+            }
+        }
+        pairs.push((*o, Some(n)));
+    }
+    for o in 0..old.len() {
+        if !taken[o] && !emitted[o] {
+            pairs.push((Some(o), None));
+        }
+    }
+    pairs
+}
+
+fn section_text(section: &Section) -> String {
+    let mut text = section.heading_text.clone();
+    for unit in &section.units {
+        text.push('\n');
+        text.push_str(&unit.text);
+    }
+    text
+}
+
+fn likeness(old: &Section, new: &Section) -> f32 {
+    TextDiff::from_words(section_text(old).as_str(), section_text(new).as_str()).ratio()
+}
+
+fn heading_html(section: &Section) -> String {
+    if section.heading_text.is_empty() {
+        INTRODUCTION.to_string()
+    } else {
+        section.heading_html.clone()
+    }
+}
+
+/// A section in both versions: its units aligned, changed pairs marked word by word.
+fn changed_section(old: &Section, new: &Section, totals: &mut Marked) -> CompareSection {
+    let mut section = Marked::default();
+    let heading = if old.heading_text == new.heading_text {
+        heading_html(new)
+    } else {
+        let marked = mark(&heading_html(old), &heading_html(new));
+        add(&mut section, &marked);
+        marked.html
+    };
+    let units = align(&old.units, &new.units, &mut section);
+    let all_equal = units.iter().all(|u| u.state == UnitState::Equal);
+    let no_words = section.words_added + section.words_removed == 0;
+    let state = if all_equal && old.heading_text == new.heading_text {
+        SectionState::Unchanged
+    } else {
+        SectionState::Changed
+    };
+    let note = (state == SectionState::Changed && no_words && section.marks_changed > 0)
+        .then(|| "Only punctuation changed.".to_string());
+    add(totals, &section);
+    CompareSection {
+        heading,
+        state,
+        note,
+        // An unchanged section's text is all folded away, but there to read.
+        html: layout::layout(&units, true),
+    }
+}
+
+/// A section only in one version: all of it marked.
+fn whole_section(section: &Section, tag: ChangeTag, totals: &mut Marked) -> CompareSection {
+    let mut marked = mark_all(&heading_html(section), tag);
+    let state = if tag == ChangeTag::Insert {
+        UnitState::Added
+    } else {
+        UnitState::Removed
+    };
+    let heading = std::mem::take(&mut marked.html);
+    let units: Vec<UnitResult> = section
+        .units
+        .iter()
+        .map(|unit| {
+            let m = mark_all(&unit.html, tag);
+            add(&mut marked, &m);
+            UnitResult {
+                kind: unit.kind.clone(),
+                state,
+                html: m.html,
+            }
+        })
+        .collect();
+    add(totals, &marked);
+    CompareSection {
+        heading,
+        state: if tag == ChangeTag::Insert {
+            SectionState::Added
+        } else {
+            SectionState::Removed
+        },
+        note: None,
+        html: layout::layout(&units, false),
+    }
+}
+
+/// The units of two versions of a section, aligned: equal ones kept, a changed one
+/// paired with its old self where they are alike, the rest added or removed.
+fn align(old: &[Unit], new: &[Unit], totals: &mut Marked) -> Vec<UnitResult> {
+    let key = |u: &Unit| (std::mem::discriminant(&u.kind), u.html.clone());
+    let mut result = Vec::new();
+    for op in capture_diff_slices_by_key(Algorithm::Myers, old, new, key) {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => result.extend(new[new_range].iter().map(|u| UnitResult {
+                kind: u.kind.clone(),
+                state: UnitState::Equal,
+                html: u.html.clone(),
+            })),
+            _ => pair_up(&old[old_range], &new[new_range], totals, &mut result),
+        }
+    }
+    result
+}
+
+/// A run of units replaced by another: each new unit paired, in order, with the old
+/// one of its kind left that is most like it (at least [`ALIKE`]); old ones passed
+/// over are removed. Pairing the first remotely alike one instead turned a removed
+/// paragraph and the next changed one into a salad of marks (seen on real versions).
+fn pair_up(old: &[Unit], new: &[Unit], totals: &mut Marked, result: &mut Vec<UnitResult>) {
+    let mut next = 0;
+    for unit in new {
+        // A paragraph that became a list item (or a heading) is the same text moved:
+        // only table rows and code pair with their own kind.
+        let found = (next..old.len())
+            .filter(|&o| pairable(&old[o].kind, &unit.kind))
+            .map(|o| (TextDiff::from_words(&old[o].text, &unit.text).ratio(), o))
+            .filter(|(score, _)| *score >= ALIKE)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(&a.1)))
+            .map(|(_, o)| o);
+        match found {
+            Some(o) => {
+                for gone in &old[next..o] {
+                    result.push(whole_unit(gone, ChangeTag::Delete, totals));
+                }
+                let marked = mark(&old[o].html, &unit.html);
+                add(totals, &marked);
+                let changed = marked.words_added + marked.words_removed + marked.marks_changed > 0;
+                result.push(UnitResult {
+                    kind: unit.kind.clone(),
+                    state: if changed {
+                        UnitState::Changed
+                    } else {
+                        UnitState::Equal
+                    },
+                    html: marked.html,
+                });
+                next = o + 1;
+            }
+            None => result.push(whole_unit(unit, ChangeTag::Insert, totals)),
+        }
+    }
+    for gone in &old[next..] {
+        result.push(whole_unit(gone, ChangeTag::Delete, totals));
+    }
+}
+
+fn pairable(old: &UnitKind, new: &UnitKind) -> bool {
+    let text = |k: &UnitKind| {
+        matches!(
+            k,
+            UnitKind::Paragraph | UnitKind::Heading(_) | UnitKind::ListItem { .. }
+        )
+    };
+    (text(old) && text(new)) || std::mem::discriminant(old) == std::mem::discriminant(new)
+}
+
+fn whole_unit(unit: &Unit, tag: ChangeTag, totals: &mut Marked) -> UnitResult {
+    let marked = mark_all(&unit.html, tag);
+    add(totals, &marked);
+    UnitResult {
+        kind: unit.kind.clone(),
+        state: if tag == ChangeTag::Insert {
+            UnitState::Added
+        } else {
+            UnitState::Removed
+        },
+        html: marked.html,
+    }
+}
+
+fn add(total: &mut Marked, part: &Marked) {
+    total.words_added += part.words_added;
+    total.words_removed += part.words_removed;
+    total.marks_changed += part.marks_changed;
+}
+
+/// The counts in plain English.
+pub fn summary(added: usize, removed: usize, marks: usize) -> String {
+    let words = |n: usize| match n {
+        0 => "no words".to_string(),
+        1 => "1 word".to_string(),
+        n => format!("{n} words"),
+    };
+    match (added, removed, marks) {
+        (0, 0, 0) => "The words are the same in both versions.".to_string(),
+        (0, 0, 1) => "Only punctuation changed: 1 mark.".to_string(),
+        (0, 0, m) => format!("Only punctuation changed: {m} marks."),
+        (a, r, _) => format!("{} added and {} removed.", capitalise(&words(a)), words(r)),
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn states(result: &Comparison) -> Vec<(String, SectionState)> {
+        result
+            .sections
+            .iter()
+            .map(|s| (s.heading.clone(), s.state))
+            .collect()
+    }
+
+    #[test]
+    fn a_changed_word_is_marked_and_the_structure_is_kept() {
+        let result = compare(
+            "## Keep\n\n### Records\n\n- We keep it for 6 years.\n- [Ask us](https://x.org).\n",
+            "## Keep\n\n### Records\n\n- We keep it for 7 years.\n- [Ask us](https://x.org).\n",
+        );
+        assert_eq!((result.words_added, result.words_removed), (1, 1));
+        assert_eq!(result.summary, "1 word added and 1 word removed.");
+        let html = &result.sections[0].html;
+        assert!(html.contains("<ul><li>We keep it for <del>"), "{html}");
+        assert!(
+            html.contains("<a href=\"https://x.org\">Ask us</a>"),
+            "{html}"
+        );
+        assert!(html.contains("<h3>Records</h3>"), "{html}");
+    }
+
+    #[test]
+    fn a_renamed_heading_is_a_changed_heading_not_a_section_removed_and_added() {
+        let result = compare(
+            "## How your data is stores\n\nWe keep your records safe in locked rooms and on secure computers.\n",
+            "## How your data is stored\n\nWe keep your records safe in locked rooms and on secure computers.\n",
+        );
+        assert_eq!(result.sections.len(), 1);
+        assert_eq!(result.sections[0].state, SectionState::Changed);
+        assert!(result.sections[0].heading.contains("<del>"));
+        assert_eq!((result.words_added, result.words_removed), (1, 1));
+    }
+
+    #[test]
+    fn punctuation_only_changes_say_so_and_mark_the_characters() {
+        // A straight apostrophe and `--` render curly and as a dash in both versions
+        // (smart punctuation), so a change a reader can see is one that survives it.
+        let result = compare(
+            "## A\n\nWe’ll call — soon; promise.\n",
+            "## A\n\nWe’ll call – soon, promise.\n",
+        );
+        assert_eq!(result.sections[0].state, SectionState::Changed);
+        assert_eq!(
+            result.sections[0].note.as_deref(),
+            Some("Only punctuation changed.")
+        );
+        assert!(
+            result.summary.starts_with("Only punctuation changed"),
+            "{}",
+            result.summary
+        );
+        let html = &result.sections[0].html;
+        assert!(
+            html.contains(
+                "</span>—</del> <ins><span class=\"visually-hidden\">Added: </span>–</ins>"
+            ) || html.contains(
+                "</span>—</del><ins><span class=\"visually-hidden\">Added: </span>–</ins>"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "</span>;</del><ins><span class=\"visually-hidden\">Added: </span>,</ins>"
+            ),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn unchanged_text_of_a_changed_section_is_folded_with_context_around_the_change() {
+        let paragraphs: Vec<String> = (1..=8)
+            .map(|i| format!("Paragraph number {i} stays."))
+            .collect();
+        let old = format!("## A\n\n{}\n", paragraphs.join("\n\n"));
+        let new = old.replace("number 5 stays", "number 5 moves");
+        let html = compare(&old, &new).sections[0].html.clone();
+        // 4 and 6 are the context; 1-3 and 7-8 are folded.
+        let details = html
+            .matches("<summary>Show the unchanged text</summary>")
+            .count();
+        assert_eq!(details, 2, "{html}");
+        let shown = html
+            .split("<details")
+            .map(|p| p.split("</details>").last().unwrap_or(""))
+            .collect::<String>();
+        assert!(
+            shown.contains("number 4")
+                && shown.contains("number 6")
+                && !shown.contains("number 1 "),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn added_and_removed_sections_keep_their_place() {
+        let result = compare(
+            "## Old\n\nGone now.\n\n## Same\n\nText.\n",
+            "## Same\n\nText.\n\n## New\n\nFresh & new.\n",
+        );
+        assert_eq!(
+            states(&result),
+            [
+                ("Old".to_string(), SectionState::Removed),
+                ("Same".to_string(), SectionState::Unchanged),
+                ("New".to_string(), SectionState::Added)
+            ]
+            .map(|(h, s)| (
+                if s == SectionState::Unchanged {
+                    h
+                } else if s == SectionState::Added {
+                    format!("{}New</ins>", inline::ADDED_OPEN)
+                } else {
+                    format!("{}Old</del>", inline::REMOVED_OPEN)
+                },
+                s
+            ))
+        );
+        assert!(
+            result.sections[2].html.contains("Fresh</ins> <ins>")
+                || result.sections[2].html.contains("Fresh &amp; new"),
+            "{}",
+            result.sections[2].html
+        );
+        assert_eq!((result.words_added, result.words_removed), (3, 3));
+        assert_eq!(result.summary, "3 words added and 3 words removed.");
+    }
+
+    #[test]
+    fn counts_are_in_plain_english() {
+        assert_eq!(summary(0, 0, 0), "The words are the same in both versions.");
+        assert_eq!(summary(1, 0, 0), "1 word added and no words removed.");
+        assert_eq!(summary(0, 2, 5), "No words added and 2 words removed.");
+        assert_eq!(summary(0, 0, 1), "Only punctuation changed: 1 mark.");
+    }
+}
