@@ -75,7 +75,7 @@ fn default_output_dir() -> String {
 }
 
 /// How to reach the people who answer data-protection questions.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Who to contact, such as "Data Protection Lead".
@@ -179,6 +179,9 @@ pub struct Version {
     /// `not_covered`: checklist items the notice does not give, though the check's
     /// reading of its words found them (a wrong match, corrected by a person).
     pub not_covered: Vec<Located<String>>,
+    /// `[contact]`: who to contact about this version, when not the site's contact
+    /// (a site with several controllers, or a controller that changed).
+    pub contact: Option<Contact>,
     /// The Markdown after the front-matter.
     pub body: String,
     /// Where the body starts in the file's text, to turn body offsets into file lines.

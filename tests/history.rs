@@ -485,3 +485,64 @@ fn a_comparison_of_real_versions_keeps_their_structure() {
         "{page}"
     );
 }
+
+/// A version names its own contact: the real Notify notice's controller changed from
+/// the Cabinet Office (2021) to DSIT (2025), and each version's pages, notice.json and
+/// feed entry give that version's contact.
+#[test]
+fn each_version_shows_its_own_contact() {
+    let (out, result) = build_into_temp(&fixture("notify-history"));
+    result.unwrap_or_else(|f| panic!("{:#?}", f.problems));
+    let public = out.path().join("public");
+    for page in [
+        "govuk-notify/index.html",
+        "govuk-notify/large-print/index.html",
+        "govuk-notify/2.0/compare/index.html",
+    ] {
+        let html = read_page(&public, page);
+        assert!(
+            html.contains(
+                "<p>Data Protection Officer, Department for Science, Innovation and Technology</p>"
+            ),
+            "{page}: {html}"
+        );
+        assert!(html.contains("mailto:dataprotection@dsit.gov.uk"), "{page}");
+        assert!(
+            !html.contains("fixtures@example.org"),
+            "{page}: the site's contact is replaced"
+        );
+    }
+    let old = read_page(&public, "govuk-notify/1.0/index.html");
+    assert!(
+        old.contains("<p>Data Protection Officer, Cabinet Office</p>"),
+        "{old}"
+    );
+    assert!(old.contains("70 Whitehall"), "{old}");
+    // Asking for another format goes to the version's contact too.
+    assert!(old.contains("in another format (braille, audio, British Sign Language, another language, easy read or large print): email <a href=\"mailto:DPO@cabinetoffice.gov.uk\">"), "{old}");
+    let data: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(public.join("govuk-notify/notice.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        data["versions"][0]["contact"]["email"],
+        "DPO@cabinetoffice.gov.uk"
+    );
+    assert_eq!(
+        data["versions"][1]["contact"]["email"],
+        "dataprotection@dsit.gov.uk"
+    );
+    let feed = std::fs::read_to_string(public.join("govuk-notify/feed.xml")).unwrap();
+    assert!(
+        feed.contains("<email>dataprotection@dsit.gov.uk</email>"),
+        "{feed}"
+    );
+    // A site's other notices, with no contact of their own, keep the site's.
+    let (out, result) = build_into_temp(&fixture("history"));
+    result.unwrap();
+    let html = read_page(&out.path().join("public"), "changing-notice/index.html");
+    assert!(
+        html.contains("<p>Data Protection Lead, Example Care</p>"),
+        "{html}"
+    );
+}

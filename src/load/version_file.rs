@@ -10,7 +10,7 @@ use crate::load::toml_problem::toml_problem;
 use std::collections::BTreeMap;
 
 use crate::check::checklist;
-use crate::model::{Change, Date, Located, Version, VersionNumber};
+use crate::model::{Change, Contact, Date, Located, Version, VersionNumber};
 
 /// Front-matter exactly as written; turned into a [`Version`] after checks.
 #[derive(Deserialize)]
@@ -28,6 +28,8 @@ struct RawFrontMatter {
     not_applicable: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
     /// Checklist items the notice does not give, though its words seemed to.
     not_covered: Option<Vec<Spanned<String>>>,
+    /// Who to contact about this version, when not the site's contact.
+    contact: Option<Contact>,
 }
 
 /// `controller = "A"` or `controller = ["A", "B"]` (joint controllers).
@@ -163,6 +165,7 @@ pub fn parse_version_file(
             summary,
             not_applicable,
             not_covered,
+            contact: raw.contact,
             body: parts.body.to_string(),
             body_offset: parts.body_offset,
             source: source.clone(),

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::model::SiteConfig;
+use crate::model::{Contact, SiteConfig};
 use crate::render::dates::DateView;
 use crate::render::markdown::TocEntry;
 use crate::render::timeline::Status;
@@ -21,6 +21,8 @@ pub struct SiteView {
 #[derive(Debug, Clone, Serialize)]
 pub struct ContactView {
     pub name: Option<String>,
+    /// Whose contact this is: the site's organisation, or a version's controllers.
+    pub organisation: String,
     pub address: Vec<String>,
     pub phone: Option<String>,
     /// The phone number for a `tel:` link: digits and a leading `+` only.
@@ -33,26 +35,32 @@ pub struct ContactView {
 
 impl SiteView {
     pub fn new(config: &SiteConfig) -> Self {
-        let contact = &config.contact;
         SiteView {
             title: config.title.clone(),
             organisation: config.organisation.clone(),
             language: config.language.clone(),
             base_url: config.base_url.clone(),
-            contact: ContactView {
-                name: contact.name.clone(),
-                address: contact.address.clone(),
-                phone: contact.phone.clone(),
-                phone_link: contact.phone.as_deref().map(uk_phone_link),
-                email: contact.email.clone(),
-                web: contact.web.clone(),
-                web_label: contact.web.as_deref().map(|w| {
-                    w.trim_start_matches("https://")
-                        .trim_start_matches("http://")
-                        .trim_end_matches('/')
-                        .to_string()
-                }),
-            },
+            contact: ContactView::new(&config.contact, &config.organisation),
+        }
+    }
+}
+
+impl ContactView {
+    pub fn new(contact: &Contact, organisation: &str) -> Self {
+        ContactView {
+            name: contact.name.clone(),
+            organisation: organisation.to_string(),
+            address: contact.address.clone(),
+            phone: contact.phone.clone(),
+            phone_link: contact.phone.as_deref().map(uk_phone_link),
+            email: contact.email.clone(),
+            web: contact.web.clone(),
+            web_label: contact.web.as_deref().map(|w| {
+                w.trim_start_matches("https://")
+                    .trim_start_matches("http://")
+                    .trim_end_matches('/')
+                    .to_string()
+            }),
         }
     }
 }

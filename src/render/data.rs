@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Change;
+use crate::model::{Change, Contact};
 use crate::render::markdown::RenderedMarkdown;
 use crate::render::timeline::{Status, Timeline};
 use crate::render::{OutputFile, SiteRender};
@@ -33,6 +33,8 @@ pub struct VersionData {
     pub summary: Option<String>,
     /// `old`, `current` or `upcoming`.
     pub status: String,
+    /// Who to contact about this version: its own `[contact]`, else the site's.
+    pub contact: Contact,
     pub markdown: String,
     pub html: String,
 }
@@ -71,6 +73,7 @@ pub fn notice_data(
                     Status::Upcoming => "upcoming",
                 }
                 .to_string(),
+                contact: v.contact.clone().unwrap_or_else(|| site.contact.clone()),
                 markdown: v.body.clone(),
                 html: bodies[index].html.clone(),
             })

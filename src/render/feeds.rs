@@ -20,6 +20,9 @@ pub struct FeedEntry {
     pub summary: String,
     pub url: String,
     pub compare_url: Option<String>,
+    /// Who to contact about this version (its own contact, else the site's).
+    pub contact_name: String,
+    pub contact_email: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -49,6 +52,7 @@ pub fn notice_entries(site: &SiteRender, timeline: &Timeline) -> Vec<FeedEntry> 
 fn entry(site: &SiteRender, slug: &str, index: usize, version: &Version) -> FeedEntry {
     let number = version.number.value.to_string();
     let url = format!("{}{}/{number}/", site.base_url, slug);
+    let contact = site.contact_of(version);
     let what = if index == 0 {
         "first published"
     } else {
@@ -62,6 +66,8 @@ fn entry(site: &SiteRender, slug: &str, index: usize, version: &Version) -> Feed
         compare_url: (index > 0)
             .then(|| format!("{}{}", site.base_url, compare_folder(slug, &number))),
         url,
+        contact_name: contact.name.unwrap_or(contact.organisation),
+        contact_email: contact.email,
     }
 }
 

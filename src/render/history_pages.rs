@@ -105,6 +105,10 @@ pub fn history_pages(site: &SiteRender, timeline: &Timeline) -> Vec<PageJob> {
     };
     let mut context = base_context(site, &page);
     context.insert("changes", &view);
+    context.insert(
+        "contact",
+        &site.contact_of(timeline.current_version().unwrap_or(newest)),
+    );
     jobs.push(PageJob {
         path,
         template: "changes.html",
@@ -193,6 +197,7 @@ fn compare_job(
     };
     let mut context = base_context(site, &page);
     context.insert("compare", &view);
+    context.insert("contact", &site.contact_of(version));
     PageJob {
         path,
         template: "compare.html",

@@ -28,8 +28,8 @@ use tera::Context;
 
 use crate::diagnostics::Problem;
 use crate::load::theme::Theme;
-use crate::model::{Date, Notice, Site, Version};
-use context::{NoticeSummary, PageView, ServiceGroup, SiteView};
+use crate::model::{Contact, Date, Notice, Site, Version};
+use context::{ContactView, NoticeSummary, PageView, ServiceGroup, SiteView};
 use dates::date_view;
 use templates::Templates;
 use timeline::Timeline;
@@ -58,9 +58,20 @@ pub struct SiteRender {
     pub large_print_size_pt: u32,
     /// Titles that more than one notice has (see [`shared_titles`]).
     pub shared_titles: BTreeSet<String>,
+    /// The site's contact, as data (for notice.json and the feeds).
+    pub contact: Contact,
 }
 
 impl SiteRender {
+    /// Who to contact about `version`: its own `[contact]` (on behalf of its
+    /// controllers), else the site's.
+    pub fn contact_of(&self, version: &Version) -> ContactView {
+        match &version.contact {
+            Some(contact) => ContactView::new(contact, &version.controllers.join(" and ")),
+            None => self.view.contact.clone(),
+        }
+    }
+
     /// A version's name in page titles and link names: its title, and its service too
     /// when another notice has the same title, so that no two pages or links read the
     /// same (WCAG 2.4.2 page titled, 2.4.4 link purpose).
@@ -196,6 +207,7 @@ impl<'a> Renderer<'a> {
                 base_url: site.config.base_url.clone(),
                 large_print_size_pt: site.config.large_print.size_pt,
                 shared_titles: shared_titles(site),
+                contact: site.config.contact.clone(),
             },
             options: options.clone(),
             site,
@@ -493,6 +505,8 @@ fn page_file(path: &str) -> String {
 pub fn base_context(site: &SiteRender, page: &PageView) -> Context {
     let mut context = Context::new();
     context.insert("site", &site.view);
+    // Pages of a version replace it with the version's own contact.
+    context.insert("contact", &site.view.contact);
     context.insert("page", page);
     context.insert("stylesheet", &format!("{}{}", page.root, css::MAIN_OUTPUT));
     context.insert(

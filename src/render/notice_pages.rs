@@ -75,6 +75,7 @@ pub fn notice_pages(
             }
             let mut context = base_context(site, &page);
             context.insert("notice", &view);
+            context.insert("contact", &site.contact_of(version));
             jobs.push(PageJob {
                 path,
                 template: variant.template(),
