@@ -11,7 +11,7 @@ mod layout;
 mod units;
 
 use serde::Serialize;
-use similar::{capture_diff_slices_by_key, Algorithm, ChangeTag, DiffTag, TextDiff};
+use similar::{capture_diff_slices, Algorithm, ChangeTag, DiffTag};
 
 use inline::{mark, mark_all, Marked};
 use units::{sections, Section, Unit, UnitKind};
@@ -114,13 +114,16 @@ fn match_sections(old: &[Section], new: &[Section]) -> Vec<(Option<usize>, Optio
             taken[o] = true;
         }
     }
+    // Each section's words, gathered once: likeness is asked for many pairs.
+    let old_words: Vec<WordSet> = old.iter().map(|s| word_set(&section_text(s))).collect();
+    let new_words: Vec<WordSet> = new.iter().map(|s| word_set(&section_text(s))).collect();
     for n in 0..new.len() {
         if partner[n].is_some() {
             continue;
         }
         let best = (0..old.len())
             .filter(|&o| !taken[o])
-            .map(|o| (likeness(&old[o], &new[n]), o))
+            .map(|o| (dice(&old_words[o], &new_words[n]), o))
             .filter(|(score, _)| *score >= ALIKE)
             .max_by(|a, b| {
                 a.0.total_cmp(&b.0)
@@ -164,8 +167,31 @@ fn section_text(section: &Section) -> String {
     text
 }
 
-fn likeness(old: &Section, new: &Section) -> f32 {
-    TextDiff::from_words(section_text(old).as_str(), section_text(new).as_str()).ratio()
+/// A text's distinct pairs of neighbouring words (its words, if it has only one), in
+/// lower case. Pairs, not words: two texts on the same subject share most words, but
+/// a paragraph rewritten shares few pairs with the old one, and an edited one most.
+type WordSet = std::collections::HashSet<String>;
+
+fn word_set(text: &str) -> WordSet {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.len() < 2 {
+        return words.into_iter().collect();
+    }
+    words.windows(2).map(|pair| pair.join(" ")).collect()
+}
+
+/// How alike two texts are: the share of their distinct words they have in common
+/// (Dice's coefficient). Linear in their length, where a word diff is not: it is
+/// asked for many pairs, and as a diff it was most of a build's time on large notices.
+fn dice(a: &WordSet, b: &WordSet) -> f32 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    2.0 * a.intersection(b).count() as f32 / (a.len() + b.len()) as f32
 }
 
 fn heading_html(section: &Section) -> String {
@@ -246,9 +272,18 @@ fn whole_section(section: &Section, tag: ChangeTag, totals: &mut Marked) -> Comp
 /// The units of two versions of a section, aligned: equal ones kept, a changed one
 /// paired with its old self where they are alike, the rest added or removed.
 fn align(old: &[Unit], new: &[Unit], totals: &mut Marked) -> Vec<UnitResult> {
-    let key = |u: &Unit| (std::mem::discriminant(&u.kind), u.html.clone());
+    // Units compare by kind and HTML, hashed once (the diff asks for keys many times).
+    let key = |u: &Unit| {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        std::mem::discriminant(&u.kind).hash(&mut hasher);
+        u.html.hash(&mut hasher);
+        hasher.finish()
+    };
+    let (old_keys, new_keys): (Vec<u64>, Vec<u64>) =
+        (old.iter().map(key).collect(), new.iter().map(key).collect());
     let mut result = Vec::new();
-    for op in capture_diff_slices_by_key(Algorithm::Myers, old, new, key) {
+    for op in capture_diff_slices(Algorithm::Myers, &old_keys, &new_keys) {
         let (tag, old_range, new_range) = op.as_tag_tuple();
         match tag {
             DiffTag::Equal => result.extend(new[new_range].iter().map(|u| UnitResult {
@@ -267,13 +302,15 @@ fn align(old: &[Unit], new: &[Unit], totals: &mut Marked) -> Vec<UnitResult> {
 /// over are removed. Pairing the first remotely alike one instead turned a removed
 /// paragraph and the next changed one into a salad of marks (seen on real versions).
 fn pair_up(old: &[Unit], new: &[Unit], totals: &mut Marked, result: &mut Vec<UnitResult>) {
+    let old_words: Vec<WordSet> = old.iter().map(|u| word_set(&u.text)).collect();
     let mut next = 0;
     for unit in new {
+        let words = word_set(&unit.text);
         // A paragraph that became a list item (or a heading) is the same text moved:
         // only table rows and code pair with their own kind.
         let found = (next..old.len())
             .filter(|&o| pairable(&old[o].kind, &unit.kind))
-            .map(|o| (TextDiff::from_words(&old[o].text, &unit.text).ratio(), o))
+            .map(|o| (dice(&old_words[o], &words), o))
             .filter(|(score, _)| *score >= ALIKE)
             .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(&a.1)))
             .map(|(_, o)| o);
