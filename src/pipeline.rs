@@ -103,6 +103,7 @@ pub struct Pipeline {
     site_wide_paths: BTreeSet<String>,
     links: LinkIndex,
     timings: Timings,
+    shared_titles: BTreeSet<String>,
 }
 
 /// The parts of a run that were re-read, before checking.
@@ -116,6 +117,8 @@ struct Draft {
     redo: BTreeSet<String>,
     /// Whether every file is made anew (a full run or a new theme).
     everything: bool,
+    /// Titles that more than one notice has (they name their service).
+    shared_titles: BTreeSet<String>,
 }
 
 impl Pipeline {
@@ -222,7 +225,8 @@ impl Pipeline {
         }
         site.notices.sort_by(|a, b| a.slug.cmp(&b.slug));
         // A title that becomes shared (or stops being) renames other notices' pages.
-        let renamed = shared_titles(&site) != shared_titles(&self.site);
+        let shared = shared_titles(&site);
+        let renamed = shared != self.shared_titles;
         let everything = theme_changed || renamed;
         if everything {
             redo.extend(site.notices.iter().map(|n| n.slug.clone()));
@@ -234,6 +238,7 @@ impl Pipeline {
             entries,
             redo,
             everything,
+            shared_titles: shared,
         }
     }
 
@@ -349,6 +354,7 @@ fn load_everything(options: &BuildOptions) -> Result<Draft, BuildFailure> {
         &mut site_problems.config,
     );
     let redo = site.notices.iter().map(|n| n.slug.clone()).collect();
+    let shared_titles = shared_titles(&site);
     Ok(Draft {
         site,
         theme,
@@ -356,6 +362,7 @@ fn load_everything(options: &BuildOptions) -> Result<Draft, BuildFailure> {
         entries,
         redo,
         everything: true,
+        shared_titles,
     })
 }
 
@@ -380,7 +387,12 @@ fn finish_run(
     let started = Instant::now();
     let made = Made::default();
     let recording = |file: OutputFile| made.record(file, sink);
-    let renderer = Renderer::new(&draft.site, &draft.theme, &render_options)
+    let renderer = Renderer::with_shared_titles(
+        &draft.site,
+        &draft.theme,
+        &render_options,
+        draft.shared_titles.clone(),
+    )
         .map_err(|found| failure(&draft, found))?;
     let to_render = notices_to_redo(&draft);
     if let Err(found) = render_notices(&renderer, to_render, &mut draft.entries, &recording) {
@@ -411,7 +423,10 @@ fn finish_run(
     let render_timings = renderer.timings(&[]);
     timings.render = started.elapsed();
     (timings.minify, timings.css) = (render_timings.minify, render_timings.css);
-    timings.slowest = slowest(&draft.entries);
+    // Only `build --timings` asks: an update does not sort 10,000 notices for it.
+    if before.is_none() {
+        timings.slowest = slowest(&draft.entries);
+    }
 
     let started = Instant::now();
     let mut made = made.into_inner().map_err(|p| failure(&draft, vec![p]))?;
@@ -460,6 +475,7 @@ fn finish_run(
         site_wide_paths,
         links: LinkIndex::default(),
         timings,
+        shared_titles: draft.shared_titles,
     };
     Ok((pipeline, outcome))
 }
@@ -572,6 +588,10 @@ fn removed_paths(
     };
     let mut removed = BTreeSet::new();
     for (slug, old) in &before.entries {
+        // A notice the update did not touch has the same entry: nothing of it went.
+        if entries.get(slug).is_some_and(|new| Arc::ptr_eq(old, new)) {
+            continue;
+        }
         let new = entries.get(slug).map(|e| &e.paths);
         removed.extend(
             old.paths

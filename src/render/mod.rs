@@ -200,13 +200,24 @@ impl<'a> Renderer<'a> {
         theme: &'a Theme,
         options: &RenderOptions,
     ) -> Result<Self, Vec<Problem>> {
+        Renderer::with_shared_titles(site, theme, options, shared_titles(site))
+    }
+
+    /// As [`Renderer::new`], with the site's shared titles already known (`serve`
+    /// keeps them between saves rather than reading every notice's titles again).
+    pub fn with_shared_titles(
+        site: &'a Site,
+        theme: &'a Theme,
+        options: &RenderOptions,
+        shared_titles: BTreeSet<String>,
+    ) -> Result<Self, Vec<Problem>> {
         Ok(Renderer {
             templates: Templates::parse(theme).map_err(|p| vec![p])?,
             shared: SiteRender {
                 view: SiteView::new(&site.config),
                 base_url: site.config.base_url.clone(),
                 large_print_size_pt: site.config.large_print.size_pt,
-                shared_titles: shared_titles(site),
+                shared_titles,
                 contact: site.config.contact.clone(),
             },
             options: options.clone(),
