@@ -393,7 +393,7 @@ fn finish_run(
         &render_options,
         draft.shared_titles.clone(),
     )
-        .map_err(|found| failure(&draft, found))?;
+    .map_err(|found| failure(&draft, found))?;
     let to_render = notices_to_redo(&draft);
     if let Err(found) = render_notices(&renderer, to_render, &mut draft.entries, &recording) {
         return Err(failure(&draft, found));
