@@ -253,6 +253,58 @@ impl Pipeline {
         all_problems(&self.site_problems, &self.entries)
     }
 
+    /// Every warning `build` prints, in its order, then the privacy information the
+    /// notices leave out; borrowed, so counting them or taking the first few copies
+    /// nothing (a large site has tens of thousands).
+    pub fn all_warnings(&self) -> impl Iterator<Item = &Problem> {
+        let site = &self.site_problems;
+        let entries = || self.entries.values();
+        site.config
+            .iter()
+            .chain(&site.content)
+            .chain(entries().flat_map(|e| e.load.iter()))
+            .chain(site.theme.iter().chain(&site.pictures))
+            .chain(entries().flat_map(|e| e.check.iter()))
+            .chain(
+                entries()
+                    .filter_map(|e| e.output.as_deref())
+                    .flat_map(|o| o.warnings.iter()),
+            )
+            .chain(entries().flat_map(|e| e.missing.iter()))
+    }
+
+    /// The warnings of the site's own files (`slug` `None`) or of one notice.
+    pub fn warnings_of(&self, slug: Option<&str>) -> Vec<&Problem> {
+        match slug {
+            None => {
+                let site = &self.site_problems;
+                site.config
+                    .iter()
+                    .chain(&site.content)
+                    .chain(&site.theme)
+                    .chain(&site.pictures)
+                    .collect()
+            }
+            Some(slug) => self
+                .entries
+                .get(slug)
+                .map(|e| {
+                    e.load
+                        .iter()
+                        .chain(&e.check)
+                        .chain(e.output.iter().flat_map(|o| o.warnings.iter()))
+                        .chain(&e.missing)
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The names of every entry of `content/`.
+    pub fn entry_names(&self) -> impl Iterator<Item = &String> {
+        self.entries.keys()
+    }
+
     /// The privacy information the current notices leave out (one problem each).
     pub fn missing_information(&self) -> Vec<Problem> {
         self.entries
