@@ -58,14 +58,13 @@ fn pss_without_ids() -> tempfile::TempDir {
     ])
 }
 
-fn labels() -> BTreeMap<String, BTreeSet<String>> {
+/// The hand-made labels of the notices of `fixture` (a folder under the repository).
+fn labels(fixture: &str) -> BTreeMap<String, BTreeSet<String>> {
     #[derive(serde::Deserialize)]
     struct Labels {
         covered: BTreeSet<String>,
     }
-    let dir = repo_root()
-        .join("tests/fixtures/real-notices")
-        .join("labels");
+    let dir = repo_root().join(fixture).join("labels");
     std::fs::read_dir(&dir)
         .unwrap()
         .map(|entry| {
@@ -105,22 +104,20 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-#[test]
-fn the_check_finds_what_people_find_in_real_notices() {
-    let pss = pss_without_ids();
-    let mut found = found(&repo_root().join("tests/fixtures/real-notices"));
-    found.extend(self::found(pss.path()));
-    let labels = labels();
+/// Compares what the check found with the labels: the counts over all items, and
+/// the mistakes. Prints the table per item.
+fn measure(
+    found: &BTreeMap<String, BTreeSet<String>>,
+    labels: &BTreeMap<String, BTreeSet<String>>,
+) -> (Counts, Vec<String>) {
     assert_eq!(
         found.keys().collect::<Vec<_>>(),
         labels.keys().collect::<Vec<_>>(),
         "every notice is labelled"
     );
-    assert!(labels.len() >= 12, "ten real notices and the two of PSS");
-
     let mut per_item: BTreeMap<&str, Counts> = BTreeMap::new();
     let mut mistakes = Vec::new();
-    for (slug, truth) in &labels {
+    for (slug, truth) in labels {
         let seen = &found[slug];
         for item in ITEMS {
             let counts = per_item.entry(item.id).or_default();
@@ -168,8 +165,36 @@ fn the_check_finds_what_people_find_in_real_notices() {
     for mistake in &mistakes {
         println!("  {mistake}");
     }
+    (all, mistakes)
+}
+
+#[test]
+fn the_check_finds_what_people_find_in_real_notices() {
+    let pss = pss_without_ids();
+    let mut found = found(&repo_root().join("tests/fixtures/real-notices"));
+    found.extend(self::found(pss.path()));
+    let labels = labels("tests/fixtures/real-notices");
+    assert!(labels.len() >= 12, "ten real notices and the two of PSS");
+    let (all, mistakes) = measure(&found, &labels);
     assert!(
         all.precision() >= 0.95 && all.recall() >= 0.90,
+        "precision {:.3}, recall {:.3}: {mistakes:#?}",
+        all.precision(),
+        all.recall()
+    );
+}
+
+/// Real notices the vocabulary was not tuned on, labelled before the check was first
+/// run on them: an honest measure of how it does on the next notices it meets. The
+/// bar is lower than the tuned set's (what a new notice should still get).
+#[test]
+fn the_check_on_real_notices_it_was_not_tuned_on() {
+    let found = found(&repo_root().join("tests/fixtures/held-out-notices"));
+    let labels = labels("tests/fixtures/held-out-notices");
+    assert!(labels.len() >= 3);
+    let (all, mistakes) = measure(&found, &labels);
+    assert!(
+        all.precision() >= 0.85 && all.recall() >= 0.85,
         "precision {:.3}, recall {:.3}: {mistakes:#?}",
         all.precision(),
         all.recall()
