@@ -16,6 +16,7 @@ pub mod model;
 pub mod pipeline;
 pub mod render;
 pub mod serve;
+pub mod text;
 pub mod workflow;
 pub mod write;
 

@@ -12,9 +12,9 @@ use clearnotice::load::text::decode;
 use clearnotice::load::version_file::parse_version_file;
 use clearnotice::model::VersionNumber;
 use clearnotice::render::compare::compare;
-use clearnotice::render::easy_read::parse_easy_read;
 use clearnotice::render::markdown::render_markdown;
 use clearnotice::serve::http::safe_path;
+use clearnotice::text::easy_read::parse_easy_read;
 use proptest::prelude::*;
 
 /// Text made of the pieces that front-matter and Markdown parsers trip on.

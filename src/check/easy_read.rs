@@ -7,8 +7,9 @@
 use crate::diagnostics::{Problem, SourceFile};
 use crate::load::theme::Theme;
 use crate::model::{Notice, Site};
-use crate::render::easy_read::{parse_easy_read, Block, PictureRef};
 use crate::render::pictures::{resolve_picture, theme_picture_names, PictureError};
+use crate::text::easy_read::{parse_easy_read, Block, PictureRef};
+use crate::text::sentences::sentences;
 
 pub const MAX_SENTENCE_WORDS: usize = 15;
 
@@ -172,24 +173,6 @@ fn check_picture(
                 .with_help(help),
         );
     }
-}
-
-/// Sentences end at `.`, `!` or `?` followed by a space or the end.
-pub fn sentences(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (i, &(at, c)) in chars.iter().enumerate() {
-        let next_is_space = chars.get(i + 1).is_none_or(|&(_, n)| n.is_whitespace());
-        if matches!(c, '.' | '!' | '?') && next_is_space {
-            out.push(text[start..at + c.len_utf8()].trim());
-            start = at + c.len_utf8();
-        }
-    }
-    if !text[start..].trim().is_empty() {
-        out.push(text[start..].trim());
-    }
-    out
 }
 
 fn shorten(sentence: &str) -> String {

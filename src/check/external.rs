@@ -8,7 +8,7 @@ use std::time::Duration;
 use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::model::Site;
-use crate::render::markdown::markdown_options;
+use crate::text::markdown::markdown_options;
 
 #[derive(Debug, Clone)]
 pub struct ExternalLink {

@@ -6,7 +6,7 @@
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::diagnostics::{Problem, SourceFile};
-use crate::render::markdown::markdown_options;
+use crate::text::markdown::markdown_options;
 
 /// Checks the paragraphs of `markdown` (which starts at `offset` in `source`'s text):
 /// code blocks, where such lines are fine, are never read.

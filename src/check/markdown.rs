@@ -6,7 +6,7 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
 
 use crate::diagnostics::{Problem, SourceFile};
 use crate::model::Version;
-use crate::render::markdown::markdown_options;
+use crate::text::markdown::markdown_options;
 
 pub fn check_markdown(version: &Version, problems: &mut Vec<Problem>) {
     check_markdown_text(

@@ -4,10 +4,11 @@
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
+
+use crate::text::markdown::{markdown_options, slugify};
 use serde::Serialize;
 
-/// The Markdown extensions every notice is read with (check and render must agree).
 /// A version's summary as shown: plain text with the same smart punctuation as the
 /// notice's text (curly quotes and apostrophes, en and em dashes, ellipses).
 pub fn summary_text(version: &crate::model::Version) -> Option<String> {
@@ -36,13 +37,6 @@ pub fn smart_punctuation(text: &str) -> String {
         }
     }
     out
-}
-
-pub fn markdown_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_SMART_PUNCTUATION
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_STRIKETHROUGH
 }
 
 /// One entry of the table of contents.
@@ -117,27 +111,6 @@ fn heading_text(events: &[Event]) -> String {
         }
     }
     text.trim().to_string()
-}
-
-/// `2. What information do we collect?` → `2-what-information-do-we-collect`.
-pub fn slugify(text: &str) -> String {
-    let mut slug = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if (c.is_whitespace() || c == '-' || c == '/' || c == '.')
-            && !slug.ends_with('-')
-            && !slug.is_empty()
-        {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-').to_string();
-    if slug.is_empty() {
-        "section".to_string()
-    } else {
-        slug
-    }
 }
 
 fn unique_id(base: &str, used: &mut HashSet<String>) -> String {

@@ -6,7 +6,6 @@ pub mod context;
 pub mod css;
 pub mod data;
 pub mod dates;
-pub mod easy_read;
 pub mod feeds;
 pub mod history_pages;
 pub mod markdown;

@@ -13,7 +13,6 @@ use crate::render::context::{
     EasyReadBlockView, NoticeView, PageView, PictureView, UpcomingView, UpdateView, VariantLink,
 };
 use crate::render::dates::date_view;
-use crate::render::easy_read::{parse_easy_read, Block};
 use crate::render::history_pages::changes_folder;
 use crate::render::markdown::summary_text;
 use crate::render::markdown::RenderedMarkdown;
@@ -21,6 +20,7 @@ use crate::render::pictures::resolve_picture;
 use crate::render::timeline::{Status, Timeline};
 use crate::render::variant::{form_of, has_variant, Variant};
 use crate::render::{base_context, PageJob, SiteRender, Verbatim};
+use crate::text::easy_read::{parse_easy_read, Block};
 
 /// The folder of a version's page: `general/` for the current one, else `general/2.0/`.
 pub fn version_folder(notice: &Notice, version: &Version, as_current: bool) -> String {

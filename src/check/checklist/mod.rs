@@ -160,7 +160,7 @@ fn first_sentences(blocks: &[Block], open: &[usize]) -> Vec<(usize, Evidence)> {
         if found.len() == open.len() {
             break;
         }
-        for sentence in crate::check::easy_read::sentences(&block.text) {
+        for sentence in crate::text::sentences::sentences(&block.text) {
             let words = normalise(sentence);
             for &index in open {
                 if !found.iter().any(|(i, _)| *i == index)

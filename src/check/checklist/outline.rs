@@ -5,7 +5,7 @@
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::model::Version;
-use crate::render::markdown::markdown_options;
+use crate::text::markdown::markdown_options;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BlockKind {

@@ -5,7 +5,7 @@
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
-use crate::render::markdown::markdown_options;
+use crate::text::markdown::markdown_options;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UnitKind {

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{html, Event, HeadingLevel, Parser, Tag, TagEnd};
 
-use crate::render::markdown::{markdown_options, slugify};
+use crate::text::markdown::{markdown_options, slugify};
 
 /// The picture a point starts with, as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
