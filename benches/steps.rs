@@ -12,7 +12,7 @@ use clearnotice::render::markdown::render_markdown;
 use clearnotice::render::minify::{minify_fragment, minify_page, minify_page_around};
 use clearnotice::render::{RenderOptions, Renderer};
 
-fn real_site() -> (clearnotice::model::Site, clearnotice::load::theme::Theme) {
+fn real_site() -> (clearnotice::model::Site, clearnotice::theme::Theme) {
     let mut problems: Vec<Problem> = Vec::new();
     clearnotice::load::load_site(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")),

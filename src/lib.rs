@@ -17,6 +17,7 @@ pub mod pipeline;
 pub mod render;
 pub mod serve;
 pub mod text;
+pub mod theme;
 pub mod workflow;
 pub mod write;
 

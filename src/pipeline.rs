@@ -17,11 +17,11 @@ use rayon::prelude::*;
 
 use crate::check::links::{LinkIndex, PageLinks};
 use crate::diagnostics::{Problem, Severity};
-use crate::load::theme::Theme;
 use crate::model::{Date, Notice, Site};
 use crate::render::{
     assemble, shared_titles, NoticeOutput, OutputFile, RenderOptions, Renderer, Sink,
 };
+use crate::theme::Theme;
 use crate::{apply_base_url, build_date, check, load, BuildFailure, BuildOptions, Timings};
 
 /// What a save touched (told by the file watcher), and so what `update` redoes.

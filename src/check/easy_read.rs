@@ -5,11 +5,11 @@
 //! with `--strict`), each pointing at the line.
 
 use crate::diagnostics::{Problem, SourceFile};
-use crate::load::theme::Theme;
 use crate::model::{Notice, Site};
-use crate::render::pictures::{resolve_picture, theme_picture_names, PictureError};
 use crate::text::easy_read::{parse_easy_read, Block, PictureRef};
 use crate::text::sentences::sentences;
+use crate::theme::pictures::{resolve_picture, theme_picture_names, PictureError};
+use crate::theme::Theme;
 
 pub const MAX_SENTENCE_WORDS: usize = 15;
 

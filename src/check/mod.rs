@@ -12,8 +12,8 @@ pub mod markdown;
 use rayon::prelude::*;
 
 use crate::diagnostics::Problem;
-use crate::load::theme::Theme;
 use crate::model::{Notice, Site};
+use crate::theme::Theme;
 
 pub fn check_site(site: &Site, theme: &Theme, problems: &mut Vec<Problem>) {
     // Notices are checked on every core; their problems are kept in notice order.

@@ -15,7 +15,7 @@ use std::path::Path;
 
 use crate::diagnostics::Problem;
 use crate::model::Site;
-use theme::Theme;
+use crate::theme::Theme;
 
 /// Reads the whole site. Problems (errors and warnings) are added to `problems`;
 /// `None` when the site could not be read well enough to go on.

@@ -11,7 +11,7 @@ use crate::diagnostics::Problem;
 use crate::model::Picture;
 
 pub const PICTURES_DIR: &str = "pictures";
-pub const PICTURE_EXTENSIONS: [&str; 5] = ["svg", "png", "jpg", "jpeg", "webp"];
+use crate::theme::pictures::PICTURE_EXTENSIONS;
 
 pub fn load_pictures(root: &Path, problems: &mut Vec<Problem>) -> BTreeMap<String, Picture> {
     let mut pictures = BTreeMap::new();

@@ -2,52 +2,17 @@
 //! into the binary so an installed clearnotice works on any site; a site replaces any
 //! one file by putting its own at the same path under `themes/default/`.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
 use walkdir::WalkDir;
 
 use crate::diagnostics::Problem;
+use crate::theme::{Theme, ThemeFile};
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
 pub const THEME_DIR: &str = "themes/default";
-
-/// One file of the theme, with where it came from (for problems).
-#[derive(Debug, Clone)]
-pub struct ThemeFile {
-    pub bytes: Vec<u8>,
-    /// `themes/default/<path>` in the site, or the same path marked as built in.
-    pub origin: PathBuf,
-}
-
-/// Every theme file by its path inside the theme, like `templates/base.html`.
-#[derive(Debug, Clone, Default)]
-pub struct Theme {
-    pub files: BTreeMap<String, ThemeFile>,
-}
-
-impl Theme {
-    /// Files whose path starts with `prefix`, in path order.
-    pub fn files_under<'a>(
-        &'a self,
-        prefix: &'a str,
-    ) -> impl Iterator<Item = (&'a str, &'a ThemeFile)> + 'a {
-        self.files
-            .iter()
-            .filter(move |(path, _)| path.starts_with(prefix))
-            .map(|(path, file)| (path.as_str(), file))
-    }
-
-    /// The text of a theme file (templates and stylesheets are UTF-8).
-    pub fn text(&self, path: &str) -> Option<(&str, &ThemeFile)> {
-        let file = self.files.get(path)?;
-        std::str::from_utf8(&file.bytes)
-            .ok()
-            .map(|text| (text, file))
-    }
-}
 
 /// The built-in theme with the site's own files laid over it.
 pub fn load_theme(root: &Path, problems: &mut Vec<Problem>) -> Theme {

@@ -6,8 +6,8 @@ use lightningcss::stylesheet::{MinifyOptions, ParserOptions, PrinterOptions, Sty
 use lightningcss::targets::{Browsers, Targets};
 
 use crate::diagnostics::Problem;
-use crate::load::theme::Theme;
 use crate::model::SiteConfig;
+use crate::theme::Theme;
 
 pub const MAIN_ENTRY: &str = "css/main.css";
 pub const MAIN_OUTPUT: &str = "assets/style.css";

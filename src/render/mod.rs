@@ -11,7 +11,6 @@ pub mod history_pages;
 pub mod markdown;
 pub mod minify;
 pub mod notice_pages;
-pub mod pictures;
 pub mod sitemap;
 pub mod templates;
 pub mod timeline;
@@ -26,8 +25,8 @@ use std::time::{Duration, Instant};
 use tera::Context;
 
 use crate::diagnostics::Problem;
-use crate::load::theme::Theme;
 use crate::model::{Contact, Date, Notice, Site, Version};
+use crate::theme::Theme;
 use context::{ContactView, NoticeSummary, PageView, ServiceGroup, SiteView};
 use dates::date_view;
 use templates::Templates;

@@ -7,7 +7,6 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::load::theme::Theme;
 use crate::model::{Notice, Site, Version};
 use crate::render::context::{
     EasyReadBlockView, NoticeView, PageView, PictureView, UpcomingView, UpdateView, VariantLink,
@@ -16,11 +15,12 @@ use crate::render::dates::date_view;
 use crate::render::history_pages::changes_folder;
 use crate::render::markdown::summary_text;
 use crate::render::markdown::RenderedMarkdown;
-use crate::render::pictures::resolve_picture;
 use crate::render::timeline::{Status, Timeline};
 use crate::render::variant::{form_of, has_variant, Variant};
 use crate::render::{base_context, PageJob, SiteRender, Verbatim};
 use crate::text::easy_read::{parse_easy_read, Block};
+use crate::theme::pictures::resolve_picture;
+use crate::theme::Theme;
 
 /// The folder of a version's page: `general/` for the current one, else `general/2.0/`.
 pub fn version_folder(notice: &Notice, version: &Version, as_current: bool) -> String {

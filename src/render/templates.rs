@@ -4,7 +4,7 @@
 use tera::{Context, ErrorKind, Kwargs, State, Tera};
 
 use crate::diagnostics::{Problem, SourceFile};
-use crate::load::theme::Theme;
+use crate::theme::Theme;
 
 const TEMPLATE_DIR: &str = "templates/";
 

@@ -3,8 +3,10 @@
 //! file beside the notice's versions. Used by `check` (a missing picture is an error)
 //! and by `render` (which copies each picture used into the output once).
 
-use crate::load::pictures::PICTURE_EXTENSIONS;
-use crate::load::theme::Theme;
+use crate::theme::Theme;
+
+/// The kinds of picture file a site or theme may have, in the order they are tried.
+pub const PICTURE_EXTENSIONS: [&str; 5] = ["svg", "png", "jpg", "jpeg", "webp"];
 use crate::model::{Notice, Site};
 
 /// A picture found: where it goes in the output and its bytes.
