@@ -10,9 +10,11 @@
 #![allow(clippy::result_large_err)]
 
 pub mod check;
+pub mod checklist;
 pub mod diagnostics;
 pub mod load;
 pub mod model;
+pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod serve;

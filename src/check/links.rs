@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::Problem;
 use crate::model::Site;
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 
 /// What the link check needs to know of one output file: its path, and for a page
 /// its ids and the addresses it links to. Small, so a whole site's fits in memory

@@ -9,7 +9,7 @@ use crate::load::front_matter::{split, SplitError};
 use crate::load::toml_problem::toml_problem;
 use std::collections::BTreeMap;
 
-use crate::check::checklist;
+use crate::checklist;
 use crate::model::{Change, Contact, Date, Located, Version, VersionNumber};
 
 /// Front-matter exactly as written; turned into a [`Version`] after checks.

@@ -34,13 +34,7 @@ use timeline::Timeline;
 
 const STATIC_DIR: &str = "static/";
 
-/// One file of the built site.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    /// Relative to the output folder, with `/` separators: `general/index.html`.
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
+pub use crate::output::OutputFile;
 
 #[derive(Debug, Clone)]
 pub struct RenderOptions {

@@ -5,16 +5,15 @@
 //! then a sentence that gives it. The evidence (heading or sentence, and its line) is
 //! shown by `clearnotice check`, so a person can trust or correct it.
 
-pub mod items;
 pub mod outline;
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+pub use crate::checklist::{Item, ITEMS};
 use crate::diagnostics::Problem;
 use crate::model::{Date, Notice, Version};
-pub use items::{Item, ITEMS};
 use outline::{normalise, outline, Block, BlockKind};
 
 /// How a notice stands on one item.

@@ -1,3 +1,6 @@
+//! The checklist table, below load and check (load validates `[not_applicable]`
+//! against it; check reads notices with it; `new` writes its sections from it).
+//!
 //! The privacy information a notice must give (UK GDPR Articles 13 and 14, as the ICO's
 //! "right to be informed" guidance lists it), and how a reader recognises each item in
 //! a notice written by someone else: the words of its headings, and sentences that
