@@ -9,6 +9,7 @@
 // path, where clarity matters more than a few bytes of copying.
 #![allow(clippy::result_large_err)]
 
+pub mod addresses;
 pub mod check;
 pub mod checklist;
 pub mod diagnostics;

@@ -5,8 +5,8 @@
 use serde::Serialize;
 use tera::Context;
 
+use crate::addresses::compare_folder;
 use crate::model::Version;
-use crate::render::history_pages::compare_folder;
 use crate::render::markdown::summary_text;
 use crate::render::timeline::Timeline;
 use crate::render::{PageJob, SiteRender};

@@ -4,12 +4,12 @@
 
 use serde::Serialize;
 
+use crate::addresses::{changes_folder, compare_folder, version_folder};
 use crate::model::{Notice, Version};
 use crate::render::compare::{compare, Comparison};
 use crate::render::context::PageView;
 use crate::render::dates::{date_view, DateView};
 use crate::render::markdown::summary_text;
-use crate::render::notice_pages::version_folder;
 use crate::render::timeline::{Status, Timeline};
 use crate::render::variant::Variant;
 use crate::render::{base_context, PageJob, SiteRender};
@@ -47,16 +47,6 @@ pub struct CompareView {
     pub previous_href: String,
     pub changes_href: String,
     pub comparison: Comparison,
-}
-
-/// The folder of the changelog page.
-pub fn changes_folder(slug: &str) -> String {
-    format!("{slug}/changes/")
-}
-
-/// The folder of the comparison of a version with the one before it.
-pub fn compare_folder(slug: &str, version: &str) -> String {
-    format!("{slug}/{version}/compare/")
 }
 
 pub fn history_pages(site: &SiteRender, timeline: &Timeline) -> Vec<PageJob> {

@@ -7,12 +7,12 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use crate::addresses::{changes_folder, version_folder};
 use crate::model::{Notice, Site, Version};
 use crate::render::context::{
     EasyReadBlockView, NoticeView, PageView, PictureView, UpcomingView, UpdateView, VariantLink,
 };
 use crate::render::dates::date_view;
-use crate::render::history_pages::changes_folder;
 use crate::render::markdown::summary_text;
 use crate::render::markdown::RenderedMarkdown;
 use crate::render::timeline::{Status, Timeline};
@@ -21,15 +21,6 @@ use crate::render::{base_context, PageJob, SiteRender, Verbatim};
 use crate::text::easy_read::{parse_easy_read, Block};
 use crate::theme::pictures::resolve_picture;
 use crate::theme::Theme;
-
-/// The folder of a version's page: `general/` for the current one, else `general/2.0/`.
-pub fn version_folder(notice: &Notice, version: &Version, as_current: bool) -> String {
-    if as_current {
-        format!("{}/", notice.slug)
-    } else {
-        format!("{}/{}/", notice.slug, version.number.value)
-    }
-}
 
 /// Every page of `notice`, ready to render. Pictures its easy-read pages use are
 /// added to `pictures` (output path → bytes), once each.
