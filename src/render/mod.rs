@@ -226,26 +226,7 @@ impl<'a> Renderer<'a> {
         let timeline = Timeline::new(notice, self.options.today);
         let shared = &self.shared;
         let mut pictures = BTreeMap::new();
-        // Each version's Markdown is rendered once, for its pages and for notice.json.
-        let bodies: Vec<markdown::RenderedMarkdown> = notice
-            .versions
-            .iter()
-            .map(|v| markdown::render_markdown(&v.body))
-            .collect();
-        let verbatims: Vec<Option<Arc<Verbatim>>> = bodies
-            .iter()
-            .map(|body| {
-                self.options.minify.then(|| {
-                    let started = Instant::now();
-                    let minified = minify::minify_fragment(&body.html);
-                    add_time(&self.minify_nanos, started);
-                    Arc::new(Verbatim {
-                        html: body.html.clone(),
-                        minified,
-                    })
-                })
-            })
-            .collect();
+        let (bodies, verbatims) = self.bodies(notice);
         let mut jobs = notice_pages::notice_pages(
             shared,
             &timeline,
@@ -271,50 +252,59 @@ impl<'a> Renderer<'a> {
         ));
         let (mut files, errors) = self.render_jobs(jobs);
         files.push(data::notice_json(shared, &timeline, &bodies));
-
-        let mut warnings = Vec::new();
         let current = timeline.current_version();
-        match current {
-            Some(current) if current.easy_read.is_none() => warnings.push(
-                Problem::in_file(notice.folder.join(format!("{}.easy-read.md", current.number.value)), format!("the current version of {} has no easy-read text yet", notice.slug))
-                    .with_help("Write it beside the version, one point per line starting with its picture: ![A phone](picture:phone) We will phone you. Until then, the notice's pages say there is no easy-read version yet.")
-                    .warning(),
-            ),
-            Some(_) => {}
-            None => {
-                let first = &notice.versions[0];
-                warnings.push(
-                    first
-                        .source
-                        .problem(first.effective.span.clone(), format!("no version of {} is in effect yet: it is published only at its version's address", notice.slug))
-                        .with_help("It becomes the current notice, and is listed on the index, from its effective date.")
-                        .warning(),
-                );
-            }
-        }
         NoticeOutput {
             slug: notice.slug.clone(),
             files,
             pictures,
             entries,
-            summary: current.map(|current| {
-                (
-                    current.service.clone(),
-                    NoticeSummary {
-                        slug: notice.slug.clone(),
-                        title: current.title.clone(),
-                        name: shared.name_of(current),
-                        version: current.number.value.to_string(),
-                        effective: date_view(current.effective.value),
-                        easy_read: current.easy_read.is_some(),
-                    },
-                )
-            }),
+            summary: current
+                .map(|current| (current.service.clone(), self.summary(notice, current))),
             lastmod: current.map(|c| c.effective.value),
             has_easy_read: current.is_some_and(|c| c.easy_read.is_some()),
-            warnings,
+            warnings: notice_warnings(notice, current).into_iter().collect(),
             errors,
             elapsed: started.elapsed(),
+        }
+    }
+
+    /// Each version's Markdown rendered once, for its pages and for notice.json, and
+    /// (when minifying) its HTML minified once for every page that includes it.
+    fn bodies(
+        &self,
+        notice: &Notice,
+    ) -> (Vec<markdown::RenderedMarkdown>, Vec<Option<Arc<Verbatim>>>) {
+        let bodies: Vec<markdown::RenderedMarkdown> = notice
+            .versions
+            .iter()
+            .map(|v| markdown::render_markdown(&v.body))
+            .collect();
+        let verbatims = bodies
+            .iter()
+            .map(|body| {
+                self.options.minify.then(|| {
+                    let started = Instant::now();
+                    let minified = minify::minify_fragment(&body.html);
+                    add_time(&self.minify_nanos, started);
+                    Arc::new(Verbatim {
+                        html: body.html.clone(),
+                        minified,
+                    })
+                })
+            })
+            .collect();
+        (bodies, verbatims)
+    }
+
+    /// The index's entry for a notice's current version.
+    fn summary(&self, notice: &Notice, current: &Version) -> NoticeSummary {
+        NoticeSummary {
+            slug: notice.slug.clone(),
+            title: current.title.clone(),
+            name: self.shared.name_of(current),
+            version: current.number.value.to_string(),
+            effective: date_view(current.effective.value),
+            easy_read: current.easy_read.is_some(),
         }
     }
 
@@ -446,6 +436,29 @@ impl<'a> Renderer<'a> {
             }
         }
         (files, problems)
+    }
+}
+
+/// What rendering a notice warns about: a current version with no easy-read text
+/// yet, or no version in effect at all.
+fn notice_warnings(notice: &Notice, current: Option<&Version>) -> Option<Problem> {
+    match current {
+        Some(current) if current.easy_read.is_none() => Some(
+            Problem::in_file(notice.folder.join(format!("{}.easy-read.md", current.number.value)), format!("the current version of {} has no easy-read text yet", notice.slug))
+                .with_help("Write it beside the version, one point per line starting with its picture: ![A phone](picture:phone) We will phone you. Until then, the notice's pages say there is no easy-read version yet.")
+                .warning(),
+        ),
+        Some(_) => None,
+        None => {
+            let first = &notice.versions[0];
+            Some(
+                first
+                    .source
+                    .problem(first.effective.span.clone(), format!("no version of {} is in effect yet: it is published only at its version's address", notice.slug))
+                    .with_help("It becomes the current notice, and is listed on the index, from its effective date.")
+                    .warning(),
+            )
+        }
     }
 }
 
