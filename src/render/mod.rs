@@ -314,20 +314,28 @@ impl<'a> Renderer<'a> {
         &self,
         notices: &[N],
     ) -> (Vec<OutputFile>, Vec<Problem>) {
+        let services = service_groups(notices);
+        let (mut files, mut problems) = self.render_jobs(self.site_wide_jobs(notices, &services));
+        files.push(sitemap::sitemap(&self.shared, notices));
+        files.push(sitemap::robots(&self.shared));
+        self.stylesheets(&mut files, &mut problems);
+        for (path, file) in self.theme.files_under(STATIC_DIR) {
+            files.push(OutputFile {
+                path: path.trim_start_matches(STATIC_DIR).to_string(),
+                bytes: file.bytes.clone(),
+            });
+        }
+        (files, problems)
+    }
+
+    /// The index, the 404 page and the site's feed.
+    fn site_wide_jobs<N: Borrow<NoticeOutput>>(
+        &self,
+        notices: &[N],
+        services: &[ServiceGroup],
+    ) -> Vec<PageJob> {
         let shared = &self.shared;
         let config = &self.site.config;
-        let mut groups: BTreeMap<String, Vec<NoticeSummary>> = BTreeMap::new();
-        for (service, summary) in notices.iter().filter_map(|n| n.borrow().summary.clone()) {
-            groups.entry(service).or_default().push(summary);
-        }
-        let mut services: Vec<ServiceGroup> = groups
-            .into_iter()
-            .map(|(service, mut notices)| {
-                notices.sort_by_cached_key(|n| (sort_key(&n.title), n.title.clone()));
-                ServiceGroup { service, notices }
-            })
-            .collect();
-        services.sort_by_cached_key(|g| (sort_key(&g.service), g.service.clone()));
         let mut jobs = Vec::new();
         let mut index = base_context(
             shared,
@@ -367,9 +375,11 @@ impl<'a> Renderer<'a> {
             "",
             all_entries,
         ));
-        let (mut files, mut problems) = self.render_jobs(jobs);
-        files.push(sitemap::sitemap(shared, notices));
-        files.push(sitemap::robots(shared));
+        jobs
+    }
+
+    /// The three stylesheets, bundled from the theme with the site's settings.
+    fn stylesheets(&self, files: &mut Vec<OutputFile>, problems: &mut Vec<Problem>) {
         for (entry, output) in [
             (css::MAIN_ENTRY, css::MAIN_OUTPUT),
             (css::EASY_READ_ENTRY, css::EASY_READ_OUTPUT),
@@ -379,7 +389,7 @@ impl<'a> Renderer<'a> {
             let bundled = css::bundle_css(
                 self.theme,
                 entry,
-                &css::css_variables(config),
+                &css::css_variables(&self.site.config),
                 self.options.minify,
             );
             add_time(&self.css_nanos, started);
@@ -391,13 +401,6 @@ impl<'a> Renderer<'a> {
                 Err(mut found) => problems.append(&mut found),
             }
         }
-        for (path, file) in self.theme.files_under(STATIC_DIR) {
-            files.push(OutputFile {
-                path: path.trim_start_matches(STATIC_DIR).to_string(),
-                bytes: file.bytes.clone(),
-            });
-        }
-        (files, problems)
     }
 
     fn render_jobs(&self, jobs: Vec<PageJob>) -> (Vec<OutputFile>, Vec<Problem>) {
@@ -460,6 +463,24 @@ fn notice_warnings(notice: &Notice, current: Option<&Version>) -> Option<Problem
             )
         }
     }
+}
+
+/// The index's groups: notices by the service they cover, services and titles sorted
+/// as people read them.
+fn service_groups<N: Borrow<NoticeOutput>>(notices: &[N]) -> Vec<ServiceGroup> {
+    let mut groups: BTreeMap<String, Vec<NoticeSummary>> = BTreeMap::new();
+    for (service, summary) in notices.iter().filter_map(|n| n.borrow().summary.clone()) {
+        groups.entry(service).or_default().push(summary);
+    }
+    let mut services: Vec<ServiceGroup> = groups
+        .into_iter()
+        .map(|(service, mut notices)| {
+            notices.sort_by_cached_key(|n| (sort_key(&n.title), n.title.clone()));
+            ServiceGroup { service, notices }
+        })
+        .collect();
+    services.sort_by_cached_key(|g| (sort_key(&g.service), g.service.clone()));
+    services
 }
 
 fn add_time(total: &AtomicU64, started: Instant) {
