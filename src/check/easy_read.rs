@@ -75,61 +75,92 @@ pub fn check_easy_read(
             ),
             Some(picture) => check_picture(picture, notice, source, site, theme, problems),
         }
-        for extra in extra_pictures {
+        check_marks(source, extra_pictures, italics, problems);
+        check_sentences(source, &plain, &range, problems);
+        check_words(source, &plain, &range, &acronyms, problems);
+    }
+}
+
+/// One picture a point, and no italics.
+fn check_marks(
+    source: &SourceFile,
+    extra_pictures: Vec<std::ops::Range<usize>>,
+    italics: Vec<std::ops::Range<usize>>,
+    problems: &mut Vec<Problem>,
+) {
+    for extra in extra_pictures {
+        problems.push(
+            source
+                .problem(extra, "a second picture in one point")
+                .with_help("Give each idea its own point, with one picture.")
+                .warning(),
+        );
+    }
+    for italic in italics {
+        problems.push(
+            source
+                .problem(italic, "italics are hard to read")
+                .with_help("Use **bold** for a hard word, and explain it in the next sentence.")
+                .warning(),
+        );
+    }
+}
+
+/// Short sentences: at most [`MAX_SENTENCE_WORDS`] words each.
+fn check_sentences(
+    source: &SourceFile,
+    plain: &str,
+    range: &std::ops::Range<usize>,
+    problems: &mut Vec<Problem>,
+) {
+    for sentence in sentences(plain) {
+        let words = sentence
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        if words > MAX_SENTENCE_WORDS {
             problems.push(
                 source
-                    .problem(extra, "a second picture in one point")
-                    .with_help("Give each idea its own point, with one picture.")
+                    .problem(range.clone(), format!("a sentence of {words} words: \"{}\"", shorten(sentence)))
+                    .with_help(format!("Easy read keeps to {MAX_SENTENCE_WORDS} words a sentence, one idea each: split it in two."))
                     .warning(),
             );
         }
-        for italic in italics {
+    }
+}
+
+/// No blocks of capitals (but known acronyms), and numbers as digits.
+fn check_words(
+    source: &SourceFile,
+    plain: &str,
+    range: &std::ops::Range<usize>,
+    acronyms: &[String],
+    problems: &mut Vec<Problem>,
+) {
+    for word in plain.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 3
+            && word.chars().all(|c| !c.is_lowercase())
+            && word.chars().any(char::is_uppercase)
+            && !acronyms.iter().any(|a| a == word)
+        {
             problems.push(
                 source
-                    .problem(italic, "italics are hard to read")
-                    .with_help("Use **bold** for a hard word, and explain it in the next sentence.")
+                    .problem(range.clone(), format!("\"{word}\" is in capitals"))
+                    .with_help("Blocks of capitals are hard to read. Write it in lower case, or add it to [easy_read] acronyms in site.toml if it is an acronym people know.")
                     .warning(),
             );
         }
-        for sentence in sentences(&plain) {
-            let words = sentence
-                .split_whitespace()
-                .filter(|w| w.chars().any(char::is_alphanumeric))
-                .count();
-            if words > MAX_SENTENCE_WORDS {
-                problems.push(
-                    source
-                        .problem(range.clone(), format!("a sentence of {words} words: \"{}\"", shorten(sentence)))
-                        .with_help(format!("Easy read keeps to {MAX_SENTENCE_WORDS} words a sentence, one idea each: split it in two."))
-                        .warning(),
-                );
-            }
-        }
-        for word in plain.split(|c: char| !c.is_alphanumeric() && c != '\'') {
-            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-            if letters >= 3
-                && word.chars().all(|c| !c.is_lowercase())
-                && word.chars().any(char::is_uppercase)
-                && !acronyms.iter().any(|a| a == word)
-            {
-                problems.push(
-                    source
-                        .problem(range.clone(), format!("\"{word}\" is in capitals"))
-                        .with_help("Blocks of capitals are hard to read. Write it in lower case, or add it to [easy_read] acronyms in site.toml if it is an acronym people know.")
-                        .warning(),
-                );
-            }
-            if NUMBER_WORDS.contains(&word.to_lowercase().as_str()) {
-                problems.push(
-                    source
-                        .problem(
-                            range.clone(),
-                            format!("the number \"{word}\" is written as a word"),
-                        )
-                        .with_help("Write numbers as digits in easy read: 3, not three.")
-                        .warning(),
-                );
-            }
+        if NUMBER_WORDS.contains(&word.to_lowercase().as_str()) {
+            problems.push(
+                source
+                    .problem(
+                        range.clone(),
+                        format!("the number \"{word}\" is written as a word"),
+                    )
+                    .with_help("Write numbers as digits in easy read: 3, not three.")
+                    .warning(),
+            );
         }
     }
 }
