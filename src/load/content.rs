@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Problem, SourceFile};
 use crate::load::text::read_text;
 use crate::load::version_file::parse_version_file;
 use crate::model::{Notice, Version, VersionNumber};
@@ -195,95 +195,14 @@ fn load_notice(
         );
         return None;
     }
-    let mut versions = Vec::new();
-    let mut easy_reads = Vec::new();
-    let mut version_files = Vec::new();
-    let mut files = BTreeMap::new();
-    let mut failed = false;
-    for entry in WalkDir::new(dir)
-        .min_depth(1)
-        .max_depth(1)
-        .sort_by_file_name()
-    {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(err) => {
-                problems.push(Problem::in_file(
-                    shown,
-                    format!("could not read this folder: {err}"),
-                ));
-                failed = true;
-                continue;
-            }
-        };
-        let name = entry.file_name().to_string_lossy().to_string();
-        let file_shown: PathBuf = shown.join(&name);
-        if is_ignored(&name) {
-            continue;
-        }
-        if entry.file_type().is_symlink() {
-            problems.push(symlink_warning(&file_shown));
-            continue;
-        }
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        match kind_of(&name) {
-            FileKind::Version(number) => {
-                version_files.push(number);
-                let parsed = read_text(entry.path(), &file_shown)
-                    .map_err(|p| vec![p])
-                    .and_then(|source| parse_version_file(source, number));
-                match parsed {
-                    Ok(version) => versions.push(version),
-                    Err(mut found) => {
-                        problems.append(&mut found);
-                        failed = true;
-                    }
-                }
-            }
-            FileKind::BadlyNamedMarkdown => {
-                problems.push(
-                    Problem::in_file(&file_shown, "this file's name is not a version number")
-                        .with_help("Name each version's file after its version, like 1.0.md or 2.1.md (and its easy read 2.1.easy-read.md)."),
-                );
-                failed = true;
-            }
-            FileKind::EasyRead(number) => match read_text(entry.path(), &file_shown) {
-                Ok(source) => easy_reads.push((number, source)),
-                Err(problem) => {
-                    problems.push(problem);
-                    failed = true;
-                }
-            },
-            FileKind::Other => match std::fs::read(entry.path()) {
-                Ok(bytes) => {
-                    files.insert(name, bytes);
-                }
-                Err(err) => problems.push(
-                    Problem::in_file(&file_shown, format!("could not read this file: {err}"))
-                        .warning(),
-                ),
-            },
-        }
-    }
-    for (number, source) in easy_reads {
-        match versions
-            .iter_mut()
-            .find(|v: &&mut Version| v.number.value == number)
-        {
-            Some(version) => version.easy_read = Some(source),
-            // A version file that failed to parse has already been reported.
-            None if version_files.contains(&number) => {}
-            None => {
-                problems.push(
-                    Problem::in_file(&source.path, format!("this is the easy-read text of version {number}, but there is no {number}.md"))
-                        .with_help(format!("An easy-read text belongs to a version: add {number}.md beside it, or rename this file after the version it goes with.")),
-                );
-                failed = true;
-            }
-        }
-    }
+    let mut folder = read_folder(dir, shown, problems);
+    attach_easy_reads(&mut folder, problems);
+    let Folder {
+        mut versions,
+        files,
+        failed,
+        ..
+    } = folder;
     if versions.is_empty() && !failed {
         problems.push(
             Problem::in_file(shown, "this notice folder has no versions")
@@ -300,6 +219,124 @@ fn load_notice(
         versions,
         files,
     })
+}
+
+/// What a notice's folder holds, as read.
+#[derive(Default)]
+struct Folder {
+    versions: Vec<Version>,
+    /// Easy-read texts, not yet attached to their versions.
+    easy_reads: Vec<(VersionNumber, SourceFile)>,
+    /// Every version file's number, parsed or not.
+    version_files: Vec<VersionNumber>,
+    /// Pictures and other files, by name.
+    files: BTreeMap<String, Vec<u8>>,
+    /// Whether anything could not be read (the problems say what).
+    failed: bool,
+}
+
+/// Reads every file of a notice's folder, in name order.
+fn read_folder(dir: &Path, shown: &Path, problems: &mut Vec<Problem>) -> Folder {
+    let mut folder = Folder::default();
+    for entry in WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+    {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                problems.push(Problem::in_file(
+                    shown,
+                    format!("could not read this folder: {err}"),
+                ));
+                folder.failed = true;
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy().to_string();
+        let file_shown: PathBuf = shown.join(&name);
+        if is_ignored(&name) {
+            continue;
+        }
+        if entry.file_type().is_symlink() {
+            problems.push(symlink_warning(&file_shown));
+            continue;
+        }
+        if entry.file_type().is_file() {
+            read_file(entry.path(), name, &file_shown, &mut folder, problems);
+        }
+    }
+    folder
+}
+
+/// Reads one file of a notice's folder into `folder`, by what its name says it is.
+fn read_file(
+    path: &Path,
+    name: String,
+    file_shown: &Path,
+    folder: &mut Folder,
+    problems: &mut Vec<Problem>,
+) {
+    match kind_of(&name) {
+        FileKind::Version(number) => {
+            folder.version_files.push(number);
+            let parsed = read_text(path, file_shown)
+                .map_err(|p| vec![p])
+                .and_then(|source| parse_version_file(source, number));
+            match parsed {
+                Ok(version) => folder.versions.push(version),
+                Err(mut found) => {
+                    problems.append(&mut found);
+                    folder.failed = true;
+                }
+            }
+        }
+        FileKind::BadlyNamedMarkdown => {
+            problems.push(
+                Problem::in_file(file_shown, "this file's name is not a version number")
+                    .with_help("Name each version's file after its version, like 1.0.md or 2.1.md (and its easy read 2.1.easy-read.md)."),
+            );
+            folder.failed = true;
+        }
+        FileKind::EasyRead(number) => match read_text(path, file_shown) {
+            Ok(source) => folder.easy_reads.push((number, source)),
+            Err(problem) => {
+                problems.push(problem);
+                folder.failed = true;
+            }
+        },
+        FileKind::Other => match std::fs::read(path) {
+            Ok(bytes) => {
+                folder.files.insert(name, bytes);
+            }
+            Err(err) => problems.push(
+                Problem::in_file(file_shown, format!("could not read this file: {err}")).warning(),
+            ),
+        },
+    }
+}
+
+/// Gives each easy-read text to its version; one without a version is a problem.
+fn attach_easy_reads(folder: &mut Folder, problems: &mut Vec<Problem>) {
+    for (number, source) in std::mem::take(&mut folder.easy_reads) {
+        match folder
+            .versions
+            .iter_mut()
+            .find(|v: &&mut Version| v.number.value == number)
+        {
+            Some(version) => version.easy_read = Some(source),
+            // A version file that failed to parse has already been reported.
+            None if folder.version_files.contains(&number) => {}
+            None => {
+                problems.push(
+                    Problem::in_file(&source.path, format!("this is the easy-read text of version {number}, but there is no {number}.md"))
+                        .with_help(format!("An easy-read text belongs to a version: add {number}.md beside it, or rename this file after the version it goes with.")),
+                );
+                folder.failed = true;
+            }
+        }
+    }
 }
 
 #[cfg(test)]
