@@ -436,52 +436,10 @@ fn finish_run(
     timings.check = started.elapsed();
     fail_on_errors(&draft.site_problems, &draft.entries)?;
 
-    let started = Instant::now();
-    let made = Made::default();
-    let recording = |file: OutputFile| made.record(file, sink);
-    let renderer = Renderer::with_shared_titles(
-        &draft.site,
-        &draft.theme,
-        &render_options,
-        draft.shared_titles.clone(),
-    )
-    .map_err(|found| failure(&draft, found))?;
-    let to_render = notices_to_redo(&draft);
-    if let Err(found) = render_notices(&renderer, to_render, &mut draft.entries, &recording) {
-        return Err(failure(&draft, found));
-    }
-    let site_wide_same = before.is_some_and(|before| {
-        !draft.everything && same_for_site_wide(&before.entries, &draft.entries)
-    });
-    let mut site_wide_paths = before
-        .map(|b| b.site_wide_paths.clone())
-        .unwrap_or_default();
-    if !site_wide_same {
-        let outputs: Vec<Arc<NoticeOutput>> = draft
-            .entries
-            .values()
-            .filter_map(|e| e.output.clone())
-            .collect();
-        let (site_wide, errors) = renderer.render_site_wide(&outputs);
-        if !errors.is_empty() {
-            return Err(failure(&draft, errors));
-        }
-        let files = assemble(&outputs, site_wide);
-        site_wide_paths = files.iter().map(|f| f.path.clone()).collect();
-        for file in files {
-            recording(file).map_err(|p| failure(&draft, vec![p]))?;
-        }
-    }
-    let render_timings = renderer.timings(&[]);
-    timings.render = started.elapsed();
-    (timings.minify, timings.css) = (render_timings.minify, render_timings.css);
-    // Only `build --timings` asks: an update does not sort 10,000 notices for it.
-    if before.is_none() {
-        timings.slowest = slowest(&draft.entries);
-    }
+    let (mut made, site_wide_paths) =
+        render_step(&mut draft, before, &render_options, &mut timings, sink)?;
 
     let started = Instant::now();
-    let mut made = made.into_inner().map_err(|p| failure(&draft, vec![p]))?;
     let removed = removed_paths(before, &draft.entries, &site_wide_paths);
     let broken = match before {
         Some(_) => links.check_change(&made.links, &removed, &draft.site),
@@ -495,13 +453,7 @@ fn finish_run(
         return Err(failure(&draft, broken));
     }
     if options.strict {
-        let mut problems = all_problems(&draft.site_problems, &draft.entries);
-        if !problems.is_empty() {
-            for problem in &mut problems {
-                problem.severity = Severity::Error;
-            }
-            return Err(BuildFailure { problems });
-        }
+        strict(&draft)?;
     }
     if before.is_some() {
         links.apply(made.links, &removed);
@@ -530,6 +482,84 @@ fn finish_run(
         shared_titles: draft.shared_titles,
     };
     Ok((pipeline, outcome))
+}
+
+/// Step 3: renders the notices to redo, and the site-wide files when anything they
+/// show changed; every file goes to `sink`. Returns what was made and the site-wide
+/// files' paths.
+fn render_step(
+    draft: &mut Draft,
+    before: Option<&Pipeline>,
+    render_options: &RenderOptions,
+    timings: &mut Timings,
+    sink: &Sink,
+) -> Result<(MadeSoFar, BTreeSet<String>), BuildFailure> {
+    let started = Instant::now();
+    let made = Made::default();
+    let recording = |file: OutputFile| made.record(file, sink);
+    let renderer = Renderer::with_shared_titles(
+        &draft.site,
+        &draft.theme,
+        render_options,
+        draft.shared_titles.clone(),
+    )
+    .map_err(|found| failure(draft, found))?;
+    let to_render = notices_to_redo(draft);
+    if let Err(found) = render_notices(&renderer, to_render, &mut draft.entries, &recording) {
+        return Err(failure(draft, found));
+    }
+    let site_wide_same = before.is_some_and(|before| {
+        !draft.everything && same_for_site_wide(&before.entries, &draft.entries)
+    });
+    let site_wide_paths = match before {
+        Some(before) if site_wide_same => before.site_wide_paths.clone(),
+        _ => render_site_wide(&renderer, draft, &recording)?,
+    };
+    let render_timings = renderer.timings(&[]);
+    timings.render = started.elapsed();
+    (timings.minify, timings.css) = (render_timings.minify, render_timings.css);
+    // Only `build --timings` asks: an update does not sort 10,000 notices for it.
+    if before.is_none() {
+        timings.slowest = slowest(&draft.entries);
+    }
+    let made = made.into_inner().map_err(|p| failure(draft, vec![p]))?;
+    Ok((made, site_wide_paths))
+}
+
+/// The index, feeds, sitemap, stylesheets and pictures, from every notice's output;
+/// returns their paths.
+fn render_site_wide(
+    renderer: &Renderer,
+    draft: &Draft,
+    recording: &Sink,
+) -> Result<BTreeSet<String>, BuildFailure> {
+    let outputs: Vec<Arc<NoticeOutput>> = draft
+        .entries
+        .values()
+        .filter_map(|e| e.output.clone())
+        .collect();
+    let (site_wide, errors) = renderer.render_site_wide(&outputs);
+    if !errors.is_empty() {
+        return Err(failure(draft, errors));
+    }
+    let files = assemble(&outputs, site_wide);
+    let paths = files.iter().map(|f| f.path.clone()).collect();
+    for file in files {
+        recording(file).map_err(|p| failure(draft, vec![p]))?;
+    }
+    Ok(paths)
+}
+
+/// With `--strict`, any warning stops the run as an error.
+fn strict(draft: &Draft) -> Result<(), BuildFailure> {
+    let mut problems = all_problems(&draft.site_problems, &draft.entries);
+    if problems.is_empty() {
+        return Ok(());
+    }
+    for problem in &mut problems {
+        problem.severity = Severity::Error;
+    }
+    Err(BuildFailure { problems })
 }
 
 /// Step 2: the rules for each notice to redo, on every core.
