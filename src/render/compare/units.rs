@@ -46,202 +46,238 @@ pub struct Section {
 
 /// Splits `markdown` into sections of units.
 pub fn sections(markdown: &str) -> Vec<Section> {
-    let mut sections = vec![Section {
-        heading_html: String::new(),
-        heading_text: String::new(),
-        units: Vec::new(),
-    }];
-    // The unit being read: its kind, its events, its text.
-    let mut open: Option<(UnitKind, Vec<Event>, String)> = None;
-    let mut lists: Vec<bool> = Vec::new();
-    let mut in_image = 0usize;
-    // For each link open: whether its address is kept.
-    let mut links: Vec<bool> = Vec::new();
-    let finish = |open: &mut Option<(UnitKind, Vec<Event>, String)>,
-                  sections: &mut Vec<Section>| {
-        if let Some((kind, events, text)) = open.take() {
-            let mut html = String::new();
-            pulldown_cmark::html::push_html(&mut html, events.into_iter());
-            // Cells come out as `<td>` without their table: a header row's are `<th>`.
-            if kind == (UnitKind::TableRow { header: true }) {
-                html = html.replace("<td", "<th").replace("</td>", "</th>");
-            }
-            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            if !text.is_empty() || kind == UnitKind::Other {
-                sections
-                    .last_mut()
-                    .expect("there is always a section")
-                    .units
-                    .push(Unit {
-                        kind,
-                        html: html.trim().to_string(),
-                        text,
-                    });
-            }
-        }
-    };
+    let mut reader = Reader::default();
     for event in Parser::new_ext(markdown, markdown_options()) {
-        match event {
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H2,
-                ..
-            }) => {
-                finish(&mut open, &mut sections);
-                open = Some((UnitKind::Heading(2), Vec::new(), String::new()));
-            }
-            Event::End(TagEnd::Heading(HeadingLevel::H2)) => {
-                if let Some((_, events, text)) = open.take() {
-                    let mut html = String::new();
-                    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-                    sections.push(Section {
-                        heading_html: html.trim().to_string(),
-                        heading_text: text.split_whitespace().collect::<Vec<_>>().join(" "),
-                        units: Vec::new(),
-                    });
-                }
-            }
-            Event::Start(Tag::Heading { level, .. }) => {
-                finish(&mut open, &mut sections);
-                open = Some((UnitKind::Heading(level as u8), Vec::new(), String::new()));
-            }
-            Event::Start(Tag::Paragraph) if open.is_none() => {
-                // Inside a list with no item open: the text of an item after its
-                // nested list.
-                let kind = match lists.last() {
-                    Some(&ordered) => UnitKind::ListItem {
-                        ordered,
-                        depth: lists.len() - 1,
-                        continues: true,
-                    },
-                    None => UnitKind::Paragraph,
-                };
-                open = Some((kind, Vec::new(), String::new()));
-            }
-            Event::Start(Tag::List(first)) => {
-                finish(&mut open, &mut sections);
-                lists.push(first.is_some());
-            }
-            Event::End(TagEnd::List(_)) => {
-                finish(&mut open, &mut sections);
-                lists.pop();
-            }
-            Event::Start(Tag::Item) => {
-                finish(&mut open, &mut sections);
-                let kind = UnitKind::ListItem {
-                    ordered: lists.last().copied().unwrap_or(false),
-                    depth: lists.len().saturating_sub(1),
-                    continues: false,
-                };
-                open = Some((kind, Vec::new(), String::new()));
-            }
-            Event::Start(Tag::TableHead) => {
-                open = Some((
-                    UnitKind::TableRow { header: true },
-                    Vec::new(),
-                    String::new(),
-                ));
-            }
-            Event::Start(Tag::TableRow) => {
-                open = Some((
-                    UnitKind::TableRow { header: false },
-                    Vec::new(),
-                    String::new(),
-                ));
-            }
-            Event::End(TagEnd::TableHead) => {
-                finish(&mut open, &mut sections);
-            }
-            Event::Start(Tag::CodeBlock(_)) if open.is_none() => {
-                open = Some((UnitKind::Other, vec![event], String::new()));
-            }
-            Event::End(TagEnd::CodeBlock) => {
-                if let Some((_, events, _)) = &mut open {
-                    events.push(event);
-                }
-                finish(&mut open, &mut sections);
-            }
-            Event::End(TagEnd::Paragraph)
-                if matches!(
-                    open,
-                    Some((
-                        UnitKind::Paragraph
-                            | UnitKind::ListItem {
-                                continues: true,
-                                ..
-                            },
-                        _,
-                        _
-                    ))
-                ) =>
-            {
-                finish(&mut open, &mut sections);
-            }
-            Event::End(TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableRow) => {
-                finish(&mut open, &mut sections);
-            }
-            // A picture is not part of the text being compared.
-            Event::Start(Tag::Image { .. }) => in_image += 1,
-            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
-            _ if in_image > 0 => {}
-            // Links keep their address only when it works from any page: a web,
-            // email or phone address. A `#section` or relative link is kept as text.
-            Event::Start(Tag::Link { ref dest_url, .. }) => {
-                let kept = keep_link(dest_url);
-                links.push(kept);
-                if let (true, Some((_, events, _))) = (kept, &mut open) {
-                    events.push(event);
-                }
-            }
-            Event::End(TagEnd::Link) => {
-                if let (Some(true), Some((_, events, _))) = (links.pop(), &mut open) {
-                    events.push(event);
-                }
-            }
-            Event::Text(ref t) | Event::Code(ref t) => {
-                if let Some((_, events, text)) = &mut open {
-                    text.push_str(t);
-                    text.push(' ');
-                    events.push(event.clone());
-                }
-            }
-            // An address keeps its lines.
-            Event::HardBreak => {
-                if let Some((_, events, text)) = &mut open {
-                    text.push(' ');
-                    events.push(Event::HardBreak);
-                }
-            }
-            Event::SoftBreak => {
-                if let Some((_, events, text)) = &mut open {
-                    text.push(' ');
-                    events.push(Event::Text(CowStr::Borrowed(" ")));
-                }
-            }
-            // Table cells and inline marks stay in the unit's HTML.
-            Event::Start(Tag::TableCell | Tag::Emphasis | Tag::Strong | Tag::Strikethrough)
-            | Event::End(
-                TagEnd::TableCell | TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough,
-            ) => {
-                if let Some((_, events, _)) = &mut open {
-                    events.push(event);
-                }
-            }
-            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {
-                // A paragraph inside a list item: its text joins the item's.
-                if let Some((_, events, text)) = &mut open {
-                    if !text.is_empty() {
-                        events.push(Event::Text(CowStr::Borrowed(" ")));
-                    }
-                }
-            }
-            _ => {}
-        }
+        reader.read(event);
     }
-    finish(&mut open, &mut sections);
+    reader.finish();
+    let mut sections = reader.sections;
     if sections[0].units.is_empty() {
         sections.remove(0);
     }
     sections
+}
+
+/// A unit being read: what it is, its events (for its HTML) and its words.
+struct OpenUnit<'a> {
+    kind: UnitKind,
+    events: Vec<Event<'a>>,
+    text: String,
+}
+
+impl<'a> OpenUnit<'a> {
+    fn new(kind: UnitKind) -> Self {
+        OpenUnit {
+            kind,
+            events: Vec::new(),
+            text: String::new(),
+        }
+    }
+
+    fn html(events: Vec<Event<'a>>) -> String {
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        html.trim().to_string()
+    }
+}
+
+/// Reads a notice's Markdown events into sections of units.
+struct Reader<'a> {
+    sections: Vec<Section>,
+    open: Option<OpenUnit<'a>>,
+    /// The lists open, innermost last: whether each is numbered.
+    lists: Vec<bool>,
+    /// How deep inside pictures (their text is not compared).
+    in_image: usize,
+    /// For each link open: whether its address is kept.
+    links: Vec<bool>,
+}
+
+impl Default for Reader<'_> {
+    fn default() -> Self {
+        Reader {
+            // The text before the first `##` heading.
+            sections: vec![Section {
+                heading_html: String::new(),
+                heading_text: String::new(),
+                units: Vec::new(),
+            }],
+            open: None,
+            lists: Vec::new(),
+            in_image: 0,
+            links: Vec::new(),
+        }
+    }
+}
+
+impl<'a> Reader<'a> {
+    fn read(&mut self, event: Event<'a>) {
+        match event {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H2,
+                ..
+            }) => self.start(UnitKind::Heading(2)),
+            Event::End(TagEnd::Heading(HeadingLevel::H2)) => self.new_section(),
+            Event::Start(Tag::Heading { level, .. }) => self.start(UnitKind::Heading(level as u8)),
+            Event::Start(Tag::Paragraph) if self.open.is_none() => self.start_paragraph(),
+            Event::Start(Tag::List(first)) => {
+                self.finish();
+                self.lists.push(first.is_some());
+            }
+            Event::End(TagEnd::List(_)) => {
+                self.finish();
+                self.lists.pop();
+            }
+            Event::Start(Tag::Item) => self.start(UnitKind::ListItem {
+                ordered: self.lists.last().copied().unwrap_or(false),
+                depth: self.lists.len().saturating_sub(1),
+                continues: false,
+            }),
+            Event::Start(Tag::TableHead) => {
+                self.open = Some(OpenUnit::new(UnitKind::TableRow { header: true }))
+            }
+            Event::Start(Tag::TableRow) => {
+                self.open = Some(OpenUnit::new(UnitKind::TableRow { header: false }))
+            }
+            Event::End(TagEnd::TableHead) => self.finish(),
+            Event::Start(Tag::CodeBlock(_)) if self.open.is_none() => {
+                let mut unit = OpenUnit::new(UnitKind::Other);
+                unit.events.push(event);
+                self.open = Some(unit);
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                self.push(event);
+                self.finish();
+            }
+            Event::End(TagEnd::Paragraph) if self.paragraph_is_a_unit() => self.finish(),
+            Event::End(TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableRow) => self.finish(),
+            // A picture is not part of the text being compared.
+            Event::Start(Tag::Image { .. }) => self.in_image += 1,
+            Event::End(TagEnd::Image) => self.in_image = self.in_image.saturating_sub(1),
+            _ if self.in_image > 0 => {}
+            // Links keep their address only when it works from any page: a web,
+            // email or phone address. A `#section` or relative link is kept as text.
+            Event::Start(Tag::Link { .. }) | Event::End(TagEnd::Link) => self.link(event),
+            Event::Text(ref t) | Event::Code(ref t) => {
+                let words = t.to_string();
+                self.push_text(&words, event);
+            }
+            // An address keeps its lines.
+            Event::HardBreak => self.push_text("", Event::HardBreak),
+            Event::SoftBreak => self.push_text("", Event::Text(CowStr::Borrowed(" "))),
+            // Table cells and inline marks stay in the unit's HTML.
+            Event::Start(Tag::TableCell | Tag::Emphasis | Tag::Strong | Tag::Strikethrough)
+            | Event::End(
+                TagEnd::TableCell | TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough,
+            ) => self.push(event),
+            // A paragraph inside a list item: its text joins the item's.
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+                if self.open.as_ref().is_some_and(|u| !u.text.is_empty()) =>
+            {
+                self.push(Event::Text(CowStr::Borrowed(" ")))
+            }
+            _ => {}
+        }
+    }
+
+    /// A link's start or end, kept only if its address works from any page.
+    fn link(&mut self, event: Event<'a>) {
+        let kept = match &event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let kept = keep_link(dest_url);
+                self.links.push(kept);
+                kept
+            }
+            _ => self.links.pop() == Some(true),
+        };
+        if kept {
+            self.push(event);
+        }
+    }
+
+    /// Finishes the unit open, if any, and opens one of `kind`.
+    fn start(&mut self, kind: UnitKind) {
+        self.finish();
+        self.open = Some(OpenUnit::new(kind));
+    }
+
+    /// A paragraph with no unit open: its own unit, or (inside a list, with no item
+    /// open) the text of an item after its nested list.
+    fn start_paragraph(&mut self) {
+        let kind = match self.lists.last() {
+            Some(&ordered) => UnitKind::ListItem {
+                ordered,
+                depth: self.lists.len() - 1,
+                continues: true,
+            },
+            None => UnitKind::Paragraph,
+        };
+        self.open = Some(OpenUnit::new(kind));
+    }
+
+    fn paragraph_is_a_unit(&self) -> bool {
+        matches!(
+            self.open.as_ref().map(|u| &u.kind),
+            Some(
+                UnitKind::Paragraph
+                    | UnitKind::ListItem {
+                        continues: true,
+                        ..
+                    }
+            )
+        )
+    }
+
+    /// A `##` heading ends: the section it heads begins.
+    fn new_section(&mut self) {
+        if let Some(unit) = self.open.take() {
+            self.sections.push(Section {
+                heading_html: OpenUnit::html(unit.events),
+                heading_text: unit.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                units: Vec::new(),
+            });
+        }
+    }
+
+    fn push(&mut self, event: Event<'a>) {
+        if let Some(unit) = &mut self.open {
+            unit.events.push(event);
+        }
+    }
+
+    /// An event that carries words (`words` may be empty: a break is a space).
+    fn push_text(&mut self, words: &str, event: Event<'a>) {
+        if let Some(unit) = &mut self.open {
+            unit.text.push_str(words);
+            unit.text.push(' ');
+            unit.events.push(event);
+        }
+    }
+
+    /// Ends the unit open, if any, and adds it to the current section (a unit with
+    /// no words is left out, but for code).
+    fn finish(&mut self) {
+        let Some(unit) = self.open.take() else {
+            return;
+        };
+        let mut html = OpenUnit::html(unit.events);
+        // Cells come out as `<td>` without their table: a header row's are `<th>`.
+        if unit.kind == (UnitKind::TableRow { header: true }) {
+            html = html.replace("<td", "<th").replace("</td>", "</th>");
+        }
+        let text = unit.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() || unit.kind == UnitKind::Other {
+            self.sections
+                .last_mut()
+                .expect("there is always a section")
+                .units
+                .push(Unit {
+                    kind: unit.kind,
+                    html,
+                    text,
+                });
+        }
+    }
 }
 
 /// Whether a link keeps its address on the comparison page: a web, email or phone
