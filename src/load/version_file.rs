@@ -71,33 +71,14 @@ pub fn parse_version_file(
     named: VersionNumber,
 ) -> Result<Version, Vec<Problem>> {
     let parts = split(&source.text).map_err(|err| vec![split_problem(&source, err)])?;
-    let raw: RawFrontMatter = toml::from_str(parts.front_matter)
+    let mut raw: RawFrontMatter = toml::from_str(parts.front_matter)
         .map_err(|err| vec![toml_problem(&source, parts.front_matter_offset, &err)])?;
     let at = |span: std::ops::Range<usize>| {
         span.start + parts.front_matter_offset..span.end + parts.front_matter_offset
     };
 
     let mut problems = Vec::new();
-    for (key, field) in [("title", &raw.title), ("service", &raw.service)] {
-        if field.get_ref().trim().is_empty() {
-            problems.push(
-                source
-                    .problem(at(field.span()), format!("`{key}` is empty"))
-                    .with_help(format!("Write the notice's {key} between the quotes.")),
-            );
-        }
-    }
-    let controllers = match raw.controller.get_ref() {
-        OneOrMany::One(name) => vec![name.clone()],
-        OneOrMany::Many(names) => names.clone(),
-    };
-    if controllers.is_empty() || controllers.iter().any(|c| c.trim().is_empty()) {
-        problems.push(
-            source
-                .problem(at(raw.controller.span()), "`controller` needs a name")
-                .with_help("Name who decides how the data is used, like controller = \"PSS (UK)\", or a list for joint controllers."),
-        );
-    }
+    let controllers = check_names(&source, &raw, parts.front_matter_offset, &mut problems);
 
     let number = parse_version_value(
         &source,
@@ -110,35 +91,13 @@ pub fn parse_version_file(
     let effective = parse_date_value(&source, raw.effective.get_ref(), at(raw.effective.span()))
         .map_err(|p| problems.push(p))
         .ok();
-    let mut not_covered = Vec::new();
-    for item in raw.not_covered.into_iter().flatten() {
-        let span = at(item.span());
-        match unknown_item(&source, item.get_ref(), span.clone()) {
-            Some(problem) => problems.push(problem),
-            None => not_covered.push(Located {
-                value: item.into_inner(),
-                span,
-            }),
-        }
-    }
-    let mut not_applicable = Vec::new();
-    for (item, reason) in raw.not_applicable.into_iter().flatten() {
-        let span = at(item.span());
-        if let Some(problem) = unknown_item(&source, item.get_ref(), span.clone()) {
-            problems.push(problem);
-        } else if reason.get_ref().trim().is_empty() {
-            problems.push(
-                source
-                    .problem(at(reason.span()), format!("`{}` is marked as not applying, with no reason", item.get_ref()))
-                    .with_help("Say why it does not apply, in one plain sentence, like transfers = \"We do not send your information outside the UK.\""),
-            );
-        } else {
-            not_applicable.push(Located {
-                value: (item.get_ref().clone(), reason.get_ref().clone()),
-                span,
-            });
-        }
-    }
+    let (not_covered, not_applicable) = checklist_marks(
+        &source,
+        raw.not_covered.take(),
+        raw.not_applicable.take(),
+        parts.front_matter_offset,
+        &mut problems,
+    );
     let summary = raw
         .summary
         .map(|s| s.into_inner())
@@ -173,6 +132,82 @@ pub fn parse_version_file(
         }),
         _ => Err(problems),
     }
+}
+
+/// Title and service must say something; the controller (or each joint controller)
+/// must be named. Returns the controllers.
+fn check_names(
+    source: &SourceFile,
+    raw: &RawFrontMatter,
+    offset: usize,
+    problems: &mut Vec<Problem>,
+) -> Vec<String> {
+    let at = |span: std::ops::Range<usize>| span.start + offset..span.end + offset;
+    for (key, field) in [("title", &raw.title), ("service", &raw.service)] {
+        if field.get_ref().trim().is_empty() {
+            problems.push(
+                source
+                    .problem(at(field.span()), format!("`{key}` is empty"))
+                    .with_help(format!("Write the notice's {key} between the quotes.")),
+            );
+        }
+    }
+    let controllers = match raw.controller.get_ref() {
+        OneOrMany::One(name) => vec![name.clone()],
+        OneOrMany::Many(names) => names.clone(),
+    };
+    if controllers.is_empty() || controllers.iter().any(|c| c.trim().is_empty()) {
+        problems.push(
+            source
+                .problem(at(raw.controller.span()), "`controller` needs a name")
+                .with_help("Name who decides how the data is used, like controller = \"PSS (UK)\", or a list for joint controllers."),
+        );
+    }
+    controllers
+}
+
+/// `not_covered` and `[not_applicable]`: checklist items only, and a reason for each
+/// that does not apply.
+type ChecklistMarks = (Vec<Located<String>>, Vec<Located<(String, String)>>);
+
+fn checklist_marks(
+    source: &SourceFile,
+    not_covered_raw: Option<Vec<Spanned<String>>>,
+    not_applicable_raw: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
+    offset: usize,
+    problems: &mut Vec<Problem>,
+) -> ChecklistMarks {
+    let at = |span: std::ops::Range<usize>| span.start + offset..span.end + offset;
+    let mut not_covered = Vec::new();
+    for item in not_covered_raw.into_iter().flatten() {
+        let span = at(item.span());
+        match unknown_item(source, item.get_ref(), span.clone()) {
+            Some(problem) => problems.push(problem),
+            None => not_covered.push(Located {
+                value: item.into_inner(),
+                span,
+            }),
+        }
+    }
+    let mut not_applicable = Vec::new();
+    for (item, reason) in not_applicable_raw.into_iter().flatten() {
+        let span = at(item.span());
+        if let Some(problem) = unknown_item(source, item.get_ref(), span.clone()) {
+            problems.push(problem);
+        } else if reason.get_ref().trim().is_empty() {
+            problems.push(
+                source
+                    .problem(at(reason.span()), format!("`{}` is marked as not applying, with no reason", item.get_ref()))
+                    .with_help("Say why it does not apply, in one plain sentence, like transfers = \"We do not send your information outside the UK.\""),
+            );
+        } else {
+            not_applicable.push(Located {
+                value: (item.get_ref().clone(), reason.get_ref().clone()),
+                span,
+            });
+        }
+    }
+    (not_covered, not_applicable)
 }
 
 fn split_problem(source: &SourceFile, err: SplitError) -> Problem {
