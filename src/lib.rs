@@ -13,6 +13,7 @@ pub mod addresses;
 pub mod check;
 pub mod checklist;
 pub mod diagnostics;
+pub mod forms;
 pub mod load;
 pub mod model;
 pub mod output;

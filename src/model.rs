@@ -7,6 +7,8 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use crate::forms::Form;
+
 use crate::diagnostics::SourceFile;
 
 /// Settings from `site.toml`.
@@ -188,8 +190,10 @@ pub struct Version {
     pub body_offset: usize,
     /// The whole file, for problems that point into it.
     pub source: SourceFile,
-    /// The easy-read text of this version (`<version>.easy-read.md`), if written.
-    pub easy_read: Option<SourceFile>,
+    /// Texts written for a form in a language (today: the easy-read text, in the
+    /// site's language), by (language, form). The standard and large-print forms show
+    /// `body`.
+    pub texts: BTreeMap<(Language, Form), SourceFile>,
 }
 
 /// A notice: one folder under `content/`, its versions oldest first.
@@ -205,7 +209,26 @@ pub struct Notice {
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
+/// The language of a text. A site has one language today (site.toml's `language`);
+/// translations will add others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Language {
+    /// The site's own language.
+    Site,
+}
+
 impl Version {
+    /// The text written for `form` in the site's language, if any.
+    pub fn own_text(&self, form: Form) -> Option<&SourceFile> {
+        self.texts.get(&(Language::Site, form))
+    }
+
+    /// Whether the version is published in `form`: a form that needs a text of its
+    /// own (easy read) only where that text was written.
+    pub fn has_form(&self, form: Form) -> bool {
+        !form.spec().own_text || self.own_text(form).is_some()
+    }
+
     /// True for a version people were told about: the first publication or a major
     /// change. A minor change is only updated online.
     pub fn is_major(&self) -> bool {

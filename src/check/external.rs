@@ -24,7 +24,11 @@ pub fn external_links(site: &Site) -> Vec<ExternalLink> {
         for version in &notice.versions {
             let texts =
                 std::iter::once((&version.source, version.body.as_str(), version.body_offset))
-                    .chain(version.easy_read.as_ref().map(|e| (e, &*e.text, 0)));
+                    .chain(
+                        version
+                            .own_text(crate::forms::Form::EasyRead)
+                            .map(|e| (e, &*e.text, 0)),
+                    );
             for (source, markdown, offset) in texts {
                 for (event, range) in
                     Parser::new_ext(markdown, markdown_options()).into_offset_iter()

@@ -277,7 +277,8 @@ fn problem_for(link: &str, page: &str, why: &str, site: &Site) -> Problem {
     let message = format!("the link \"{link}\" is broken: {why}");
     for notice in &site.notices {
         for version in &notice.versions {
-            let sources = std::iter::once(&version.source).chain(version.easy_read.as_ref());
+            let sources = std::iter::once(&version.source)
+                .chain(version.own_text(crate::forms::Form::EasyRead));
             for source in sources {
                 if let Some(at) = source.text.find(&format!("]({link}")) {
                     return source

@@ -15,7 +15,7 @@ pub fn check_markdown(version: &Version, problems: &mut Vec<Problem>) {
         version.body_offset,
         problems,
     );
-    if let Some(easy_read) = &version.easy_read {
+    if let Some(easy_read) = version.own_text(crate::forms::Form::EasyRead) {
         check_markdown_text(easy_read, &easy_read.text, 0, problems);
     }
 }

@@ -34,7 +34,7 @@ pub fn check_notice(notice: &Notice, site: &Site, theme: &Theme, problems: &mut 
     history::check_history(notice, problems);
     for version in &notice.versions {
         markdown::check_markdown(version, problems);
-        if let Some(text) = &version.easy_read {
+        if let Some(text) = version.own_text(crate::forms::Form::EasyRead) {
             easy_read::check_easy_read(notice, text, site, theme, problems);
         }
     }

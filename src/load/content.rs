@@ -7,9 +7,10 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Problem, SourceFile};
+use crate::forms::Form;
 use crate::load::text::read_text;
 use crate::load::version_file::parse_version_file;
-use crate::model::{Notice, Version, VersionNumber};
+use crate::model::{Language, Notice, Version, VersionNumber};
 
 pub const CONTENT_DIR: &str = "content";
 
@@ -325,7 +326,11 @@ fn attach_easy_reads(folder: &mut Folder, problems: &mut Vec<Problem>) {
             .iter_mut()
             .find(|v: &&mut Version| v.number.value == number)
         {
-            Some(version) => version.easy_read = Some(source),
+            Some(version) => {
+                version
+                    .texts
+                    .insert((Language::Site, Form::EasyRead), source);
+            }
             // A version file that failed to parse has already been reported.
             None if folder.version_files.contains(&number) => {}
             None => {

@@ -128,7 +128,7 @@ pub fn parse_version_file(
             body: parts.body.to_string(),
             body_offset: parts.body_offset,
             source: source.clone(),
-            easy_read: None,
+            texts: BTreeMap::new(),
         }),
         _ => Err(problems),
     }

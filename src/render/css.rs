@@ -9,13 +9,6 @@ use crate::diagnostics::Problem;
 use crate::model::SiteConfig;
 use crate::theme::Theme;
 
-pub const MAIN_ENTRY: &str = "css/main.css";
-pub const MAIN_OUTPUT: &str = "assets/style.css";
-pub const EASY_READ_ENTRY: &str = "css/easy-read.css";
-pub const EASY_READ_OUTPUT: &str = "assets/easy-read.css";
-pub const LARGE_PRINT_ENTRY: &str = "css/large-print.css";
-pub const LARGE_PRINT_OUTPUT: &str = "assets/large-print.css";
-
 /// Settings from site.toml that stylesheets use, as CSS custom properties.
 pub fn css_variables(config: &SiteConfig) -> String {
     format!(

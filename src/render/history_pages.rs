@@ -115,7 +115,7 @@ pub fn history_pages(site: &SiteRender, timeline: &Timeline) -> Vec<PageJob> {
             version,
             Variant::Standard,
         ));
-        if previous.easy_read.is_some() && version.easy_read.is_some() {
+        if previous.has_form(Variant::EasyRead) && version.has_form(Variant::EasyRead) {
             jobs.push(compare_job(
                 site,
                 notice,
@@ -158,13 +158,11 @@ fn compare_job(
         path.clone(),
     );
     let root = page.root.clone();
-    let text = |v: &Version| match variant {
-        Variant::EasyRead => v
-            .easy_read
-            .as_ref()
-            .map(|t| t.text.to_string())
-            .unwrap_or_default(),
-        _ => v.body.clone(),
+    // A form with a text of its own compares that text; the others, the version's.
+    let text = |v: &Version| match v.own_text(variant) {
+        Some(own) => own.text.to_string(),
+        None if variant.spec().own_text => String::new(),
+        None => v.body.clone(),
     };
     let view = CompareView {
         slug: notice.slug.clone(),

@@ -261,7 +261,7 @@ impl<'a> Renderer<'a> {
             summary: current
                 .map(|current| (current.service.clone(), self.summary(notice, current))),
             lastmod: current.map(|c| c.effective.value),
-            has_easy_read: current.is_some_and(|c| c.easy_read.is_some()),
+            has_easy_read: current.is_some_and(|c| c.has_form(crate::forms::Form::EasyRead)),
             warnings: notice_warnings(notice, current).into_iter().collect(),
             errors,
             elapsed: started.elapsed(),
@@ -304,7 +304,7 @@ impl<'a> Renderer<'a> {
             name: self.shared.name_of(current),
             version: current.number.value.to_string(),
             effective: date_view(current.effective.value),
-            easy_read: current.easy_read.is_some(),
+            easy_read: current.has_form(crate::forms::Form::EasyRead),
         }
     }
 
@@ -380,11 +380,10 @@ impl<'a> Renderer<'a> {
 
     /// The three stylesheets, bundled from the theme with the site's settings.
     fn stylesheets(&self, files: &mut Vec<OutputFile>, problems: &mut Vec<Problem>) {
-        for (entry, output) in [
-            (css::MAIN_ENTRY, css::MAIN_OUTPUT),
-            (css::EASY_READ_ENTRY, css::EASY_READ_OUTPUT),
-            (css::LARGE_PRINT_ENTRY, css::LARGE_PRINT_OUTPUT),
-        ] {
+        for (entry, output) in crate::forms::FORMS
+            .iter()
+            .map(|form| (form.stylesheet_entry, form.stylesheet_output))
+        {
             let started = Instant::now();
             let bundled = css::bundle_css(
                 self.theme,
@@ -446,7 +445,7 @@ impl<'a> Renderer<'a> {
 /// yet, or no version in effect at all.
 fn notice_warnings(notice: &Notice, current: Option<&Version>) -> Option<Problem> {
     match current {
-        Some(current) if current.easy_read.is_none() => Some(
+        Some(current) if !current.has_form(crate::forms::Form::EasyRead) => Some(
             Problem::in_file(notice.folder.join(format!("{}.easy-read.md", current.number.value)), format!("the current version of {} has no easy-read text yet", notice.slug))
                 .with_help("Write it beside the version, one point per line starting with its picture: ![A phone](picture:phone) We will phone you. Until then, the notice's pages say there is no easy-read version yet.")
                 .warning(),
@@ -545,15 +544,13 @@ pub fn base_context(site: &SiteRender, page: &PageView) -> Context {
     // Pages of a version replace it with the version's own contact.
     context.insert("contact", &site.view.contact);
     context.insert("page", page);
-    context.insert("stylesheet", &format!("{}{}", page.root, css::MAIN_OUTPUT));
-    context.insert(
-        "easy_read_stylesheet",
-        &format!("{}{}", page.root, css::EASY_READ_OUTPUT),
-    );
-    context.insert(
-        "large_print_stylesheet",
-        &format!("{}{}", page.root, css::LARGE_PRINT_OUTPUT),
-    );
+    // Each form's stylesheet, by the name the templates know it by.
+    for form in &crate::forms::FORMS {
+        context.insert(
+            form.stylesheet_variable,
+            &format!("{}{}", page.root, form.stylesheet_output),
+        );
+    }
     context
 }
 

@@ -38,8 +38,7 @@ pub fn notice_pages(
     for (index, version) in notice.versions.iter().enumerate() {
         let body = &bodies[index];
         let easy_read = version
-            .easy_read
-            .as_ref()
+            .own_text(Variant::EasyRead)
             .map(|text| parse_easy_read(&text.text))
             .unwrap_or_default();
         let status = timeline.status(index);

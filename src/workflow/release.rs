@@ -97,7 +97,7 @@ pub fn release(root: &Path, release: &Release) -> Result<Released, Vec<Problem>>
     let text = format!("+++\n{}+++\n{}", doc, parts.body);
     let mut files = vec![folder.join(format!("{next}.md"))];
     write_new(&files[0], &text).map_err(|p| vec![p])?;
-    if let Some(easy_read) = &newest.easy_read {
+    if let Some(easy_read) = newest.own_text(crate::forms::Form::EasyRead) {
         let path = folder.join(format!("{next}.easy-read.md"));
         write_new(&path, &easy_read.text).map_err(|p| vec![p])?;
         files.push(path);
