@@ -115,29 +115,7 @@ pub fn start(
         today: options.today,
         strict: false,
     };
-    let started = Instant::now();
-    let first = build_all(&build_options);
-    let (pipeline, snapshot, status, warned) = match first {
-        Ok((pipeline, files)) => {
-            let mut keys = WarningKeys::new();
-            let warnings = Warnings::of(&pipeline, &Scope::Full, &mut keys);
-            report(&ServeEvent::Rebuilt {
-                scope: Scope::Full,
-                millis: started.elapsed().as_millis(),
-                files: files.len(),
-                warnings: warnings.count,
-                new_warnings: warnings.new.clone(),
-            });
-            let snapshot = Snapshot::default().with(files, &[]);
-            let status = warnings.status();
-            (Some(pipeline), snapshot, status, keys)
-        }
-        Err(problems) => {
-            let status = Status::Error(render_problems(&problems, false));
-            report(&ServeEvent::Failed(problems));
-            (None, error_snapshot(), status, WarningKeys::new())
-        }
-    };
+    let (pipeline, snapshot, status, warned) = first_build(&build_options, &report);
     let good_status = match &status {
         Status::Error(_) => Status::Ok,
         other => other.clone(),
@@ -153,25 +131,7 @@ pub fn start(
     listener.set_nonblocking(true)?;
     let addr = listener.local_addr()?;
     let (shutdown, shutdown_rx) = oneshot::channel();
-    let server_state = state.clone();
-    let server = std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .expect("a tokio runtime");
-        runtime.block_on(async move {
-            let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
-                return;
-            };
-            // Not a graceful shutdown: the reload streams never end by themselves, and
-            // a preview has nothing in flight worth waiting for.
-            tokio::select! {
-                _ = axum::serve(listener, http::router(server_state)) => {}
-                _ = shutdown_rx => {}
-            }
-        });
-    });
+    let server = serve_http(listener, state.clone(), shutdown_rx);
 
     let (tx, rx) = mpsc::channel();
     let watcher = watch::watch(&root, options.poll, tx).map_err(std::io::Error::other)?;
@@ -198,6 +158,61 @@ pub fn start(
         server: Some(server),
         watcher,
         rebuilder: Some(rebuilder),
+    })
+}
+
+/// What serving starts with: the first build's pipeline (none if it failed), the
+/// files to serve, the status pages are told, and the warnings' keys.
+fn first_build(
+    options: &BuildOptions,
+    report: &impl Fn(&ServeEvent),
+) -> (Option<Pipeline>, Snapshot, Status, WarningKeys) {
+    let started = Instant::now();
+    match build_all(options) {
+        Ok((pipeline, files)) => {
+            let mut keys = WarningKeys::new();
+            let warnings = Warnings::of(&pipeline, &Scope::Full, &mut keys);
+            report(&ServeEvent::Rebuilt {
+                scope: Scope::Full,
+                millis: started.elapsed().as_millis(),
+                files: files.len(),
+                warnings: warnings.count,
+                new_warnings: warnings.new.clone(),
+            });
+            let snapshot = Snapshot::default().with(files, &[]);
+            (Some(pipeline), snapshot, warnings.status(), keys)
+        }
+        Err(problems) => {
+            let status = Status::Error(render_problems(&problems, false));
+            report(&ServeEvent::Failed(problems));
+            (None, error_snapshot(), status, WarningKeys::new())
+        }
+    }
+}
+
+/// Serves `state` on `listener` from a thread of its own until `shutdown` fires.
+fn serve_http(
+    listener: TcpListener,
+    state: Arc<AppState>,
+    shutdown: oneshot::Receiver<()>,
+) -> JoinHandle<()> {
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("a tokio runtime");
+        runtime.block_on(async move {
+            let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
+                return;
+            };
+            // Not a graceful shutdown: the reload streams never end by themselves, and
+            // a preview has nothing in flight worth waiting for.
+            tokio::select! {
+                _ = axum::serve(listener, http::router(state)) => {}
+                _ = shutdown => {}
+            }
+        });
     })
 }
 
