@@ -4,21 +4,6 @@ use serde::Serialize;
 
 use crate::model::Date;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A date for templates: `iso` for `<time datetime>`, `human` for the text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DateView {
@@ -33,9 +18,10 @@ pub fn date_view(date: Date) -> DateView {
     }
 }
 
+/// "1 March 2025": the day without a leading zero, the month's English name (jiff's
+/// `strftime`; a language with its own month names will need a table of them).
 pub fn human_date(date: Date) -> String {
-    let month = MONTHS[(date.month() - 1) as usize];
-    format!("{} {} {}", date.day(), month, date.year())
+    date.strftime("%-d %B %-Y").to_string()
 }
 
 #[cfg(test)]
@@ -45,6 +31,11 @@ mod tests {
     #[test]
     fn uk_style_dates() {
         assert_eq!(human_date(Date::new(2025, 3, 1).unwrap()), "1 March 2025");
+        assert_eq!(
+            human_date(Date::new(2027, 12, 31).unwrap()),
+            "31 December 2027"
+        );
+        assert_eq!(human_date(Date::new(987, 1, 9).unwrap()), "9 January 987");
         assert_eq!(
             date_view(Date::new(2026, 11, 24).unwrap()).iso,
             "2026-11-24"
