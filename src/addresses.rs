@@ -22,9 +22,43 @@ pub fn compare_folder(slug: &str, version: &str) -> String {
     format!("{slug}/{version}/compare/")
 }
 
+/// Where a rendered page is written: a folder (the page is its `index.html`, so its
+/// address ends in `/`) or a file of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PagePath {
+    /// `general/large-print/`; `""` is the home page.
+    Folder(String),
+    /// `404.html`, `general/feed.xml`.
+    File(String),
+}
+
+impl PagePath {
+    /// The file written: `general/` → `general/index.html`.
+    pub fn file(&self) -> String {
+        match self {
+            PagePath::Folder(folder) => format!("{folder}index.html"),
+            PagePath::File(file) => file.clone(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_is_a_folder_or_a_file() {
+        assert_eq!(PagePath::Folder(String::new()).file(), "index.html");
+        assert_eq!(
+            PagePath::Folder("general/large-print/".into()).file(),
+            "general/large-print/index.html"
+        );
+        assert_eq!(PagePath::File("404.html".into()).file(), "404.html");
+        assert_eq!(
+            PagePath::File("general/feed.xml".into()).file(),
+            "general/feed.xml"
+        );
+    }
 
     #[test]
     fn addresses_of_a_notice() {

@@ -5,7 +5,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use crate::addresses::compare_folder;
+use crate::addresses::{compare_folder, PagePath};
 use crate::model::Version;
 use crate::render::markdown::summary_text;
 use crate::render::timeline::Timeline;
@@ -99,7 +99,7 @@ pub fn feed_job(
     context.insert("site", &site.view);
     context.insert("feed", &feed);
     PageJob {
-        path: path.to_string(),
+        path: PagePath::File(path.to_string()),
         template: "feed.xml",
         context,
         verbatim: None,

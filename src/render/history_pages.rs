@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::addresses::{changes_folder, compare_folder, version_folder};
+use crate::addresses::{changes_folder, compare_folder, version_folder, PagePath};
 use crate::model::{Notice, Version};
 use crate::render::compare::{compare, Comparison};
 use crate::render::context::PageView;
@@ -100,7 +100,7 @@ pub fn history_pages(site: &SiteRender, timeline: &Timeline) -> Vec<PageJob> {
         &site.contact_of(timeline.current_version().unwrap_or(newest)),
     );
     jobs.push(PageJob {
-        path,
+        path: PagePath::Folder(path),
         template: "changes.html",
         context,
         verbatim: None,
@@ -187,7 +187,7 @@ fn compare_job(
     context.insert("compare", &view);
     context.insert("contact", &site.contact_of(version));
     PageJob {
-        path,
+        path: PagePath::Folder(path),
         template: "compare.html",
         context,
         verbatim: None,

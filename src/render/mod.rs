@@ -24,6 +24,7 @@ use std::time::{Duration, Instant};
 
 use tera::Context;
 
+use crate::addresses::PagePath;
 use crate::diagnostics::Problem;
 use crate::model::{Contact, Date, Notice, Site, Version};
 use crate::theme::Theme;
@@ -112,9 +113,8 @@ fn title_key(title: &str) -> String {
 
 /// A file to render from a template: where it goes, the template, what it sees.
 pub struct PageJob {
-    /// The page's folder, like `general/large-print/` ("" for the index), or a file
-    /// name like `general/feed.xml`.
-    pub path: String,
+    /// Where it is written.
+    pub path: PagePath,
     pub template: &'static str,
     pub context: Context,
     /// A version's text, when the page includes it: minified once per version.
@@ -343,7 +343,7 @@ impl<'a> Renderer<'a> {
         );
         index.insert("services", &services);
         jobs.push(PageJob {
-            path: String::new(),
+            path: PagePath::Folder(String::new()),
             template: "index.html",
             context: index,
             verbatim: None,
@@ -359,7 +359,7 @@ impl<'a> Renderer<'a> {
         let mut context = base_context(shared, &not_found);
         context.insert("services", &services);
         jobs.push(PageJob {
-            path: "404".to_string(),
+            path: PagePath::File("404.html".to_string()),
             template: "404.html",
             context,
             verbatim: None,
@@ -408,7 +408,7 @@ impl<'a> Renderer<'a> {
         for job in jobs {
             match self.templates.render(job.template, &job.context) {
                 Ok(text) => {
-                    let path = page_file(&job.path);
+                    let path = job.path.file();
                     let minify = self.options.minify && path.ends_with(".html");
                     files.push(OutputFile {
                         bytes: if minify {
@@ -527,17 +527,6 @@ pub fn assemble<N: Borrow<NoticeOutput>>(
 /// Where rendered files go: a closure that takes each one (from any thread).
 pub type Sink<'s> = dyn Fn(OutputFile) -> Result<(), Problem> + Sync + 's;
 
-/// `general/` → `general/index.html`; `404` → `404.html`; `feed.xml` stays.
-fn page_file(path: &str) -> String {
-    if path.is_empty() || path.ends_with('/') {
-        format!("{path}index.html")
-    } else if path.contains('.') {
-        path.to_string()
-    } else {
-        format!("{path}.html")
-    }
-}
-
 pub fn base_context(site: &SiteRender, page: &PageView) -> Context {
     let mut context = Context::new();
     context.insert("site", &site.view);
@@ -593,16 +582,5 @@ mod tests {
                 "GOV.UK Notify"
             ]
         );
-    }
-
-    #[test]
-    fn page_files() {
-        assert_eq!(page_file(""), "index.html");
-        assert_eq!(
-            page_file("general/large-print/"),
-            "general/large-print/index.html"
-        );
-        assert_eq!(page_file("404"), "404.html");
-        assert_eq!(page_file("general/feed.xml"), "general/feed.xml");
     }
 }

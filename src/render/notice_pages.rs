@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::addresses::{changes_folder, version_folder};
+use crate::addresses::{changes_folder, version_folder, PagePath};
 use crate::model::{Notice, Site, Version};
 use crate::render::context::{
     EasyReadBlockView, NoticeView, PageView, PictureView, UpcomingView, UpdateView, VariantLink,
@@ -67,7 +67,7 @@ pub fn notice_pages(
             context.insert("notice", &view);
             context.insert("contact", &site.contact_of(version));
             jobs.push(PageJob {
-                path,
+                path: PagePath::Folder(path),
                 template: variant.template(),
                 context,
                 // Easy-read pages show the easy-read text instead.
@@ -113,7 +113,7 @@ fn redirects_to_current(site: &SiteRender, notice: &Notice, version: &Version) -
             context.insert("target", &format!("{}{current}", page.root));
             context.insert("version", &version.number.value.to_string());
             PageJob {
-                path,
+                path: PagePath::Folder(path),
                 template: "redirect.html",
                 context,
                 verbatim: None,
