@@ -86,6 +86,8 @@ pub struct PageView {
     pub root: String,
     /// The page's full address on the published site.
     pub canonical_url: String,
+    /// The language of the page's text (its `lang`): the site's, until translations.
+    pub language: String,
 }
 
 impl PageView {
@@ -101,6 +103,7 @@ impl PageView {
                 "../".repeat(depth)
             },
             canonical_url: format!("{base_url}{canonical}"),
+            language: String::new(),
         }
     }
 }

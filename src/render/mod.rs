@@ -532,7 +532,12 @@ pub fn base_context(site: &SiteRender, page: &PageView) -> Context {
     context.insert("site", &site.view);
     // Pages of a version replace it with the version's own contact.
     context.insert("contact", &site.view.contact);
-    context.insert("page", page);
+    // Every page says its language; a page made without one is in the site's.
+    let mut page = page.clone();
+    if page.language.is_empty() {
+        page.language = site.view.language.clone();
+    }
+    context.insert("page", &page);
     // Each form's stylesheet, by the name the templates know it by.
     for form in &crate::forms::FORMS {
         context.insert(
