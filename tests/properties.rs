@@ -180,7 +180,6 @@ mod comparisons {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(256))]
 
         /// Comparing a version with itself shows no change.
         #[test]
