@@ -43,92 +43,111 @@ struct Open {
 
 /// The blocks of `version`'s body, in order.
 pub fn outline(version: &Version) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    let mut open: Vec<Open> = Vec::new();
-    let mut bold = 0usize;
-    // For each paragraph open: whether it opened a block of its own.
-    let mut paragraphs: Vec<bool> = Vec::new();
+    let mut reader = Reader::default();
     let line_of = |offset: usize| version.source.line_col(version.body_offset + offset).0;
     for (event, range) in Parser::new_ext(&version.body, markdown_options()).into_offset_iter() {
+        reader.read(event, range.start, &line_of);
+    }
+    reader.blocks
+}
+
+/// Reads Markdown events into blocks.
+#[derive(Default)]
+struct Reader {
+    blocks: Vec<Block>,
+    /// The blocks being read, innermost last (a list item holds its paragraphs).
+    open: Vec<Open>,
+    /// How deep inside bold text.
+    bold: usize,
+    /// For each paragraph open: whether it opened a block of its own.
+    paragraphs: Vec<bool>,
+}
+
+impl Reader {
+    /// One event, starting at byte `start` of the body. Its line is worked out only
+    /// when a block opens (`line_of` reads the file from its start).
+    fn read(&mut self, event: Event, start: usize, line_of: &impl Fn(usize) -> usize) {
         match event {
-            Event::Start(Tag::Heading { id, .. }) => open.push(Open {
-                kind: BlockKind::Heading {
+            Event::Start(Tag::Heading { id, .. }) => self.open(
+                BlockKind::Heading {
                     id: id.map(|i| i.to_string()),
                 },
-                text: String::new(),
-                line: line_of(range.start),
-                all_bold: false,
-            }),
+                line_of(start),
+                false,
+            ),
             // A paragraph inside a list item belongs to the item.
             Event::Start(Tag::Paragraph) => {
-                paragraphs.push(open.is_empty());
-                if open.is_empty() {
-                    open.push(Open {
-                        kind: BlockKind::Text,
-                        text: String::new(),
-                        line: line_of(range.start),
-                        all_bold: true,
-                    });
+                let own = self.open.is_empty();
+                self.paragraphs.push(own);
+                if own {
+                    self.open(BlockKind::Text, line_of(start), true);
                 }
             }
-            Event::End(TagEnd::Paragraph) if !paragraphs.pop().unwrap_or(false) => {
-                if let Some(block) = open.last_mut() {
-                    block.text.push(' ');
-                }
+            Event::End(TagEnd::Paragraph) if !self.paragraphs.pop().unwrap_or(false) => {
+                self.push_text(" ")
             }
-            Event::Start(Tag::Item | Tag::TableRow | Tag::TableHead) => open.push(Open {
-                kind: BlockKind::Text,
-                text: String::new(),
-                line: line_of(range.start),
-                all_bold: false,
-            }),
-            Event::Start(Tag::Strong) => bold += 1,
-            Event::End(TagEnd::Strong) => bold = bold.saturating_sub(1),
+            Event::Start(Tag::Item | Tag::TableRow | Tag::TableHead) => {
+                self.open(BlockKind::Text, line_of(start), false)
+            }
+            Event::Start(Tag::Strong) => self.bold += 1,
+            Event::End(TagEnd::Strong) => self.bold = self.bold.saturating_sub(1),
             Event::Text(text) | Event::Code(text) => {
-                if let Some(block) = open.last_mut() {
+                let bold = self.bold;
+                if let Some(block) = self.open.last_mut() {
                     if bold == 0 && !text.trim().is_empty() {
                         block.all_bold = false;
                     }
                     block.text.push_str(&text);
                 }
             }
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some(block) = open.last_mut() {
-                    block.text.push(' ');
-                }
-            }
-            Event::End(TagEnd::TableCell) => {
-                if let Some(block) = open.last_mut() {
-                    block.text.push_str(" | ");
-                }
-            }
+            Event::SoftBreak | Event::HardBreak => self.push_text(" "),
+            Event::End(TagEnd::TableCell) => self.push_text(" | "),
             Event::End(
                 TagEnd::Heading(_)
                 | TagEnd::Item
                 | TagEnd::TableRow
                 | TagEnd::TableHead
                 | TagEnd::Paragraph,
-            ) => {
-                if let Some(done) = open.pop() {
-                    let text = done.text.trim().to_string();
-                    if text.is_empty() {
-                        continue;
-                    }
-                    let kind = match done.kind {
-                        BlockKind::Text if done.all_bold => BlockKind::BoldParagraph,
-                        kind => kind,
-                    };
-                    blocks.push(Block {
-                        kind,
-                        text,
-                        line: done.line,
-                    });
-                }
-            }
+            ) => self.close(),
             _ => {}
         }
     }
-    blocks
+
+    fn open(&mut self, kind: BlockKind, line: usize, all_bold: bool) {
+        self.open.push(Open {
+            kind,
+            text: String::new(),
+            line,
+            all_bold,
+        });
+    }
+
+    fn push_text(&mut self, text: &str) {
+        if let Some(block) = self.open.last_mut() {
+            block.text.push_str(text);
+        }
+    }
+
+    /// The innermost block ends: kept if it has words; a paragraph all in bold is
+    /// read as a heading.
+    fn close(&mut self) {
+        let Some(done) = self.open.pop() else {
+            return;
+        };
+        let text = done.text.trim().to_string();
+        if text.is_empty() {
+            return;
+        }
+        let kind = match done.kind {
+            BlockKind::Text if done.all_bold => BlockKind::BoldParagraph,
+            kind => kind,
+        };
+        self.blocks.push(Block {
+            kind,
+            text,
+            line: done.line,
+        });
+    }
 }
 
 /// Lower case, curly quotes made straight, runs of white space made one space: the
