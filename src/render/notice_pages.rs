@@ -179,28 +179,24 @@ fn canonical_path(
     format!("{folder}{}", variant.folder())
 }
 
-fn notice_view(
-    site: &SiteRender,
-    timeline: &Timeline,
-    index: usize,
-    body: &RenderedMarkdown,
-    variant: Variant,
-    folder: &str,
-    root: &str,
-) -> NoticeView {
-    let notice = timeline.notice;
-    let version = &notice.versions[index];
-    let status = timeline.status(index);
-    let variants = Variant::ALL
+/// "Read this notice in": a link to each form of the version (the page's own shown as
+/// text; a form the version lacks, as missing).
+fn form_links(version: &Version, variant: Variant, base: &str) -> Vec<VariantLink> {
+    Variant::ALL
         .iter()
         .map(|&other| VariantLink {
             label: other.label().to_string(),
-            href: format!("{root}{folder}{}", other.folder()),
+            href: format!("{base}{}", other.folder()),
             is_this_page: other == variant,
             available: has_variant(version, other),
         })
-        .collect();
-    let updates = notice.versions[..=index]
+        .collect()
+}
+
+/// "Updates to this page": the major changes up to version `index`, newest first,
+/// each linking to that version in the page's form where it has it.
+fn updates(notice: &Notice, index: usize, variant: Variant, root: &str) -> Vec<UpdateView> {
+    notice.versions[..=index]
         .iter()
         .filter(|v| v.is_major())
         .rev()
@@ -214,7 +210,23 @@ fn notice_view(
                 form_of(v, variant).folder()
             ),
         })
-        .collect();
+        .collect()
+}
+
+fn notice_view(
+    site: &SiteRender,
+    timeline: &Timeline,
+    index: usize,
+    body: &RenderedMarkdown,
+    variant: Variant,
+    folder: &str,
+    root: &str,
+) -> NoticeView {
+    let notice = timeline.notice;
+    let version = &notice.versions[index];
+    let status = timeline.status(index);
+    let variants = form_links(version, variant, &format!("{root}{folder}"));
+    let updates = updates(notice, index, variant, root);
     let upcoming = if status == Status::Current {
         timeline
             .upcoming()
