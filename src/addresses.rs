@@ -3,10 +3,25 @@
 
 use crate::model::{Notice, Version};
 
+/// A notice's folder: its current version's standard page, `general/`.
+pub fn notice_folder(slug: &str) -> String {
+    format!("{slug}/")
+}
+
+/// A notice's Atom feed of major changes.
+pub fn feed_file(slug: &str) -> String {
+    format!("{slug}/feed.xml")
+}
+
+/// A notice as data: every version, for other tools.
+pub fn data_file(slug: &str) -> String {
+    format!("{slug}/notice.json")
+}
+
 /// The folder of a version's page: `general/` for the current one, else `general/2.0/`.
 pub fn version_folder(notice: &Notice, version: &Version, as_current: bool) -> String {
     if as_current {
-        format!("{}/", notice.slug)
+        notice_folder(&notice.slug)
     } else {
         format!("{}/{}/", notice.slug, version.number.value)
     }
@@ -62,6 +77,9 @@ mod tests {
 
     #[test]
     fn addresses_of_a_notice() {
+        assert_eq!(notice_folder("general"), "general/");
+        assert_eq!(feed_file("general"), "general/feed.xml");
+        assert_eq!(data_file("general"), "general/notice.json");
         assert_eq!(changes_folder("general"), "general/changes/");
         assert_eq!(compare_folder("general", "2.0"), "general/2.0/compare/");
     }

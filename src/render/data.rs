@@ -59,7 +59,11 @@ pub fn notice_data(
             .enumerate()
             .map(|(index, v)| VersionData {
                 version: v.number.value.to_string(),
-                url: format!("{}{}/{}/", site.base_url, notice.slug, v.number.value),
+                url: format!(
+                    "{}{}",
+                    site.base_url,
+                    crate::addresses::version_folder(notice, v, false)
+                ),
                 title: v.title.clone(),
                 service: v.service.clone(),
                 controllers: v.controllers.clone(),
@@ -90,7 +94,7 @@ pub fn notice_json(
     let mut bytes = serde_json::to_vec_pretty(&data).expect("notice data always serialises");
     bytes.push(b'\n');
     OutputFile {
-        path: format!("{}/notice.json", timeline.notice.slug),
+        path: crate::addresses::data_file(&timeline.notice.slug),
         bytes,
     }
 }

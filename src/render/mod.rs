@@ -245,9 +245,9 @@ impl<'a> Renderer<'a> {
             .clone();
         jobs.push(feeds::feed_job(
             shared,
-            &format!("{}/feed.xml", notice.slug),
+            &crate::addresses::feed_file(&notice.slug),
             format!("Changes to {title}"),
-            &format!("{}/", notice.slug),
+            &crate::addresses::notice_folder(&notice.slug),
             entries.clone(),
         ));
         let (mut files, errors) = self.render_jobs(jobs);

@@ -172,7 +172,7 @@ fn canonical_path(
 ) -> String {
     let folder = match timeline.current_version() {
         Some(current) if current.number.value >= version.number.value => {
-            format!("{}/", notice.slug)
+            crate::addresses::notice_folder(&notice.slug)
         }
         _ => version_folder(notice, version, false),
     };

@@ -1,6 +1,7 @@
 //! `sitemap.xml` (the current pages of every variant, with the date of the newest
 //! change) and `robots.txt` (which points crawlers at it).
 
+use crate::addresses::{changes_folder, notice_folder};
 use crate::render::variant::Variant;
 use crate::render::{NoticeOutput, OutputFile, SiteRender};
 
@@ -31,11 +32,11 @@ pub fn sitemap<N: std::borrow::Borrow<NoticeOutput>>(
             .filter(|&v| v != Variant::EasyRead || notice.has_easy_read)
         {
             url(
-                format!("{}/{}", notice.slug, variant.folder()),
+                format!("{}{}", notice_folder(&notice.slug), variant.folder()),
                 lastmod.clone(),
             );
         }
-        url(format!("{}/changes/", notice.slug), lastmod);
+        url(changes_folder(&notice.slug), lastmod);
     }
     xml.push_str("</urlset>\n");
     OutputFile {
