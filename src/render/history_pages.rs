@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::addresses::{changes_folder, compare_folder, version_folder, PagePath};
+use crate::addresses::{changes_folder, compare_folder, notice_folder, version_folder, PagePath};
 use crate::model::{Notice, Version};
 use crate::render::compare::{compare, Comparison};
 use crate::render::context::PageView;
@@ -51,10 +51,27 @@ pub struct CompareView {
 
 pub fn history_pages(site: &SiteRender, timeline: &Timeline) -> Vec<PageJob> {
     let notice = timeline.notice;
+    let mut jobs = vec![changes_job(site, timeline)];
+    for pair in notice.versions.windows(2) {
+        let (previous, version) = (&pair[0], &pair[1]);
+        // Each form with a text of its own gets its comparison where both versions
+        // have that text; the standard comparison always.
+        for form in Variant::ALL {
+            let compared = form == Variant::Standard
+                || (form.spec().own_text && previous.has_form(form) && version.has_form(form));
+            if compared {
+                jobs.push(compare_job(site, notice, previous, version, form));
+            }
+        }
+    }
+    jobs
+}
+
+/// The changelog: major and minor changes apart, newest first.
+fn changes_job(site: &SiteRender, timeline: &Timeline) -> PageJob {
+    let notice = timeline.notice;
     let newest = notice.versions.last().expect("a notice has versions");
     let title = site.name_of(timeline.current_version().unwrap_or(newest));
-    let mut jobs = Vec::new();
-
     let path = changes_folder(&notice.slug);
     let page = PageView::new(
         format!("Changes to {title}"),
@@ -65,19 +82,7 @@ pub fn history_pages(site: &SiteRender, timeline: &Timeline) -> Vec<PageJob> {
     let root = page.root.clone();
     let (mut major, mut minor) = (Vec::new(), Vec::new());
     for (index, version) in notice.versions.iter().enumerate().rev() {
-        let entry = ChangeEntry {
-            version: version.number.value.to_string(),
-            effective: date_view(version.effective.value),
-            summary: summary_text(version),
-            status: timeline.status(index),
-            href: format!("{root}{}", version_folder(notice, version, false)),
-            compare_href: (index > 0).then(|| {
-                format!(
-                    "{root}{}",
-                    compare_folder(&notice.slug, &version.number.value.to_string())
-                )
-            }),
-        };
+        let entry = change_entry(timeline, index, &root);
         if version.is_major() {
             major.push(entry);
         } else {
@@ -89,7 +94,7 @@ pub fn history_pages(site: &SiteRender, timeline: &Timeline) -> Vec<PageJob> {
         title: title.clone(),
         current_href: timeline
             .current_version()
-            .map(|_| format!("{root}{}/", notice.slug)),
+            .map(|_| format!("{root}{}", notice_folder(&notice.slug))),
         major,
         minor,
     };
@@ -99,33 +104,31 @@ pub fn history_pages(site: &SiteRender, timeline: &Timeline) -> Vec<PageJob> {
         "contact",
         &site.contact_of(timeline.current_version().unwrap_or(newest)),
     );
-    jobs.push(PageJob {
+    PageJob {
         path: PagePath::Folder(path),
         template: "changes.html",
         context,
         verbatim: None,
-    });
-
-    for pair in notice.versions.windows(2) {
-        let (previous, version) = (&pair[0], &pair[1]);
-        jobs.push(compare_job(
-            site,
-            notice,
-            previous,
-            version,
-            Variant::Standard,
-        ));
-        if previous.has_form(Variant::EasyRead) && version.has_form(Variant::EasyRead) {
-            jobs.push(compare_job(
-                site,
-                notice,
-                previous,
-                version,
-                Variant::EasyRead,
-            ));
-        }
     }
-    jobs
+}
+
+/// One version in the changelog, with links to it and to what changed in it.
+fn change_entry(timeline: &Timeline, index: usize, root: &str) -> ChangeEntry {
+    let notice = timeline.notice;
+    let version = &notice.versions[index];
+    ChangeEntry {
+        version: version.number.value.to_string(),
+        effective: date_view(version.effective.value),
+        summary: summary_text(version),
+        status: timeline.status(index),
+        href: format!("{root}{}", version_folder(notice, version, false)),
+        compare_href: (index > 0).then(|| {
+            format!(
+                "{root}{}",
+                compare_folder(&notice.slug, &version.number.value.to_string())
+            )
+        }),
+    }
 }
 
 /// The comparison page of `version` with `previous`, for the standard text or (at
