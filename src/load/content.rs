@@ -99,10 +99,35 @@ pub fn load_content(root: &Path, problems: &mut Vec<Problem>) -> Vec<ContentEntr
     }
     // Each entry of content/ is either a notice folder to load or a problem; notices are
     // then read and parsed on every core, and problems kept in folder order.
-    // (name, the folder and how it is shown, or why it is not a notice)
-    type Found = (String, Result<(PathBuf, PathBuf), Problem>);
+    list_entries(&content)
+        .into_par_iter()
+        .map(|(name, entry)| match entry {
+            Ok((path, shown)) => {
+                let mut problems = Vec::new();
+                let notice = load_notice(&path, &shown, name.clone(), &mut problems);
+                ContentEntry {
+                    name,
+                    notice,
+                    problems,
+                }
+            }
+            Err(problem) => ContentEntry {
+                name,
+                notice: None,
+                problems: vec![problem],
+            },
+        })
+        .collect()
+}
+
+/// An entry of `content/`: its name, and its folder (with how it is shown) or why it
+/// is not a notice.
+type Found = (String, Result<(PathBuf, PathBuf), Problem>);
+
+/// The entries of `content/`, in name order, editors' files left out.
+fn list_entries(content: &Path) -> Vec<Found> {
     let mut entries: Vec<Found> = Vec::new();
-    let folders = WalkDir::new(&content)
+    let folders = WalkDir::new(content)
         .min_depth(1)
         .max_depth(1)
         .sort_by_file_name();
@@ -143,24 +168,6 @@ pub fn load_content(root: &Path, problems: &mut Vec<Problem>) -> Vec<ContentEntr
         entries.push((name, Ok((entry.into_path(), shown))));
     }
     entries
-        .into_par_iter()
-        .map(|(name, entry)| match entry {
-            Ok((path, shown)) => {
-                let mut problems = Vec::new();
-                let notice = load_notice(&path, &shown, name.clone(), &mut problems);
-                ContentEntry {
-                    name,
-                    notice,
-                    problems,
-                }
-            }
-            Err(problem) => ContentEntry {
-                name,
-                notice: None,
-                problems: vec![problem],
-            },
-        })
-        .collect()
 }
 
 /// Loads the one notice in `content/<slug>/` (for `serve`, after a save there).
