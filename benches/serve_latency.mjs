@@ -10,10 +10,9 @@
 // Prints the median, fastest and slowest of 20 saves, and the time to the first page.
 
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { spawn } from "node:child_process";
 import { launchChromium } from "../tests/browser/launch.mjs";
+import { copySite, startServe } from "../tests/browser/serve-site.mjs";
 
 const SAVES = 20;
 const [bin, repo, copiesArg] = process.argv.slice(2);
@@ -23,9 +22,7 @@ if (!bin || !repo) {
   process.exit(2);
 }
 
-const site = fs.mkdtempSync(path.join(os.tmpdir(), "clearnotice-latency-"));
-fs.copyFileSync(path.join(repo, "site.toml"), path.join(site, "site.toml"));
-fs.cpSync(path.join(repo, "content"), path.join(site, "content"), { recursive: true });
+const site = copySite(repo, "clearnotice-latency-");
 for (let n = 0; n < copies; n++) {
   fs.cpSync(path.join(repo, "content/general"), path.join(site, `content/copy-${String(n).padStart(5, "0")}`), { recursive: true });
 }
@@ -33,18 +30,9 @@ const file = path.join(site, "content/general/1.0.md");
 const original = fs.readFileSync(file, "utf8");
 
 const started = Date.now();
-const server = spawn(bin, ["serve", "--root", site, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
-let output = "";
-const url = await new Promise((resolve, reject) => {
-  const listen = (chunk) => {
-    output += chunk;
-    const found = output.match(/Serving the preview at (http:\/\/\S+\/)/);
-    if (found) resolve(found[1]);
-  };
-  server.stdout.on("data", listen);
-  server.stderr.on("data", listen);
-  server.on("exit", (code) => reject(new Error(`serve exited (${code}):\n${output}`)));
-});
+const serve = startServe(bin, site);
+const server = serve.child;
+const url = await serve.address;
 const firstBuild = Date.now() - started;
 
 const browser = await launchChromium();

@@ -14,11 +14,10 @@
 //
 // Usage: node serve.mjs PATH/TO/clearnotice REPO
 
-import { spawn } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { launchChromium } from "./launch.mjs";
+import { copySite, startServe } from "./serve-site.mjs";
 
 const WAIT = 20000;
 const [bin, repo] = process.argv.slice(2);
@@ -27,36 +26,11 @@ if (!bin || !repo) {
   process.exit(2);
 }
 
-const site = fs.mkdtempSync(path.join(os.tmpdir(), "clearnotice-serve-"));
-fs.copyFileSync(path.join(repo, "site.toml"), path.join(site, "site.toml"));
-fs.cpSync(path.join(repo, "content"), path.join(site, "content"), { recursive: true });
+const site = copySite(repo, "clearnotice-serve-");
 const noticeFile = path.join(site, "content/general/1.0.md");
 const easyReadFile = path.join(site, "content/general/1.0.easy-read.md");
 const original = fs.readFileSync(noticeFile, "utf8");
 const originalEasyRead = fs.readFileSync(easyReadFile, "utf8");
-
-// The server, on a free port; its address is read from what it prints.
-function startServer() {
-  const child = spawn(bin, ["serve", "--root", site, "--port", "0", "--date", "2026-11-24"], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const address = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 60000);
-    const listen = (chunk) => {
-      output += chunk;
-      const found = output.match(/Serving the preview at (http:\/\/\S+\/)/);
-      if (found) {
-        clearTimeout(timer);
-        resolve(found[1]);
-      }
-    };
-    child.stdout.on("data", listen);
-    child.stderr.on("data", listen);
-    child.on("exit", (code) => reject(new Error(`serve exited (${code}):\n${output}`)));
-  });
-  return { child, address, log: () => output };
-}
 
 const failures = [];
 const timings = [];
@@ -83,7 +57,7 @@ function pageShows(page, text) {
 
 const overlayText = (page, id) => page.evaluate((id) => document.getElementById(id)?.innerText ?? null, id);
 
-const server = startServer();
+const server = startServe(bin, site, ["--date", "2026-11-24"]);
 const browser = await launchChromium();
 try {
   const url = await server.address;
