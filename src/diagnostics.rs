@@ -112,6 +112,12 @@ impl Problem {
         problem
     }
 
+    /// A rendering thread panicked while holding a shared lock (a bug, not the
+    /// site's fault): the run stops rather than trust what the lock guarded.
+    pub fn thread_failed() -> Self {
+        Problem::in_file("(memory)", "a rendering thread failed")
+    }
+
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self

@@ -79,6 +79,17 @@ struct SiteProblems {
     pictures: Vec<Problem>,
 }
 
+impl SiteProblems {
+    /// site.toml's, content/'s, the theme's, then the pictures'.
+    fn all(&self) -> impl Iterator<Item = &Problem> {
+        self.config
+            .iter()
+            .chain(&self.content)
+            .chain(&self.theme)
+            .chain(&self.pictures)
+    }
+}
+
 /// What the pipeline knows of one entry of `content/` (a notice, or not).
 #[derive(Debug, Clone, Default)]
 struct Entry {
@@ -257,34 +268,14 @@ impl Pipeline {
     /// notices leave out; borrowed, so counting them or taking the first few copies
     /// nothing (a large site has tens of thousands).
     pub fn all_warnings(&self) -> impl Iterator<Item = &Problem> {
-        let site = &self.site_problems;
-        let entries = || self.entries.values();
-        site.config
-            .iter()
-            .chain(&site.content)
-            .chain(entries().flat_map(|e| e.load.iter()))
-            .chain(site.theme.iter().chain(&site.pictures))
-            .chain(entries().flat_map(|e| e.check.iter()))
-            .chain(
-                entries()
-                    .filter_map(|e| e.output.as_deref())
-                    .flat_map(|o| o.warnings.iter()),
-            )
-            .chain(entries().flat_map(|e| e.missing.iter()))
+        problems_in_order(&self.site_problems, &self.entries)
+            .chain(self.entries.values().flat_map(|e| e.missing.iter()))
     }
 
     /// The warnings of the site's own files (`slug` `None`) or of one notice.
     pub fn warnings_of(&self, slug: Option<&str>) -> Vec<&Problem> {
         match slug {
-            None => {
-                let site = &self.site_problems;
-                site.config
-                    .iter()
-                    .chain(&site.content)
-                    .chain(&site.theme)
-                    .chain(&site.pictures)
-                    .collect()
-            }
+            None => self.site_problems.all().collect(),
             Some(slug) => self
                 .entries
                 .get(slug)
@@ -351,7 +342,7 @@ pub fn in_memory<T>(
     let result = step(&|file| {
         files
             .lock()
-            .map_err(|_| Problem::in_file("(memory)", "a rendering thread failed"))?
+            .map_err(|_| Problem::thread_failed())?
             .push(file);
         Ok(())
     })?;
@@ -708,19 +699,27 @@ fn slowest(entries: &BTreeMap<String, Arc<Entry>>) -> Vec<(String, std::time::Du
 
 /// Every problem of a site, in the order a build reports them: site.toml, each
 /// entry of content/ as it was read, the theme, the pictures, then each notice's
-/// rules, then what rendering found.
+/// rules, then what rendering found. The one place that order is written.
+fn problems_in_order<'a>(
+    site: &'a SiteProblems,
+    entries: &'a BTreeMap<String, Arc<Entry>>,
+) -> impl Iterator<Item = &'a Problem> {
+    site.config
+        .iter()
+        .chain(&site.content)
+        .chain(entries.values().flat_map(|e| e.load.iter()))
+        .chain(site.theme.iter().chain(&site.pictures))
+        .chain(entries.values().flat_map(|e| e.check.iter()))
+        .chain(
+            entries
+                .values()
+                .filter_map(|e| e.output.as_deref())
+                .flat_map(|o| o.warnings.iter()),
+        )
+}
+
 fn all_problems(site: &SiteProblems, entries: &BTreeMap<String, Arc<Entry>>) -> Vec<Problem> {
-    let mut all: Vec<Problem> = site.config.iter().chain(&site.content).cloned().collect();
-    all.extend(entries.values().flat_map(|e| e.load.iter().cloned()));
-    all.extend(site.theme.iter().chain(&site.pictures).cloned());
-    all.extend(entries.values().flat_map(|e| e.check.iter().cloned()));
-    all.extend(
-        entries
-            .values()
-            .filter_map(|e| e.output.as_ref())
-            .flat_map(|o| o.warnings.iter().cloned()),
-    );
-    all
+    problems_in_order(site, entries).cloned().collect()
 }
 
 /// Stops the run if any problem found so far is an error. Looks without copying:
@@ -729,10 +728,7 @@ fn fail_on_errors(
     site: &SiteProblems,
     entries: &BTreeMap<String, Arc<Entry>>,
 ) -> Result<(), BuildFailure> {
-    let site_errors = [&site.config, &site.content, &site.theme, &site.pictures]
-        .into_iter()
-        .flatten()
-        .any(Problem::is_error);
+    let site_errors = site.all().any(Problem::is_error);
     let notice_errors = entries
         .values()
         .any(|e| e.load.iter().chain(&e.check).any(Problem::is_error));
@@ -770,10 +766,7 @@ impl Made {
         let links = PageLinks::of(&file);
         let page = file.path.ends_with(".html");
         sink(file)?;
-        let mut made = self
-            .inner
-            .lock()
-            .map_err(|_| Problem::in_file("(memory)", "a rendering thread failed"))?;
+        let mut made = self.inner.lock().map_err(|_| Problem::thread_failed())?;
         made.files += 1;
         made.pages += usize::from(page);
         made.links.push(links);
@@ -783,6 +776,6 @@ impl Made {
     fn into_inner(self) -> Result<MadeSoFar, Problem> {
         self.inner
             .into_inner()
-            .map_err(|_| Problem::in_file("(memory)", "a rendering thread failed"))
+            .map_err(|_| Problem::thread_failed())
     }
 }

@@ -260,15 +260,15 @@ impl Warnings {
         };
         let mut new = Vec::new();
         for source in redone {
-            let warnings = pipeline.warnings_of(source.as_deref());
             let before = keys.remove(&source).unwrap_or_default();
-            let now: HashSet<String> = warnings.iter().map(|w| w.to_string()).collect();
-            new.extend(
-                warnings
-                    .into_iter()
-                    .filter(|w| !before.contains(&w.to_string()))
-                    .cloned(),
-            );
+            let mut now = HashSet::new();
+            for warning in pipeline.warnings_of(source.as_deref()) {
+                let key = warning.to_string();
+                if !before.contains(&key) {
+                    new.push(warning.clone());
+                }
+                now.insert(key);
+            }
             if !now.is_empty() {
                 keys.insert(source, now);
             }

@@ -159,10 +159,7 @@ impl Staging {
         recorded: Recorded,
         staged: Option<PathBuf>,
     ) -> Result<(), Problem> {
-        let mut written = self
-            .written
-            .lock()
-            .map_err(|_| Problem::in_file("(memory)", "a rendering thread failed"))?;
+        let mut written = self.written.lock().map_err(|_| Problem::thread_failed())?;
         written.files.insert(file.path.clone(), recorded);
         if let Some(staged) = staged {
             written.staged.push((staged, file.path.clone()));
@@ -172,12 +169,8 @@ impl Staging {
 
     /// Puts the new site in place of the old one.
     pub fn commit(mut self) -> Result<(), Problem> {
-        let written = std::mem::take(
-            &mut *self
-                .written
-                .lock()
-                .map_err(|_| Problem::in_file("(memory)", "a rendering thread failed"))?,
-        );
+        let written =
+            std::mem::take(&mut *self.written.lock().map_err(|_| Problem::thread_failed())?);
         if self.update {
             self.move_in(&written)?;
         } else {
