@@ -1,8 +1,14 @@
-//! The theme's stylesheet: `css/main.css` with its `@import`s inlined (an import with a
-//! media query, like `@import "print.css" print;`, is wrapped in `@media`), each file
-//! parsed and minified by lightningcss for the browsers we support, into one file.
+//! The theme's stylesheets: an entry such as `css/main.css` bundled with its
+//! `@import`s by lightningcss's `Bundler` (an import with a media query, like
+//! `@import "print.css" print;`, keeps its query), then minified for the browsers we
+//! support, into one file. The `Bundler` reads from the theme — the built-in files
+//! with the site's overrides — through [`ThemeSources`], never from the disk.
 
-use lightningcss::stylesheet::{MinifyOptions, ParserOptions, PrinterOptions, StyleSheet};
+use std::path::Path;
+
+use lightningcss::bundler::{BundleErrorKind, Bundler, ResolveResult, SourceProvider};
+use lightningcss::error::{Error, ErrorLocation};
+use lightningcss::stylesheet::{MinifyOptions, ParserOptions, PrinterOptions};
 use lightningcss::targets::{Browsers, Targets};
 
 use crate::diagnostics::Problem;
@@ -31,6 +37,44 @@ fn targets() -> Targets {
     })
 }
 
+/// The theme as the `Bundler`'s file system: paths are the theme's own
+/// (`css/common.css`), and an import is resolved beside the file that names it.
+struct ThemeSources<'a>(&'a Theme);
+
+/// A stylesheet the theme does not have.
+#[derive(Debug, thiserror::Error)]
+#[error("this stylesheet is missing from the theme: {0}")]
+struct MissingStylesheet(String);
+
+impl SourceProvider for ThemeSources<'_> {
+    type Error = MissingStylesheet;
+
+    fn read<'s>(&'s self, file: &Path) -> Result<&'s str, Self::Error> {
+        let path = theme_path(file);
+        self.0
+            .text(&path)
+            .map(|(text, _)| text)
+            .ok_or(MissingStylesheet(path))
+    }
+
+    fn resolve(
+        &self,
+        specifier: &str,
+        originating_file: &Path,
+    ) -> Result<ResolveResult, Self::Error> {
+        let folder = originating_file.parent().unwrap_or(Path::new(""));
+        Ok(ResolveResult::File(folder.join(specifier)))
+    }
+}
+
+/// A bundler path as the theme names its files, with `/` on every platform.
+fn theme_path(file: &Path) -> String {
+    file.components()
+        .map(|part| part.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// Bundles the stylesheet `entry` and its imports into one minified (or readable)
 /// stylesheet, after `prelude` (the site's settings as custom properties).
 pub fn bundle_css(
@@ -39,148 +83,116 @@ pub fn bundle_css(
     prelude: &str,
     minify: bool,
 ) -> Result<String, Vec<Problem>> {
-    let mut parts = Vec::new();
-    collect(theme, entry, None, &mut parts, &mut Vec::new())?;
-    let mut out = format!("{prelude}\n");
-    let mut problems = Vec::new();
-    for (path, media) in parts {
-        match process_file(theme, &path, minify) {
-            Ok(css) => match media {
-                Some(media) => out.push_str(&format!("@media {media}{{{css}}}\n")),
-                None => {
-                    out.push_str(&css);
-                    out.push('\n');
-                }
-            },
-            Err(problem) => problems.push(problem),
-        }
-    }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(problems)
-    }
-}
-
-/// Lists the files to bundle in order: each file's imports before its own rules.
-fn collect(
-    theme: &Theme,
-    path: &str,
-    media: Option<String>,
-    parts: &mut Vec<(String, Option<String>)>,
-    seen: &mut Vec<String>,
-) -> Result<(), Vec<Problem>> {
-    if seen.iter().any(|p| p == path) {
-        return Ok(());
-    }
-    seen.push(path.to_string());
-    let Some((text, _)) = theme.text(path) else {
-        return Err(vec![Problem::in_file(
-            format!("themes/default/{path}"),
-            "this stylesheet is missing from the theme",
-        )
-        .with_help("Put the file back, or remove the @import that names it.")]);
-    };
-    for line in text.lines() {
-        if let Some((imported, import_media)) = parse_import(line) {
-            let folder = path.rsplit_once('/').map_or("", |(dir, _)| dir);
-            collect(
-                theme,
-                &format!("{folder}/{imported}"),
-                import_media.or(media.clone()),
-                parts,
-                seen,
-            )?;
-        }
-    }
-    parts.push((path.to_string(), media));
-    Ok(())
-}
-
-/// `@import "print.css" print;` → (`print.css`, `Some("print")`).
-fn parse_import(line: &str) -> Option<(String, Option<String>)> {
-    let rest = line.trim().strip_prefix("@import")?.trim();
-    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-    let (name, after) = rest[1..].split_once(quote)?;
-    let media = after.trim().trim_end_matches(';').trim();
-    Some((
-        name.to_string(),
-        (!media.is_empty()).then(|| media.to_string()),
-    ))
-}
-
-fn process_file(theme: &Theme, path: &str, minify: bool) -> Result<String, Problem> {
-    let (text, file) = theme
-        .text(path)
-        .ok_or_else(|| Problem::in_file(path, "stylesheet missing"))?;
-    // The imports were inlined by `collect`; drop them so the browser does not fetch them.
-    let text: String = text
-        .lines()
-        .filter(|line| parse_import(line).is_none())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let origin = file.origin.display().to_string();
-    let css_problem = |message: String, loc: Option<(u32, u32)>| {
-        let problem = match loc {
-            Some((line, column)) => {
-                Problem::at_line(&origin, line as usize + 1, column as usize, message)
-            }
-            None => Problem::in_file(&origin, message),
-        };
-        problem.with_help(
-            "Check this stylesheet for a missing brace, colon or semicolon near that line.",
-        )
-    };
-    let options = ParserOptions {
-        filename: origin.clone(),
-        ..ParserOptions::default()
-    };
-    let mut sheet = StyleSheet::parse(&text, options).map_err(|err| {
-        css_problem(
-            format!("CSS error: {}", err.kind),
-            err.loc.map(|l| (l.line, l.column)),
-        )
-    })?;
+    let sources = ThemeSources(theme);
+    let mut bundler = Bundler::new(&sources, None, ParserOptions::default());
+    let mut sheet = bundler
+        .bundle(Path::new(entry))
+        .map_err(|err| vec![bundle_problem(theme, entry, err)])?;
     sheet
         .minify(MinifyOptions {
             targets: targets(),
             ..MinifyOptions::default()
         })
-        .map_err(|err| {
-            css_problem(
-                format!("CSS error: {}", err.kind),
-                err.loc.map(|l| (l.line, l.column)),
-            )
-        })?;
+        .map_err(|err| vec![css_problem(theme, entry, err.kind.to_string(), err.loc)])?;
     let printed = sheet
         .to_css(PrinterOptions {
             minify,
             targets: targets(),
             ..PrinterOptions::default()
         })
-        .map_err(|err| {
-            css_problem(
-                format!("CSS error: {}", err.kind),
-                err.loc.map(|l| (l.line, l.column)),
-            )
-        })?;
-    Ok(printed.code)
+        .map_err(|err| vec![css_problem(theme, entry, err.kind.to_string(), err.loc)])?;
+    Ok(format!("{prelude}\n{}\n", printed.code))
+}
+
+/// A bundling error: a missing import names the file that imports it; a syntax
+/// error names its file and line.
+fn bundle_problem(
+    theme: &Theme,
+    entry: &str,
+    err: Error<BundleErrorKind<'_, MissingStylesheet>>,
+) -> Problem {
+    if let BundleErrorKind::ResolverError(MissingStylesheet(missing)) = &err.kind {
+        let importer = err
+            .loc
+            .as_ref()
+            .map_or(entry.to_string(), |loc| loc.filename.clone());
+        return Problem::in_file(
+            origin_of(theme, &importer),
+            format!("this stylesheet imports {missing}, which is missing from the theme"),
+        )
+        .with_help("Put the file back, or remove the @import that names it.");
+    }
+    css_problem(theme, entry, err.kind.to_string(), err.loc)
+}
+
+fn css_problem(theme: &Theme, entry: &str, message: String, loc: Option<ErrorLocation>) -> Problem {
+    let message = format!("CSS error: {message}");
+    match loc {
+        Some(loc) => Problem::at_line(
+            origin_of(theme, &loc.filename),
+            loc.line as usize + 1,
+            loc.column as usize,
+            message,
+        ),
+        None => Problem::in_file(origin_of(theme, entry), message),
+    }
+    .with_help("Check this stylesheet for a missing brace, colon or semicolon near that line.")
+}
+
+/// Where a theme file came from, as the person editing it knows it.
+fn origin_of(theme: &Theme, path: &str) -> String {
+    theme.files.get(path).map_or_else(
+        || format!("themes/default/{path}"),
+        |file| file.origin.display().to_string(),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::theme::ThemeFile;
+
+    fn theme(files: &[(&str, &str)]) -> Theme {
+        Theme {
+            files: files
+                .iter()
+                .map(|(path, text)| {
+                    let file = ThemeFile {
+                        bytes: text.as_bytes().to_vec(),
+                        origin: format!("themes/default/{path}").into(),
+                    };
+                    (path.to_string(), file)
+                })
+                .collect(),
+        }
+    }
 
     #[test]
-    fn imports_are_parsed_with_their_media() {
+    fn imports_in_every_spelling_are_inlined_and_keep_their_media() {
+        // The old line-by-line inliner missed `url(…)` and dropped the outer media
+        // query of a nested import.
+        let theme = theme(&[
+            (
+                "css/main.css",
+                "@import url(\"a.css\");\n@import 'paper.css' print;\nmain{color:red}",
+            ),
+            ("css/a.css", "a{color:blue}"),
+            ("css/paper.css", "@import \"margins.css\";\np{color:black}"),
+            ("css/margins.css", "body{margin:0}"),
+        ]);
+        let css = bundle_css(&theme, "css/main.css", "", true).unwrap();
         assert_eq!(
-            parse_import(r#"@import "print.css" print;"#),
-            Some(("print.css".into(), Some("print".into())))
+            css,
+            "\na{color:#00f}@media print{body{margin:0}p{color:#000}}main{color:red}\n"
         );
-        assert_eq!(
-            parse_import("@import 'a.css';"),
-            Some(("a.css".into(), None))
-        );
-        assert_eq!(parse_import("a { color: red }"), None);
+    }
+
+    #[test]
+    fn a_missing_import_names_the_file_that_imports_it() {
+        let theme = theme(&[("css/main.css", "@import \"gone.css\";\n")]);
+        let problems = bundle_css(&theme, "css/main.css", "", true).unwrap_err();
+        let text = format!("{:?}", problems[0]);
+        assert!(text.contains("themes/default/css/main.css"), "{text}");
+        assert!(text.contains("css/gone.css"), "{text}");
     }
 }
