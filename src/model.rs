@@ -229,6 +229,17 @@ impl Version {
         !form.spec().own_text || self.own_text(form).is_some()
     }
 
+    /// The form a link from a page in `form` to this version should show: the same
+    /// form when this version has it, else its standard page (a link to a form that
+    /// a version does not have leads nowhere).
+    pub fn form_to_link(&self, form: Form) -> Form {
+        if self.has_form(form) {
+            form
+        } else {
+            Form::Standard
+        }
+    }
+
     /// True for a version people were told about: the first publication or a major
     /// change. A minor change is only updated online.
     pub fn is_major(&self) -> bool {

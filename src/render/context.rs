@@ -3,11 +3,11 @@
 
 use serde::Serialize;
 
+use crate::forms::Form;
 use crate::model::{Contact, SiteConfig};
 use crate::render::dates::DateView;
 use crate::render::markdown::TocEntry;
 use crate::render::timeline::Status;
-use crate::render::variant::Variant;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteView {
@@ -110,7 +110,7 @@ impl PageView {
 
 /// A link from one page of a notice to another form of the same version.
 #[derive(Debug, Clone, Serialize)]
-pub struct VariantLink {
+pub struct FormLink {
     pub label: String,
     pub href: String,
     /// The page the link is on: shown as text, not a link.
@@ -175,9 +175,12 @@ pub struct NoticeView {
     /// The easy-read text, on easy-read pages.
     pub easy_read: Vec<EasyReadBlockView>,
     /// `standard`, `easy-read` or `large-print`.
-    pub variant: Variant,
-    pub variants: Vec<VariantLink>,
-    /// The current version's page, in this page's variant.
+    /// Templates know the forms by their older name, variants.
+    #[serde(rename = "variant")]
+    pub form: Form,
+    #[serde(rename = "variants")]
+    pub forms: Vec<FormLink>,
+    /// The current version's page, in this page's form.
     /// `None` while no version is in effect yet.
     pub current_href: Option<String>,
     pub updates: Vec<UpdateView>,

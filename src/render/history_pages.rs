@@ -5,13 +5,13 @@
 use serde::Serialize;
 
 use crate::addresses::{changes_folder, compare_folder, notice_folder, version_folder, PagePath};
+use crate::forms::Form;
 use crate::model::{Notice, Version};
 use crate::render::compare::{compare, Comparison};
 use crate::render::context::PageView;
 use crate::render::dates::{date_view, DateView};
 use crate::render::markdown::summary_text;
 use crate::render::timeline::{Status, Timeline};
-use crate::render::variant::Variant;
 use crate::render::{base_context, PageJob, SiteRender};
 
 /// One version as the changelog lists it. Hrefs are relative to the changelog page.
@@ -56,8 +56,8 @@ pub fn history_pages(site: &SiteRender, timeline: &Timeline) -> Vec<PageJob> {
         let (previous, version) = (&pair[0], &pair[1]);
         // Each form with a text of its own gets its comparison where both versions
         // have that text; the standard comparison always.
-        for form in Variant::ALL {
-            let compared = form == Variant::Standard
+        for form in Form::ALL {
+            let compared = form == Form::Standard
                 || (form.spec().own_text && previous.has_form(form) && version.has_form(form));
             if compared {
                 jobs.push(compare_job(site, notice, previous, version, form));
@@ -138,15 +138,11 @@ fn compare_job(
     notice: &Notice,
     previous: &Version,
     version: &Version,
-    variant: Variant,
+    form: Form,
 ) -> PageJob {
     let number = version.number.value.to_string();
-    let path = format!(
-        "{}{}",
-        compare_folder(&notice.slug, &number),
-        variant.folder()
-    );
-    let what = if variant == Variant::EasyRead {
+    let path = format!("{}{}", compare_folder(&notice.slug, &number), form.folder());
+    let what = if form == Form::EasyRead {
         " (easy read)"
     } else {
         ""
@@ -162,9 +158,9 @@ fn compare_job(
     );
     let root = page.root.clone();
     // A form with a text of its own compares that text; the others, the version's.
-    let text = |v: &Version| match v.own_text(variant) {
+    let text = |v: &Version| match v.own_text(form) {
         Some(own) => own.text.to_string(),
-        None if variant.spec().own_text => String::new(),
+        None if form.spec().own_text => String::new(),
         None => v.body.clone(),
     };
     let view = CompareView {
@@ -176,12 +172,12 @@ fn compare_job(
         version_href: format!(
             "{root}{}{}",
             version_folder(notice, version, false),
-            variant.folder()
+            form.folder()
         ),
         previous_href: format!(
             "{root}{}{}",
             version_folder(notice, previous, false),
-            variant.folder()
+            form.folder()
         ),
         changes_href: format!("{root}{}", changes_folder(&notice.slug)),
         comparison: compare(&text(previous), &text(version)),

@@ -14,7 +14,6 @@ pub mod notice_pages;
 pub mod sitemap;
 pub mod templates;
 pub mod timeline;
-pub mod variant;
 
 use std::borrow::Borrow;
 use std::collections::{BTreeMap, BTreeSet};

@@ -1,22 +1,22 @@
 //! The pages of one notice: every version at its own address (`<slug>/<version>/`),
-//! each in every variant. The current version's page is at `<slug>/`; its own address
+//! each in every form. The current version's page is at `<slug>/`; its own address
 //! holds an instant redirect there (the same text twice would be rendered, minified
 //! and written twice: 3 of the 7 pages of a one-version notice). The Markdown of a
-//! version is rendered once and shared by its variants.
+//! version is rendered once and shared by its forms.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::addresses::{changes_folder, version_folder, PagePath};
+use crate::forms::Form;
 use crate::model::{Notice, Site, Version};
 use crate::render::context::{
-    EasyReadBlockView, NoticeView, PageView, PictureView, UpcomingView, UpdateView, VariantLink,
+    EasyReadBlockView, FormLink, NoticeView, PageView, PictureView, UpcomingView, UpdateView,
 };
 use crate::render::dates::date_view;
 use crate::render::markdown::summary_text;
 use crate::render::markdown::RenderedMarkdown;
 use crate::render::timeline::{Status, Timeline};
-use crate::render::variant::{form_of, has_variant, Variant};
 use crate::render::{base_context, PageJob, SiteRender, Verbatim};
 use crate::text::easy_read::{parse_easy_read, Block};
 use crate::theme::pictures::resolve_picture;
@@ -38,7 +38,7 @@ pub fn notice_pages(
     for (index, version) in notice.versions.iter().enumerate() {
         let body = &bodies[index];
         let easy_read = version
-            .own_text(Variant::EasyRead)
+            .own_text(Form::EasyRead)
             .map(|text| parse_easy_read(&text.text))
             .unwrap_or_default();
         let status = timeline.status(index);
@@ -47,19 +47,16 @@ pub fn notice_pages(
             jobs.extend(redirects_to_current(site, notice, version));
         }
         let folder = version_folder(notice, version, as_current);
-        for variant in Variant::ALL
-            .into_iter()
-            .filter(|&v| has_variant(version, v))
-        {
-            let path = format!("{folder}{}", variant.folder());
+        for form in Form::ALL.into_iter().filter(|&v| version.has_form(v)) {
+            let path = format!("{folder}{}", form.folder());
             let page = PageView::new(
                 site.name_of(version),
                 &path,
                 &site.base_url,
-                canonical_path(notice, timeline, version, variant),
+                canonical_path(notice, timeline, version, form),
             );
-            let mut view = notice_view(site, timeline, index, body, variant, &folder, &page.root);
-            if variant == Variant::EasyRead {
+            let mut view = notice_view(site, timeline, index, body, form, &folder, &page.root);
+            if form == Form::EasyRead {
                 view.easy_read =
                     easy_read_view(&easy_read, &page.root, notice, model, theme, pictures);
             }
@@ -68,38 +65,32 @@ pub fn notice_pages(
             context.insert("contact", &site.contact_of(version));
             jobs.push(PageJob {
                 path: PagePath::Folder(path),
-                template: variant.template(),
+                template: form.template(),
                 context,
                 // Easy-read pages show the easy-read text instead.
-                verbatim: verbatims[index]
-                    .clone()
-                    .filter(|_| variant != Variant::EasyRead),
+                verbatim: verbatims[index].clone().filter(|_| form != Form::EasyRead),
             });
         }
     }
     jobs
 }
 
-/// The current version's own address (and its variants): each an instant redirect to
+/// The current version's own address (and its forms): each an instant redirect to
 /// the same page at the notice's address, so the version's address always shows it.
 fn redirects_to_current(site: &SiteRender, notice: &Notice, version: &Version) -> Vec<PageJob> {
-    Variant::ALL
+    Form::ALL
         .into_iter()
-        .filter(|&v| has_variant(version, v))
-        .map(|variant| {
+        .filter(|&v| version.has_form(v))
+        .map(|form| {
             let path = format!(
                 "{}{}",
                 version_folder(notice, version, false),
-                variant.folder()
+                form.folder()
             );
-            let current = format!(
-                "{}{}",
-                version_folder(notice, version, true),
-                variant.folder()
-            );
+            let current = format!("{}{}", version_folder(notice, version, true), form.folder());
             let name = site.name_of(version);
-            let title = match variant {
-                Variant::Standard => {
+            let title = match form {
+                Form::Standard => {
                     format!("{name} – version {}", version.number.value)
                 }
                 other => format!(
@@ -163,39 +154,34 @@ fn easy_read_view(
         .collect()
 }
 
-/// Old and duplicate addresses point search engines at the current page of the same variant.
-fn canonical_path(
-    notice: &Notice,
-    timeline: &Timeline,
-    version: &Version,
-    variant: Variant,
-) -> String {
+/// Old and duplicate addresses point search engines at the current page of the same form.
+fn canonical_path(notice: &Notice, timeline: &Timeline, version: &Version, form: Form) -> String {
     let folder = match timeline.current_version() {
         Some(current) if current.number.value >= version.number.value => {
             crate::addresses::notice_folder(&notice.slug)
         }
         _ => version_folder(notice, version, false),
     };
-    format!("{folder}{}", variant.folder())
+    format!("{folder}{}", form.folder())
 }
 
 /// "Read this notice in": a link to each form of the version (the page's own shown as
 /// text; a form the version lacks, as missing).
-fn form_links(version: &Version, variant: Variant, base: &str) -> Vec<VariantLink> {
-    Variant::ALL
+fn form_links(version: &Version, form: Form, base: &str) -> Vec<FormLink> {
+    Form::ALL
         .iter()
-        .map(|&other| VariantLink {
+        .map(|&other| FormLink {
             label: other.label().to_string(),
             href: format!("{base}{}", other.folder()),
-            is_this_page: other == variant,
-            available: has_variant(version, other),
+            is_this_page: other == form,
+            available: version.has_form(other),
         })
         .collect()
 }
 
 /// "Updates to this page": the major changes up to version `index`, newest first,
 /// each linking to that version in the page's form where it has it.
-fn updates(notice: &Notice, index: usize, variant: Variant, root: &str) -> Vec<UpdateView> {
+fn updates(notice: &Notice, index: usize, form: Form, root: &str) -> Vec<UpdateView> {
     notice.versions[..=index]
         .iter()
         .filter(|v| v.is_major())
@@ -207,7 +193,7 @@ fn updates(notice: &Notice, index: usize, variant: Variant, root: &str) -> Vec<U
             href: format!(
                 "{root}{}{}",
                 version_folder(notice, v, false),
-                form_of(v, variant).folder()
+                v.form_to_link(form).folder()
             ),
         })
         .collect()
@@ -218,15 +204,15 @@ fn notice_view(
     timeline: &Timeline,
     index: usize,
     body: &RenderedMarkdown,
-    variant: Variant,
+    form: Form,
     folder: &str,
     root: &str,
 ) -> NoticeView {
     let notice = timeline.notice;
     let version = &notice.versions[index];
     let status = timeline.status(index);
-    let variants = form_links(version, variant, &format!("{root}{folder}"));
-    let updates = updates(notice, index, variant, root);
+    let forms = form_links(version, form, &format!("{root}{folder}"));
+    let updates = updates(notice, index, form, root);
     let upcoming = if status == Status::Current {
         timeline
             .upcoming()
@@ -237,7 +223,7 @@ fn notice_view(
                 href: format!(
                     "{root}{}{}",
                     version_folder(notice, v, false),
-                    form_of(v, variant).folder()
+                    v.form_to_link(form).folder()
                 ),
             })
             .collect()
@@ -258,13 +244,13 @@ fn notice_view(
         toc: body.toc.clone(),
         body: body.html.clone(),
         easy_read: Vec::new(),
-        variant,
-        variants,
+        form,
+        forms,
         current_href: timeline.current_version().map(|current| {
             format!(
                 "{root}{}/{}",
                 notice.slug,
-                form_of(current, variant).folder()
+                current.form_to_link(form).folder()
             )
         }),
         updates,

@@ -1,8 +1,8 @@
-//! `sitemap.xml` (the current pages of every variant, with the date of the newest
+//! `sitemap.xml` (the current pages of every form, with the date of the newest
 //! change) and `robots.txt` (which points crawlers at it).
 
 use crate::addresses::{changes_folder, notice_folder};
-use crate::render::variant::Variant;
+use crate::forms::Form;
 use crate::render::{NoticeOutput, OutputFile, SiteRender};
 
 pub fn sitemap<N: std::borrow::Borrow<NoticeOutput>>(
@@ -27,12 +27,12 @@ pub fn sitemap<N: std::borrow::Borrow<NoticeOutput>>(
             continue;
         };
         let lastmod = Some(lastmod.to_string());
-        for variant in Variant::ALL
+        for form in Form::ALL
             .into_iter()
-            .filter(|&v| v != Variant::EasyRead || notice.has_easy_read)
+            .filter(|&v| v != Form::EasyRead || notice.has_easy_read)
         {
             url(
-                format!("{}{}", notice_folder(&notice.slug), variant.folder()),
+                format!("{}{}", notice_folder(&notice.slug), form.folder()),
                 lastmod.clone(),
             );
         }
