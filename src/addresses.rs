@@ -1,6 +1,7 @@
 //! Where each page of a notice lives, relative to the site: one module that knows the
 //! addresses, so the pages that link to each other need not know each other.
 
+use crate::forms::Form;
 use crate::model::{Notice, Version};
 
 /// A notice's folder: its current version's standard page, `general/`.
@@ -25,6 +26,29 @@ pub fn version_folder(notice: &Notice, version: &Version, as_current: bool) -> S
     } else {
         format!("{}/{}/", notice.slug, version.number.value)
     }
+}
+
+/// A version's handout in a form, in that form's folder: the current version's at
+/// `general/easy-read/general-easy-read.pdf`, an old one's at
+/// `general/1.0/easy-read/general-1.0-easy-read.pdf` (a downloaded or attached file
+/// says which notice, and which version where it is not the current one).
+pub fn handout_file(
+    notice: &Notice,
+    version: &Version,
+    form: Form,
+    as_current: bool,
+) -> Option<String> {
+    let handout = form.spec().handout.as_ref()?;
+    let folder = version_folder(notice, version, as_current);
+    let name = if as_current {
+        format!("{}-{}.pdf", notice.slug, handout.file_suffix)
+    } else {
+        format!(
+            "{}-{}-{}.pdf",
+            notice.slug, version.number.value, handout.file_suffix
+        )
+    };
+    Some(format!("{folder}{}{name}", form.folder()))
 }
 
 /// The folder of the changelog page.

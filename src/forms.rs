@@ -3,9 +3,9 @@
 //! stylesheet and its label. A new form is one row here, plus its template and
 //! stylesheet in the theme.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Form {
     Standard,
@@ -31,6 +31,19 @@ pub struct FormSpec {
     /// Whether a version has this form only where a text was written for it (easy
     /// read); otherwise it shows the version's own text.
     pub own_text: bool,
+    /// Its printable A4 handout (a tagged PDF), where the form has one.
+    pub handout: Option<HandoutSpec>,
+}
+
+/// A form's PDF handout.
+#[derive(Debug)]
+pub struct HandoutSpec {
+    /// The theme's Typst layout, which reads the text as data.
+    pub layout: &'static str,
+    /// What the download link calls it: "Download the easy-read leaflet".
+    pub name: &'static str,
+    /// The end of the file name: `general-easy-read.pdf`.
+    pub file_suffix: &'static str,
 }
 
 pub const FORMS: [FormSpec; 3] = [
@@ -43,6 +56,7 @@ pub const FORMS: [FormSpec; 3] = [
         stylesheet_output: "assets/style.css",
         stylesheet_variable: "stylesheet",
         own_text: false,
+        handout: None,
     },
     FormSpec {
         form: Form::EasyRead,
@@ -53,6 +67,11 @@ pub const FORMS: [FormSpec; 3] = [
         stylesheet_output: "assets/easy-read.css",
         stylesheet_variable: "easy_read_stylesheet",
         own_text: true,
+        handout: Some(HandoutSpec {
+            layout: "handouts/easy-read.typ",
+            name: "easy-read leaflet",
+            file_suffix: "easy-read",
+        }),
     },
     FormSpec {
         form: Form::LargePrint,
@@ -63,6 +82,11 @@ pub const FORMS: [FormSpec; 3] = [
         stylesheet_output: "assets/large-print.css",
         stylesheet_variable: "large_print_stylesheet",
         own_text: false,
+        handout: Some(HandoutSpec {
+            layout: "handouts/large-print.typ",
+            name: "large-print handout",
+            file_suffix: "large-print",
+        }),
     },
 ];
 

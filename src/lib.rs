@@ -14,6 +14,7 @@ pub mod check;
 pub mod checklist;
 pub mod diagnostics;
 pub mod forms;
+pub mod handout_store;
 pub mod load;
 pub mod model;
 pub mod output;
@@ -47,6 +48,8 @@ pub struct BuildOptions {
     pub today: Option<Date>,
     /// Treat warnings (easy-read rules, missing easy-read texts) as errors.
     pub strict: bool,
+    /// Make the PDF handouts (easy read, large print) too.
+    pub handouts: bool,
 }
 
 impl BuildOptions {
@@ -58,6 +61,7 @@ impl BuildOptions {
             minify: true,
             today: None,
             strict: false,
+            handouts: true,
         }
     }
 }

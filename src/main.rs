@@ -182,6 +182,11 @@ struct BuildArgs {
     #[arg(long)]
     no_minify: bool,
 
+    /// Leave out the PDF handouts (easy read, large print). Handouts already made
+    /// are kept in a cache beside the output, so only changed ones cost time.
+    #[arg(long)]
+    no_handouts: bool,
+
     /// Build the website as it will be on this day (YEAR-MONTH-DAY), to see a change
     /// that takes effect later. Default: SOURCE_DATE_EPOCH if set, else today. The
     /// newest version whose effective date has come is the current one.
@@ -250,6 +255,7 @@ fn run_build(args: BuildArgs) -> ExitCode {
         minify: !args.no_minify,
         today: args.date,
         strict: args.strict,
+        handouts: !args.no_handouts,
     };
     match build(&options) {
         Ok(report) => {

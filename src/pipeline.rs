@@ -17,7 +17,9 @@ use rayon::prelude::*;
 
 use crate::check::links::{LinkIndex, PageLinks};
 use crate::diagnostics::{Problem, Severity};
+use crate::handout_store::HandoutStore;
 use crate::model::{Date, Notice, Site};
+use crate::render::handouts::Typesetter;
 use crate::render::{
     assemble, shared_titles, NoticeOutput, OutputFile, RenderOptions, Renderer, Sink,
 };
@@ -115,6 +117,7 @@ pub struct Pipeline {
     links: LinkIndex,
     timings: Timings,
     shared_titles: BTreeSet<String>,
+    handouts: Option<Arc<HandoutStore>>,
 }
 
 /// The parts of a run that were re-read, before checking.
@@ -130,6 +133,8 @@ struct Draft {
     everything: bool,
     /// Titles that more than one notice has (they name their service).
     shared_titles: BTreeSet<String>,
+    /// The handouts made, kept between runs; `None` when handouts are off.
+    handouts: Option<Arc<HandoutStore>>,
 }
 
 impl Pipeline {
@@ -151,6 +156,10 @@ impl Pipeline {
             timings,
             sink,
         )?;
+        // A whole site was made: handouts it did not ask for belong to no page.
+        if let Some(store) = &pipeline.handouts {
+            store.forget_unused();
+        }
         Ok((Pipeline { links, ..pipeline }, outcome))
     }
 
@@ -250,6 +259,7 @@ impl Pipeline {
             redo,
             everything,
             shared_titles: shared,
+            handouts: self.handouts.clone(),
         }
     }
 
@@ -398,6 +408,13 @@ fn load_everything(options: &BuildOptions) -> Result<Draft, BuildFailure> {
     );
     let redo = site.notices.iter().map(|n| n.slug.clone()).collect();
     let shared_titles = shared_titles(&site);
+    let handouts = options.handouts.then(|| {
+        let output = options
+            .output_dir
+            .clone()
+            .unwrap_or_else(|| root.join(&site.config.output_dir));
+        Arc::new(HandoutStore::beside(&output))
+    });
     Ok(Draft {
         site,
         theme,
@@ -406,6 +423,7 @@ fn load_everything(options: &BuildOptions) -> Result<Draft, BuildFailure> {
         redo,
         everything: true,
         shared_titles,
+        handouts,
     })
 }
 
@@ -471,6 +489,7 @@ fn finish_run(
         links: LinkIndex::default(),
         timings,
         shared_titles: draft.shared_titles,
+        handouts: draft.handouts,
     };
     Ok((pipeline, outcome))
 }
@@ -488,13 +507,20 @@ fn render_step(
     let started = Instant::now();
     let made = Made::default();
     let recording = |file: OutputFile| made.record(file, sink);
-    let renderer = Renderer::with_shared_titles(
+    let maker = draft
+        .handouts
+        .as_deref()
+        .map(|store| store.maker(Typesetter::new(&draft.theme)));
+    let mut renderer = Renderer::with_shared_titles(
         &draft.site,
         &draft.theme,
         render_options,
         draft.shared_titles.clone(),
     )
     .map_err(|found| failure(draft, found))?;
+    if let Some(maker) = &maker {
+        renderer = renderer.with_handouts(maker);
+    }
     let to_render = notices_to_redo(draft);
     if let Err(found) = render_notices(&renderer, to_render, &mut draft.entries, &recording) {
         return Err(failure(draft, found));

@@ -48,7 +48,7 @@ fn random_path(rng: &mut Lcg) -> String {
     let mut path = String::from("/");
     for _ in 0..rng.next() % 6 {
         path.push_str(PIECES[(rng.next() % PIECES.len() as u64) as usize]);
-        if rng.next() % 2 == 0 {
+        if rng.next().is_multiple_of(2) {
             path.push('/');
         }
     }

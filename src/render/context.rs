@@ -119,6 +119,13 @@ pub struct FormLink {
     pub available: bool,
 }
 
+/// A link to a PDF handout: "Download the easy-read leaflet (PDF, 10 pages, 220 KB)".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HandoutView {
+    pub href: String,
+    pub text: String,
+}
+
 /// A picture beside an easy-read point.
 #[derive(Debug, Clone, Serialize)]
 pub struct PictureView {
@@ -188,6 +195,8 @@ pub struct NoticeView {
     pub changes_href: String,
     pub upcoming: Vec<UpcomingView>,
     pub large_print_size_pt: u32,
+    /// The PDF handouts this page offers.
+    pub handouts: Vec<HandoutView>,
 }
 
 /// A notice as listed on the index page.
@@ -201,6 +210,8 @@ pub struct NoticeSummary {
     pub effective: DateView,
     /// Whether the current version has an easy-read page.
     pub easy_read: bool,
+    /// The current version's PDF handouts (hrefs relative to the site).
+    pub handouts: Vec<HandoutView>,
 }
 
 /// The index groups notices by the service they cover.

@@ -117,7 +117,7 @@ fn bundle_problem(
             .as_ref()
             .map_or(entry.to_string(), |loc| loc.filename.clone());
         return Problem::in_file(
-            origin_of(theme, &importer),
+            theme.origin(&importer),
             format!("this stylesheet imports {missing}, which is missing from the theme"),
         )
         .with_help("Put the file back, or remove the @import that names it.");
@@ -129,22 +129,14 @@ fn css_problem(theme: &Theme, entry: &str, message: String, loc: Option<ErrorLoc
     let message = format!("CSS error: {message}");
     match loc {
         Some(loc) => Problem::at_line(
-            origin_of(theme, &loc.filename),
+            theme.origin(&loc.filename),
             loc.line as usize + 1,
             loc.column as usize,
             message,
         ),
-        None => Problem::in_file(origin_of(theme, entry), message),
+        None => Problem::in_file(theme.origin(entry), message),
     }
     .with_help("Check this stylesheet for a missing brace, colon or semicolon near that line.")
-}
-
-/// Where a theme file came from, as the person editing it knows it.
-fn origin_of(theme: &Theme, path: &str) -> String {
-    theme.files.get(path).map_or_else(
-        || format!("themes/default/{path}"),
-        |file| file.origin.display().to_string(),
-    )
 }
 
 #[cfg(test)]

@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::forms::Form;
 use crate::model::{Change, Contact};
+use crate::render::handouts::NoticeHandouts;
 use crate::render::markdown::RenderedMarkdown;
 use crate::render::timeline::{Status, Timeline};
 use crate::render::{OutputFile, SiteRender};
@@ -37,6 +39,18 @@ pub struct VersionData {
     pub contact: Contact,
     pub markdown: String,
     pub html: String,
+    /// Its PDF handouts.
+    #[serde(default)]
+    pub handouts: Vec<HandoutEntry>,
+}
+
+/// A PDF handout of a version, in notice.json.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HandoutEntry {
+    pub form: Form,
+    pub url: String,
+    pub pages: usize,
+    pub bytes: usize,
 }
 
 /// `bodies` are the versions' rendered Markdown, oldest first (rendered once, shared
@@ -45,6 +59,7 @@ pub fn notice_data(
     site: &SiteRender,
     timeline: &Timeline,
     bodies: &[RenderedMarkdown],
+    handouts: &NoticeHandouts,
 ) -> NoticeData {
     let notice = timeline.notice;
     NoticeData {
@@ -80,6 +95,16 @@ pub fn notice_data(
                 contact: v.contact.clone().unwrap_or_else(|| site.contact.clone()),
                 markdown: v.body.clone(),
                 html: bodies[index].html.clone(),
+                handouts: handouts
+                    .iter()
+                    .filter(|((version, _), _)| *version == index)
+                    .map(|((_, form), link)| HandoutEntry {
+                        form: *form,
+                        url: format!("{}{}", site.base_url, link.path),
+                        pages: link.pages,
+                        bytes: link.bytes,
+                    })
+                    .collect(),
             })
             .collect(),
     }
@@ -89,8 +114,9 @@ pub fn notice_json(
     site: &SiteRender,
     timeline: &Timeline,
     bodies: &[RenderedMarkdown],
+    handouts: &NoticeHandouts,
 ) -> OutputFile {
-    let data = notice_data(site, timeline, bodies);
+    let data = notice_data(site, timeline, bodies, handouts);
     let mut bytes = serde_json::to_vec_pretty(&data).expect("notice data always serialises");
     bytes.push(b'\n');
     OutputFile {

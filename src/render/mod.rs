@@ -7,6 +7,7 @@ pub mod css;
 pub mod data;
 pub mod dates;
 pub mod feeds;
+pub mod handouts;
 pub mod history_pages;
 pub mod markdown;
 pub mod minify;
@@ -25,6 +26,7 @@ use tera::Context;
 
 use crate::addresses::PagePath;
 use crate::diagnostics::Problem;
+use crate::forms::Form;
 use crate::model::{Contact, Date, Notice, Site, Version};
 use crate::theme::Theme;
 use context::{ContactView, NoticeSummary, PageView, ServiceGroup, SiteView};
@@ -174,6 +176,8 @@ pub struct Renderer<'a> {
     /// Time spent minifying and bundling CSS, for `build --timings` (all threads added up).
     minify_nanos: AtomicU64,
     css_nanos: AtomicU64,
+    /// Makes the PDF handouts; `None` renders a site without them.
+    handouts: Option<&'a dyn handouts::HandoutMaker>,
 }
 
 /// Where the render stage's time went, for `build --timings`.
@@ -216,7 +220,14 @@ impl<'a> Renderer<'a> {
             theme,
             minify_nanos: AtomicU64::new(0),
             css_nanos: AtomicU64::new(0),
+            handouts: None,
         })
+    }
+
+    /// Renders each version's PDF handouts too, made (or found) by `maker`.
+    pub fn with_handouts(mut self, maker: &'a dyn handouts::HandoutMaker) -> Self {
+        self.handouts = Some(maker);
+        self
     }
 
     /// Every file of one notice.
@@ -226,14 +237,18 @@ impl<'a> Renderer<'a> {
         let shared = &self.shared;
         let mut pictures = BTreeMap::new();
         let (bodies, verbatims) = self.bodies(notice);
+        let (handout_files, handouts, mut errors) = self.handouts(&timeline);
         let mut jobs = notice_pages::notice_pages(
             shared,
             &timeline,
             self.site,
             self.theme,
             &mut pictures,
-            &bodies,
-            &verbatims,
+            &notice_pages::MadeForVersions {
+                bodies: &bodies,
+                verbatims: &verbatims,
+                handouts: &handouts,
+            },
         );
         jobs.extend(history_pages::history_pages(shared, &timeline));
         let entries = feeds::notice_entries(shared, &timeline);
@@ -249,21 +264,103 @@ impl<'a> Renderer<'a> {
             &crate::addresses::notice_folder(&notice.slug),
             entries.clone(),
         ));
-        let (mut files, errors) = self.render_jobs(jobs);
-        files.push(data::notice_json(shared, &timeline, &bodies));
+        let (mut files, mut page_errors) = self.render_jobs(jobs);
+        errors.append(&mut page_errors);
+        files.extend(handout_files);
+        files.push(data::notice_json(shared, &timeline, &bodies, &handouts));
         let current = timeline.current_version();
         NoticeOutput {
             slug: notice.slug.clone(),
             files,
             pictures,
             entries,
-            summary: current
-                .map(|current| (current.service.clone(), self.summary(notice, current))),
+            summary: current.map(|current| {
+                (
+                    current.service.clone(),
+                    self.summary(notice, current, &handouts),
+                )
+            }),
             lastmod: current.map(|c| c.effective.value),
             has_easy_read: current.is_some_and(|c| c.has_form(crate::forms::Form::EasyRead)),
             warnings: notice_warnings(notice, current).into_iter().collect(),
             errors,
             elapsed: started.elapsed(),
+        }
+    }
+
+    /// Each version's handouts, in every form that has one: the PDFs (the current
+    /// version's at the notice's address and at its own), and the links to them.
+    fn handouts(
+        &self,
+        timeline: &Timeline,
+    ) -> (Vec<OutputFile>, handouts::NoticeHandouts, Vec<Problem>) {
+        let mut files = Vec::new();
+        let mut links = handouts::NoticeHandouts::new();
+        let mut problems = Vec::new();
+        let Some(maker) = self.handouts else {
+            return (files, links, problems);
+        };
+        let notice = timeline.notice;
+        for (index, version) in notice.versions.iter().enumerate() {
+            let as_current = timeline.status(index) == timeline::Status::Current;
+            for form in Form::ALL.into_iter().filter(|&f| version.has_form(f)) {
+                let Some(spec) = &form.spec().handout else {
+                    continue;
+                };
+                let request = self.handout_request(notice, version, form, spec.layout, as_current);
+                match maker.make(&request) {
+                    Ok(pdf) => {
+                        let link = handouts::HandoutLink::new(form, request.paths[0].clone(), &pdf);
+                        links.extend(link.map(|link| ((index, form), link)));
+                        files.extend(request.paths.iter().map(|path| OutputFile {
+                            path: path.clone(),
+                            bytes: pdf.bytes.clone(),
+                        }));
+                    }
+                    Err(problem) => problems.push(problem),
+                }
+            }
+        }
+        (files, links, problems)
+    }
+
+    fn handout_request(
+        &self,
+        notice: &Notice,
+        version: &Version,
+        form: Form,
+        layout: &'static str,
+        as_current: bool,
+    ) -> handouts::HandoutRequest {
+        use crate::addresses::{handout_file, version_folder};
+        let page = format!(
+            "{}{}",
+            version_folder(notice, version, as_current),
+            form.folder()
+        );
+        let source = handouts::data::HandoutSource {
+            site: self.site,
+            theme: self.theme,
+            notice,
+            version,
+            contact: self.shared.contact_of(version),
+            title: self.shared.name_of(version),
+            page_url: format!("{}{page}", self.shared.base_url),
+        };
+        let input = handouts::data::handout_input(&source, form);
+        let mut paths: Vec<String> = handout_file(notice, version, form, as_current)
+            .into_iter()
+            .collect();
+        if as_current {
+            paths.extend(handout_file(notice, version, form, false));
+        }
+        handouts::HandoutRequest {
+            form,
+            layout,
+            data: serde_json::to_vec(&input.data).expect("handout data always serialises"),
+            pictures: input.pictures,
+            ident: paths.last().cloned().unwrap_or_default(),
+            paths,
         }
     }
 
@@ -296,8 +393,25 @@ impl<'a> Renderer<'a> {
     }
 
     /// The index's entry for a notice's current version.
-    fn summary(&self, notice: &Notice, current: &Version) -> NoticeSummary {
+    fn summary(
+        &self,
+        notice: &Notice,
+        current: &Version,
+        handouts: &handouts::NoticeHandouts,
+    ) -> NoticeSummary {
+        let index = notice
+            .versions
+            .iter()
+            .position(|v| std::ptr::eq(v, current));
         NoticeSummary {
+            handouts: handouts
+                .iter()
+                .filter(|((version, _), _)| Some(*version) == index)
+                .map(|(_, link)| context::HandoutView {
+                    href: link.path.clone(),
+                    text: link.text.clone(),
+                })
+                .collect(),
             slug: notice.slug.clone(),
             title: current.title.clone(),
             name: self.shared.name_of(current),

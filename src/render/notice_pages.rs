@@ -11,9 +11,11 @@ use crate::addresses::{changes_folder, version_folder, PagePath};
 use crate::forms::Form;
 use crate::model::{Notice, Site, Version};
 use crate::render::context::{
-    EasyReadBlockView, FormLink, NoticeView, PageView, PictureView, UpcomingView, UpdateView,
+    EasyReadBlockView, FormLink, HandoutView, NoticeView, PageView, PictureView, UpcomingView,
+    UpdateView,
 };
 use crate::render::dates::date_view;
+use crate::render::handouts::NoticeHandouts;
 use crate::render::markdown::summary_text;
 use crate::render::markdown::RenderedMarkdown;
 use crate::render::timeline::{Status, Timeline};
@@ -30,9 +32,13 @@ pub fn notice_pages(
     model: &Site,
     theme: &Theme,
     pictures: &mut BTreeMap<String, Vec<u8>>,
-    bodies: &[RenderedMarkdown],
-    verbatims: &[Option<Arc<Verbatim>>],
+    made: &MadeForVersions,
 ) -> Vec<PageJob> {
+    let MadeForVersions {
+        bodies,
+        verbatims,
+        handouts,
+    } = made;
     let notice = timeline.notice;
     let mut jobs = Vec::new();
     for (index, version) in notice.versions.iter().enumerate() {
@@ -56,6 +62,7 @@ pub fn notice_pages(
                 canonical_path(notice, timeline, version, form),
             );
             let mut view = notice_view(site, timeline, index, body, form, &folder, &page.root);
+            view.handouts = handout_views(handouts, index, form, &page.root);
             if form == Form::EasyRead {
                 view.easy_read =
                     easy_read_view(&easy_read, &page.root, notice, model, theme, pictures);
@@ -73,6 +80,34 @@ pub fn notice_pages(
         }
     }
     jobs
+}
+
+/// What was made once per version before its pages: its text as HTML (and minified),
+/// and its handouts.
+pub struct MadeForVersions<'a> {
+    pub bodies: &'a [RenderedMarkdown],
+    pub verbatims: &'a [Option<Arc<Verbatim>>],
+    pub handouts: &'a NoticeHandouts,
+}
+
+/// The handouts a page links to: a form's page its own form's; the standard page
+/// every form's.
+fn handout_views(
+    handouts: &NoticeHandouts,
+    index: usize,
+    form: Form,
+    root: &str,
+) -> Vec<HandoutView> {
+    handouts
+        .iter()
+        .filter(|((version, handout_form), _)| {
+            *version == index && (form == Form::Standard || *handout_form == form)
+        })
+        .map(|(_, link)| HandoutView {
+            href: format!("{root}{}", link.path),
+            text: link.text.clone(),
+        })
+        .collect()
 }
 
 /// The current version's own address (and its forms): each an instant redirect to
@@ -257,5 +292,6 @@ fn notice_view(
         changes_href: format!("{root}{}", changes_folder(&notice.slug)),
         upcoming,
         large_print_size_pt: site.large_print_size_pt,
+        handouts: Vec::new(),
     }
 }

@@ -114,6 +114,8 @@ pub fn start(
         minify: false,
         today: options.today,
         strict: false,
+        // A save re-makes only the handouts of the notice it changed.
+        handouts: true,
     };
     let (pipeline, snapshot, status, warned) = first_build(&build_options, &report);
     let good_status = match &status {

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{html, Event, HeadingLevel, Parser, Tag, TagEnd};
 
+use crate::text::document::{inlines_of, Inline};
 use crate::text::markdown::{markdown_options, slugify};
 
 /// The picture a point starts with, as written.
@@ -23,6 +24,8 @@ pub enum Block {
         level: usize,
         id: String,
         html: String,
+        /// The same as a tree, for layouts that are not HTML.
+        inlines: Vec<Inline>,
         range: Range<usize>,
     },
     Point {
@@ -31,6 +34,8 @@ pub enum Block {
         html: String,
         /// The same as plain text, for the sentence checks.
         plain: String,
+        /// The same as a tree, for layouts that are not HTML.
+        inlines: Vec<Inline>,
         range: Range<usize>,
         /// Where italics were used (easy read never uses them).
         italics: Vec<Range<usize>>,
@@ -64,6 +69,7 @@ pub fn parse_easy_read(markdown: &str) -> Vec<Block> {
                 blocks.push(Block::Heading {
                     level: heading_level(*level),
                     id,
+                    inlines: inlines_of(&inner),
                     html: to_html(inner),
                     range: events[i].1.clone(),
                 });
@@ -146,6 +152,7 @@ fn point(inner: &[(Event, Range<usize>)], range: Range<usize>) -> Block {
     let plain = plain_text(&text_events).trim().to_string();
     Block::Point {
         picture,
+        inlines: inlines_of(&text_events),
         html: to_html(text_events).trim().to_string(),
         plain,
         range,

@@ -34,6 +34,15 @@ impl Theme {
     }
 
     /// The text of a theme file (templates and stylesheets are UTF-8).
+    /// Where a theme file came from, as the person editing it knows it: the site's
+    /// copy, or the built-in file's path in the theme.
+    pub fn origin(&self, path: &str) -> String {
+        self.files.get(path).map_or_else(
+            || format!("themes/default/{path}"),
+            |file| file.origin.display().to_string(),
+        )
+    }
+
     pub fn text(&self, path: &str) -> Option<(&str, &ThemeFile)> {
         let file = self.files.get(path)?;
         std::str::from_utf8(&file.bytes)

@@ -1,0 +1,162 @@
+//! The PDF handouts made, kept by the hash of everything they are made from, so a
+//! build makes only the handouts whose text, layout, pictures or fonts changed.
+//!
+//! Kept in memory for the run (and between saves in `serve`) and on disk beside the
+//! output, like the file list: `.public.clearnotice-handouts/<hash>-<pages>.pdf`.
+//! The folder is a cache: deleting it only makes the next build slower.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use crate::diagnostics::Problem;
+use crate::render::handouts::{HandoutMaker, HandoutRequest, Pdf, Typesetter};
+
+#[derive(Default)]
+pub struct HandoutStore {
+    /// The cache folder, when there is an output folder to keep it beside.
+    folder: Option<PathBuf>,
+    state: Mutex<StoreState>,
+}
+
+#[derive(Default)]
+struct StoreState {
+    /// PDFs in memory, by key.
+    made: HashMap<u128, Arc<Pdf>>,
+    /// PDFs in the cache folder, by key: their number of pages.
+    on_disk: HashMap<u128, usize>,
+    /// Keys asked for since the last [`HandoutStore::forget_unused`].
+    used: BTreeSet<u128>,
+}
+
+impl HandoutStore {
+    /// A store with its cache beside `output` (`public` → `.public.clearnotice-handouts`).
+    pub fn beside(output: &Path) -> HandoutStore {
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let parent = output.parent().unwrap_or(Path::new("."));
+        let folder = parent.join(format!(".{name}.clearnotice-handouts"));
+        let on_disk = std::fs::read_dir(&folder)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|entry| parse_name(&entry.file_name().to_string_lossy()))
+            .collect();
+        HandoutStore {
+            folder: Some(folder),
+            state: Mutex::new(StoreState {
+                on_disk,
+                ..StoreState::default()
+            }),
+        }
+    }
+
+    /// A store kept in memory only.
+    pub fn in_memory() -> HandoutStore {
+        HandoutStore::default()
+    }
+
+    /// A maker that looks here first and typesets with `typesetter` what is missing.
+    pub fn maker<'a>(&'a self, typesetter: Typesetter<'a>) -> CachedMaker<'a> {
+        CachedMaker {
+            store: self,
+            typesetter,
+        }
+    }
+
+    /// Drops the PDFs no run asked for since the last call, from memory and disk, so
+    /// the cache holds only the current site's handouts.
+    pub fn forget_unused(&self) {
+        let mut state = self.state.lock().expect("no panic while holding the lock");
+        let used = std::mem::take(&mut state.used);
+        state.made.retain(|key, _| used.contains(key));
+        let stale: Vec<(u128, usize)> = state
+            .on_disk
+            .iter()
+            .filter(|(key, _)| !used.contains(key))
+            .map(|(key, pages)| (*key, *pages))
+            .collect();
+        for (key, pages) in stale {
+            state.on_disk.remove(&key);
+            if let Some(folder) = &self.folder {
+                // A cache file that will not go only costs disk space.
+                let _ = std::fs::remove_file(folder.join(file_name(key, pages)));
+            }
+        }
+    }
+
+    fn find(&self, key: u128) -> Option<Arc<Pdf>> {
+        let mut state = self.state.lock().expect("no panic while holding the lock");
+        state.used.insert(key);
+        if let Some(pdf) = state.made.get(&key) {
+            return Some(pdf.clone());
+        }
+        let pages = *state.on_disk.get(&key)?;
+        let folder = self.folder.as_ref()?;
+        let bytes = std::fs::read(folder.join(file_name(key, pages))).ok()?;
+        let pdf = Arc::new(Pdf { bytes, pages });
+        state.made.insert(key, pdf.clone());
+        Some(pdf)
+    }
+
+    fn keep(&self, key: u128, pdf: Arc<Pdf>) {
+        if let Some(folder) = &self.folder {
+            // Written whole then renamed, so a stopped build leaves no half file.
+            let name = file_name(key, pdf.pages);
+            let partial = folder.join(format!("{name}.partial"));
+            let kept = std::fs::create_dir_all(folder)
+                .and_then(|()| std::fs::write(&partial, &pdf.bytes))
+                .and_then(|()| std::fs::rename(&partial, folder.join(&name)));
+            if kept.is_ok() {
+                let mut state = self.state.lock().expect("no panic while holding the lock");
+                state.on_disk.insert(key, pdf.pages);
+            }
+        }
+        let mut state = self.state.lock().expect("no panic while holding the lock");
+        state.used.insert(key);
+        state.made.insert(key, pdf);
+    }
+}
+
+fn file_name(key: u128, pages: usize) -> String {
+    format!("{key:032x}-{pages}.pdf")
+}
+
+/// `<hash>-<pages>.pdf` → (hash, pages).
+fn parse_name(name: &str) -> Option<(u128, usize)> {
+    let (key, pages) = name.strip_suffix(".pdf")?.split_once('-')?;
+    Some((u128::from_str_radix(key, 16).ok()?, pages.parse().ok()?))
+}
+
+/// Finds a handout in the store, or typesets it and keeps it.
+pub struct CachedMaker<'a> {
+    store: &'a HandoutStore,
+    typesetter: Typesetter<'a>,
+}
+
+impl HandoutMaker for CachedMaker<'_> {
+    fn make(&self, request: &HandoutRequest) -> Result<Arc<Pdf>, Problem> {
+        let key = request.key(self.typesetter.theme);
+        if let Some(pdf) = self.store.find(key) {
+            return Ok(pdf);
+        }
+        let pdf = self.typesetter.make(request)?;
+        self.store.keep(key, pdf.clone());
+        Ok(pdf)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cache_file_names_round_trip() {
+        let key = 0x0123_4567_89ab_cdef_0011_2233_4455_6677u128;
+        assert_eq!(parse_name(&file_name(key, 12)), Some((key, 12)));
+        assert_eq!(parse_name("notes.txt"), None);
+        assert_eq!(parse_name("zz-1.pdf"), None);
+    }
+}

@@ -1,0 +1,254 @@
+//! What a handout's layout reads: a version's text in one form as data (the text
+//! layer's tree), its metadata, the contact block and the pictures it shows. Links
+//! are made absolute, so a printed handout can write each address out.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::forms::Form;
+use crate::model::{Notice, Site, Version};
+use crate::render::context::ContactView;
+use crate::render::dates::human_date;
+use crate::text::document::{links_in, parse_document, Block, Inline};
+use crate::text::easy_read::{self, parse_easy_read};
+use crate::theme::pictures::resolve_picture;
+use crate::theme::Theme;
+
+/// Everything a layout reads, written to it as `/data.json`.
+#[derive(Debug, Serialize)]
+pub struct HandoutData {
+    /// `en` and `GB` from the site's `en-GB`: Typst takes them apart.
+    pub lang: String,
+    pub region: Option<String>,
+    pub title: String,
+    /// What a PDF reader shows in its title bar.
+    pub document_title: String,
+    pub organisation: String,
+    /// "Version 2.1", in the easy-read running header.
+    pub version_label: String,
+    /// The body text size in points.
+    pub size_pt: u32,
+    pub metadata: Vec<MetadataRow>,
+    /// The standard text (large print).
+    pub blocks: Vec<Block>,
+    /// The easy-read text: headings and points.
+    pub points: Vec<PointData>,
+    pub contact: ContactView,
+    pub strings: Strings,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MetadataRow {
+    pub label: String,
+    pub value: String,
+}
+
+/// The words of the layout itself, given as data so a later language can change them.
+#[derive(Debug, Serialize)]
+pub struct Strings {
+    pub contact_heading: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum PointData {
+    Heading {
+        level: usize,
+        inlines: Vec<Inline>,
+    },
+    Point {
+        picture: Option<PictureData>,
+        inlines: Vec<Inline>,
+    },
+}
+
+#[derive(Debug, Serialize)]
+pub struct PictureData {
+    /// Its path inside the layout's files: `/pictures/phone.svg`.
+    pub file: String,
+    pub alt: String,
+}
+
+/// A handout's data and the pictures it shows (by their path in the layout's files).
+pub struct HandoutInput {
+    pub data: HandoutData,
+    pub pictures: BTreeMap<String, Vec<u8>>,
+}
+
+/// The size of easy-read handout text: at least 14 pt, 16 pt as the guidance prefers.
+pub const EASY_READ_SIZE_PT: u32 = 16;
+
+pub struct HandoutSource<'a> {
+    pub site: &'a Site,
+    pub theme: &'a Theme,
+    pub notice: &'a Notice,
+    pub version: &'a Version,
+    pub contact: ContactView,
+    /// The notice's name as its pages show it.
+    pub title: String,
+    /// The address of the version's page in this form, for relative links.
+    pub page_url: String,
+}
+
+/// The data of `source`'s version in `form` (easy read or large print).
+pub fn handout_input(source: &HandoutSource, form: Form) -> HandoutInput {
+    let config = &source.site.config;
+    let version = source.version;
+    let (lang, region) = match config.language.split_once('-') {
+        Some((lang, region)) => (lang.to_string(), Some(region.to_string())),
+        None => (config.language.clone(), None),
+    };
+    let mut pictures = BTreeMap::new();
+    let (blocks, points, size_pt, kind) = match form {
+        Form::EasyRead => {
+            let text = version
+                .own_text(Form::EasyRead)
+                .map(|t| &t.text[..])
+                .unwrap_or("");
+            let points = easy_read_points(source, text, &mut pictures);
+            (Vec::new(), points, EASY_READ_SIZE_PT, "easy read")
+        }
+        _ => (
+            parse_document(&version.body),
+            Vec::new(),
+            config.large_print.size_pt,
+            "large print",
+        ),
+    };
+    let mut blocks = blocks;
+    for block in &mut blocks {
+        absolute_links(block.links_mut(), &source.page_url);
+    }
+    HandoutInput {
+        data: HandoutData {
+            lang,
+            region,
+            title: source.title.clone(),
+            document_title: format!(
+                "{} ({kind}), version {}",
+                source.title, version.number.value
+            ),
+            organisation: config.organisation.clone(),
+            version_label: format!("Version {}", version.number.value),
+            size_pt,
+            metadata: metadata(source),
+            blocks,
+            points,
+            contact: source.contact.clone(),
+            strings: Strings {
+                contact_heading: "How to contact us".into(),
+            },
+        },
+        pictures,
+    }
+}
+
+fn metadata(source: &HandoutSource) -> Vec<MetadataRow> {
+    let version = source.version;
+    let row = |label: &str, value: String| MetadataRow {
+        label: label.into(),
+        value,
+    };
+    let mut rows = vec![row("Service", version.service.clone())];
+    rows.push(row(
+        if version.controllers.len() > 1 {
+            "Joint controllers"
+        } else {
+            "Controller"
+        },
+        version.controllers.join(", "),
+    ));
+    if let Some(processor) = &version.processor {
+        rows.push(row("Processor", processor.clone()));
+    }
+    rows.push(row("Version", version.number.value.to_string()));
+    rows.push(row("In effect from", human_date(version.effective.value)));
+    rows.push(row("Online", source.page_url.clone()));
+    rows
+}
+
+fn easy_read_points(
+    source: &HandoutSource,
+    text: &str,
+    pictures: &mut BTreeMap<String, Vec<u8>>,
+) -> Vec<PointData> {
+    parse_easy_read(text)
+        .into_iter()
+        .map(|block| match block {
+            easy_read::Block::Heading { level, inlines, .. } => PointData::Heading {
+                level,
+                inlines: linked(inlines, &source.page_url),
+            },
+            easy_read::Block::Point {
+                picture, inlines, ..
+            } => PointData::Point {
+                // `check` refuses a point whose picture is missing, so none is here.
+                picture: picture.and_then(|picture| {
+                    let found =
+                        resolve_picture(&picture.dest, source.notice, source.site, source.theme)
+                            .ok()?;
+                    let name = found.output_path.rsplit('/').next().unwrap_or("picture");
+                    let file = format!("/pictures/{name}");
+                    pictures.insert(file.clone(), found.bytes);
+                    Some(PictureData {
+                        file,
+                        alt: picture.alt,
+                    })
+                }),
+                inlines: linked(inlines, &source.page_url),
+            },
+        })
+        .collect()
+}
+
+/// Makes every link address absolute (or empty, for a section of the same text).
+fn absolute_links(links: Vec<&mut String>, page_url: &str) {
+    for url in links {
+        *url = absolute(url, page_url).unwrap_or_default();
+    }
+}
+
+fn linked(mut inlines: Vec<Inline>, page_url: &str) -> Vec<Inline> {
+    let mut links = Vec::new();
+    links_in(&mut inlines, &mut links);
+    absolute_links(links, page_url);
+    inlines
+}
+
+/// A link's address as a reader of the paper copy needs it: absolute, or `None`
+/// for a section of the same text, which is on paper too.
+fn absolute(url: &str, page_url: &str) -> Option<String> {
+    if url.starts_with('#') || url.is_empty() {
+        return None;
+    }
+    Some(
+        match url::Url::parse(page_url).and_then(|base| base.join(url)) {
+            Ok(address) => address.to_string(),
+            Err(_) => url.to_string(),
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_are_made_absolute() {
+        let page = "https://example.org/privacy/general/large-print/";
+        assert_eq!(absolute("#rights", page), None);
+        assert_eq!(
+            absolute("../../wellbeing/", page).as_deref(),
+            Some("https://example.org/privacy/wellbeing/")
+        );
+        assert_eq!(
+            absolute("https://ico.org.uk/", page).as_deref(),
+            Some("https://ico.org.uk/")
+        );
+        assert_eq!(
+            absolute("mailto:dpo@example.org", page).as_deref(),
+            Some("mailto:dpo@example.org")
+        );
+    }
+}

@@ -1,0 +1,178 @@
+//! PDF handouts: for each version in each form that has one (easy read, large
+//! print; see the forms table), a tagged A4 PDF made by Typst from the text as data.
+//!
+//! Making a PDF costs milliseconds where a page costs microseconds, so render asks a
+//! [`HandoutMaker`] for each one by its [`HandoutRequest`]; the pipeline's maker keeps
+//! the PDFs it made by the hash of their inputs and makes only what changed.
+
+pub mod data;
+pub mod typeset;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+use xxhash_rust::xxh3::Xxh3;
+
+use crate::diagnostics::Problem;
+use crate::forms::Form;
+use crate::theme::Theme;
+pub use typeset::{Fonts, Pdf};
+
+/// Everything one handout is made from.
+pub struct HandoutRequest {
+    pub form: Form,
+    /// The theme's layout: `handouts/easy-read.typ`.
+    pub layout: &'static str,
+    /// The text and metadata, as `/data.json`.
+    pub data: Vec<u8>,
+    /// The pictures it shows, by their path among its files.
+    pub pictures: BTreeMap<String, Vec<u8>>,
+    /// Names the document stably (its address) for the PDF's identifier.
+    pub ident: String,
+    /// Where the handout is written (the current version's also at its own address).
+    pub paths: Vec<String>,
+}
+
+impl HandoutRequest {
+    /// A hash of every input that decides the PDF's bytes: the engine, the theme's
+    /// layouts and fonts, the data and the pictures. The same key, the same PDF.
+    pub fn key(&self, theme: &Theme) -> u128 {
+        let mut hash = Xxh3::new();
+        let mut part = |bytes: &[u8]| {
+            hash.update(&(bytes.len() as u64).to_le_bytes());
+            hash.update(bytes);
+        };
+        part(ENGINE.as_bytes());
+        part(self.layout.as_bytes());
+        part(self.ident.as_bytes());
+        for (path, file) in theme
+            .files_under("handouts/")
+            .chain(theme.files_under("fonts/"))
+        {
+            part(path.as_bytes());
+            part(&file.bytes);
+        }
+        part(&self.data);
+        for (path, bytes) in &self.pictures {
+            part(path.as_bytes());
+            part(bytes);
+        }
+        hash.digest128()
+    }
+}
+
+/// What a PDF depends on besides its inputs: clearnotice's and Typst's versions and
+/// the built-in font. A new release makes every handout again.
+const ENGINE: &str = concat!(
+    "clearnotice ",
+    env!("CARGO_PKG_VERSION"),
+    "; typst 0.15.1; dejavu 2.37"
+);
+
+/// Makes (or finds) the PDF of a request.
+pub trait HandoutMaker: Sync {
+    fn make(&self, request: &HandoutRequest) -> Result<Arc<Pdf>, Problem>;
+}
+
+/// Makes every handout afresh, with Typst.
+pub struct Typesetter<'a> {
+    pub theme: &'a Theme,
+    pub fonts: Fonts,
+}
+
+impl<'a> Typesetter<'a> {
+    pub fn new(theme: &'a Theme) -> Self {
+        Typesetter {
+            theme,
+            fonts: Fonts::of(theme),
+        }
+    }
+}
+
+impl HandoutMaker for Typesetter<'_> {
+    fn make(&self, request: &HandoutRequest) -> Result<Arc<Pdf>, Problem> {
+        typeset::typeset(
+            self.theme,
+            &self.fonts,
+            request.layout,
+            &request.data,
+            &request.pictures,
+            &request.ident,
+        )
+        .map(Arc::new)
+    }
+}
+
+/// A notice's handouts made, by (version index, form).
+pub type NoticeHandouts = BTreeMap<(usize, Form), HandoutLink>;
+
+/// A link to a handout, as pages and notice.json show it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HandoutLink {
+    pub form: Form,
+    /// Relative to the site: `general/easy-read/general-easy-read.pdf`.
+    pub path: String,
+    pub pages: usize,
+    pub bytes: usize,
+    /// "Download the easy-read leaflet (PDF, 10 pages, 220 KB)".
+    pub text: String,
+}
+
+impl HandoutLink {
+    pub fn new(form: Form, path: String, pdf: &Pdf) -> Option<HandoutLink> {
+        let name = form.spec().handout.as_ref()?.name;
+        let pages = pdf.pages;
+        let bytes = pdf.bytes.len();
+        Some(HandoutLink {
+            form,
+            text: format!(
+                "Download the {name} (PDF, {pages} page{}, {})",
+                if pages == 1 { "" } else { "s" },
+                file_size(bytes)
+            ),
+            path,
+            pages,
+            bytes,
+        })
+    }
+}
+
+/// "220 KB", "1.4 MB": as people read file sizes (1 KB = 1,000 bytes, as GOV.UK does).
+pub fn file_size(bytes: usize) -> String {
+    if bytes < 1_000_000 {
+        format!("{} KB", bytes.div_ceil(1000).max(1))
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_and_link_text() {
+        assert_eq!(file_size(1), "1 KB");
+        assert_eq!(file_size(219_400), "220 KB");
+        assert_eq!(file_size(1_420_000), "1.4 MB");
+        let pdf = Pdf {
+            bytes: vec![0; 219_400],
+            pages: 10,
+        };
+        let link = HandoutLink::new(Form::EasyRead, "a.pdf".into(), &pdf).unwrap();
+        assert_eq!(
+            link.text,
+            "Download the easy-read leaflet (PDF, 10 pages, 220 KB)"
+        );
+        let one = Pdf {
+            bytes: vec![0; 10],
+            pages: 1,
+        };
+        assert!(HandoutLink::new(Form::LargePrint, "b.pdf".into(), &one)
+            .unwrap()
+            .text
+            .contains("(PDF, 1 page, 1 KB)"));
+        assert!(HandoutLink::new(Form::Standard, "c.pdf".into(), &one).is_none());
+    }
+}
