@@ -137,7 +137,7 @@ pub fn handout_input(source: &HandoutSource, form: Form) -> HandoutInput {
             points,
             contact: source.contact.clone(),
             strings: Strings {
-                contact_heading: "How to contact us".into(),
+                contact_heading: "Contact us about your information".into(),
             },
         },
         pictures,
