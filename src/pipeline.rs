@@ -601,6 +601,17 @@ fn check_notices(draft: &mut Draft, today: Date) {
 }
 
 /// Step 3: renders `notices` on every core; their files go to `sink`.
+/// The threads notices render on. Typst's layout of a long handout recurses deeper
+/// than a default thread's 2 MiB stack allows (a 2,000-word notice overflowed it),
+/// so these have the 8 MiB of a main thread, twice over.
+static RENDER_THREADS: std::sync::LazyLock<rayon::ThreadPool> = std::sync::LazyLock::new(|| {
+    rayon::ThreadPoolBuilder::new()
+        .stack_size(16 << 20)
+        .thread_name(|i| format!("render-{i}"))
+        .build()
+        .expect("a thread pool can be made")
+});
+
 fn render_notices(
     renderer: &Renderer,
     notices: Vec<Arc<Notice>>,
@@ -608,25 +619,27 @@ fn render_notices(
     sink: &Sink,
 ) -> Result<(), Vec<Problem>> {
     let sink_failure = Mutex::new(None::<Problem>);
-    let outputs: Vec<(NoticeOutput, BTreeSet<String>)> = notices
-        .par_iter()
-        .map(|notice| {
-            let mut output = renderer.render_notice(notice);
-            let files = std::mem::take(&mut output.files);
-            let paths = files.iter().map(|f| f.path.clone()).collect();
-            if output.errors.is_empty() {
-                for file in files {
-                    if let Err(problem) = sink(file) {
-                        if let Ok(mut slot) = sink_failure.lock() {
-                            slot.get_or_insert(problem);
+    let outputs: Vec<(NoticeOutput, BTreeSet<String>)> = RENDER_THREADS.install(|| {
+        notices
+            .par_iter()
+            .map(|notice| {
+                let mut output = renderer.render_notice(notice);
+                let files = std::mem::take(&mut output.files);
+                let paths = files.iter().map(|f| f.path.clone()).collect();
+                if output.errors.is_empty() {
+                    for file in files {
+                        if let Err(problem) = sink(file) {
+                            if let Ok(mut slot) = sink_failure.lock() {
+                                slot.get_or_insert(problem);
+                            }
+                            break;
                         }
-                        break;
                     }
                 }
-            }
-            (output, paths)
-        })
-        .collect();
+                (output, paths)
+            })
+            .collect()
+    });
     let mut errors: Vec<Problem> = Vec::new();
     for (mut output, paths) in outputs {
         for error in output.errors.drain(..) {
