@@ -11,12 +11,31 @@ use std::sync::{Arc, Mutex};
 
 use crate::diagnostics::Problem;
 use crate::render::handouts::{HandoutMaker, HandoutRequest, Pdf, Typesetter};
+use crate::theme::Theme;
 
 #[derive(Default)]
 pub struct HandoutStore {
     /// The cache folder, when there is an output folder to keep it beside.
     folder: Option<PathBuf>,
+    /// Whether a handout not yet made waits until it is asked for (`serve`).
+    on_request: bool,
     state: Mutex<StoreState>,
+}
+
+impl std::fmt::Debug for HandoutStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HandoutStore")
+            .field("folder", &self.folder)
+            .field("on_request", &self.on_request)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A handout linked but not made yet, and the theme to make it with.
+struct Pending {
+    request: HandoutRequest,
+    key: u128,
+    theme: Arc<Theme>,
 }
 
 #[derive(Default)]
@@ -27,6 +46,8 @@ struct StoreState {
     on_disk: HashMap<u128, usize>,
     /// Keys asked for since the last [`HandoutStore::forget_unused`].
     used: BTreeSet<u128>,
+    /// Handouts waiting to be asked for, by their paths in the site.
+    pending: HashMap<String, Arc<Pending>>,
 }
 
 impl HandoutStore {
@@ -46,6 +67,7 @@ impl HandoutStore {
             .collect();
         HandoutStore {
             folder: Some(folder),
+            on_request: false,
             state: Mutex::new(StoreState {
                 on_disk,
                 ..StoreState::default()
@@ -53,16 +75,45 @@ impl HandoutStore {
         }
     }
 
+    /// As [`HandoutStore::beside`], making a handout only when it is asked for with
+    /// [`HandoutStore::make_on_request`].
+    pub fn on_request_beside(output: &Path) -> HandoutStore {
+        HandoutStore {
+            on_request: true,
+            ..HandoutStore::beside(output)
+        }
+    }
+
+    /// The PDF at `path` in the site, made now if it was waiting; `None` for a path
+    /// that is no handout, or one whose layout failed (its page shows the problem on
+    /// the next save).
+    pub fn make_on_request(&self, path: &str) -> Option<Arc<Pdf>> {
+        let pending = {
+            let state = self.state.lock().expect("no panic while holding the lock");
+            state.pending.get(path)?.clone()
+        };
+        if let Some(pdf) = self.find(pending.key) {
+            return Some(pdf);
+        }
+        let pdf = Typesetter::new(&pending.theme)
+            .make(&pending.request)
+            .ok()??;
+        self.keep(pending.key, pdf.clone());
+        Some(pdf)
+    }
+
     /// A store kept in memory only.
     pub fn in_memory() -> HandoutStore {
         HandoutStore::default()
     }
 
-    /// A maker that looks here first and typesets with `typesetter` what is missing.
-    pub fn maker<'a>(&'a self, typesetter: Typesetter<'a>) -> CachedMaker<'a> {
+    /// A maker that looks here first and typesets with `theme` what is missing (or,
+    /// on request, leaves it waiting).
+    pub fn maker<'a>(&'a self, theme: &'a Theme) -> CachedMaker<'a> {
         CachedMaker {
             store: self,
-            typesetter,
+            typesetter: Typesetter::new(theme),
+            shared_theme: self.on_request.then(|| Arc::new(theme.clone())),
         }
     }
 
@@ -134,17 +185,38 @@ fn parse_name(name: &str) -> Option<(u128, usize)> {
 pub struct CachedMaker<'a> {
     store: &'a HandoutStore,
     typesetter: Typesetter<'a>,
+    /// The theme, shared with the handouts left waiting (on request only).
+    shared_theme: Option<Arc<Theme>>,
 }
 
 impl HandoutMaker for CachedMaker<'_> {
-    fn make(&self, request: &HandoutRequest) -> Result<Arc<Pdf>, Problem> {
-        let key = request.key(self.typesetter.theme);
+    fn make(&self, request: &HandoutRequest) -> Result<Option<Arc<Pdf>>, Problem> {
+        let key = request.key(self.typesetter.theme_digest);
         if let Some(pdf) = self.store.find(key) {
-            return Ok(pdf);
+            return Ok(Some(pdf));
         }
-        let pdf = self.typesetter.make(request)?;
+        if let Some(theme) = &self.shared_theme {
+            let pending = Arc::new(Pending {
+                request: request.clone(),
+                key,
+                theme: theme.clone(),
+            });
+            let mut state = self
+                .store
+                .state
+                .lock()
+                .expect("no panic while holding the lock");
+            for path in &request.paths {
+                state.pending.insert(path.clone(), pending.clone());
+            }
+            return Ok(None);
+        }
+        let pdf = self
+            .typesetter
+            .make(request)?
+            .expect("a typesetter makes every handout");
         self.store.keep(key, pdf.clone());
-        Ok(pdf)
+        Ok(Some(pdf))
     }
 }
 

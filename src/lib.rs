@@ -48,8 +48,21 @@ pub struct BuildOptions {
     pub today: Option<Date>,
     /// Treat warnings (easy-read rules, missing easy-read texts) as errors.
     pub strict: bool,
-    /// Make the PDF handouts (easy read, large print) too.
-    pub handouts: bool,
+    /// Whether and when the PDF handouts (easy read, large print) are made.
+    pub handouts: Handouts,
+}
+
+/// Whether and when a run makes the PDF handouts.
+#[derive(Debug, Clone)]
+pub enum Handouts {
+    /// Not at all (`build --no-handouts`).
+    Off,
+    /// Every handout, taken from the cache beside the output where its inputs have
+    /// not changed (`build`, `check`).
+    Make,
+    /// Only those already in this store; the others are linked, and made when the
+    /// browser asks for them (`serve`: a save costs no typesetting).
+    OnRequest(std::sync::Arc<handout_store::HandoutStore>),
 }
 
 impl BuildOptions {
@@ -61,7 +74,7 @@ impl BuildOptions {
             minify: true,
             today: None,
             strict: false,
-            handouts: true,
+            handouts: Handouts::Make,
         }
     }
 }

@@ -255,7 +255,11 @@ fn run_build(args: BuildArgs) -> ExitCode {
         minify: !args.no_minify,
         today: args.date,
         strict: args.strict,
-        handouts: !args.no_handouts,
+        handouts: if args.no_handouts {
+            clearnotice::Handouts::Off
+        } else {
+            clearnotice::Handouts::Make
+        },
     };
     match build(&options) {
         Ok(report) => {

@@ -38,13 +38,30 @@ pub struct SiteConfig {
 }
 
 /// `[easy_read]` in site.toml.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EasyReadConfig {
     /// Words in capitals that are fine in easy read (added to the built-in list:
     /// PSS, ICO, NHS, CCTV, GP, UK, ...).
     #[serde(default)]
     pub acronyms: Vec<String>,
+    /// The text size of the easy-read leaflet (PDF), in points: at least 14.
+    #[serde(default = "default_easy_read_handout_size")]
+    pub handout_size_pt: u32,
+}
+
+impl Default for EasyReadConfig {
+    fn default() -> Self {
+        EasyReadConfig {
+            acronyms: Vec::new(),
+            handout_size_pt: default_easy_read_handout_size(),
+        }
+    }
+}
+
+/// Easy-read guidance asks for 14 pt at least; 16 pt is the usual choice.
+fn default_easy_read_handout_size() -> u32 {
+    16
 }
 
 /// `[large_print]` in site.toml.

@@ -19,12 +19,13 @@ use crate::check::links::{LinkIndex, PageLinks};
 use crate::diagnostics::{Problem, Severity};
 use crate::handout_store::HandoutStore;
 use crate::model::{Date, Notice, Site};
-use crate::render::handouts::Typesetter;
 use crate::render::{
     assemble, shared_titles, NoticeOutput, OutputFile, RenderOptions, Renderer, Sink,
 };
 use crate::theme::Theme;
-use crate::{apply_base_url, build_date, check, load, BuildFailure, BuildOptions, Timings};
+use crate::{
+    apply_base_url, build_date, check, load, BuildFailure, BuildOptions, Handouts, Timings,
+};
 
 /// What a save touched (told by the file watcher), and so what `update` redoes.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -408,13 +409,17 @@ fn load_everything(options: &BuildOptions) -> Result<Draft, BuildFailure> {
     );
     let redo = site.notices.iter().map(|n| n.slug.clone()).collect();
     let shared_titles = shared_titles(&site);
-    let handouts = options.handouts.then(|| {
-        let output = options
-            .output_dir
-            .clone()
-            .unwrap_or_else(|| root.join(&site.config.output_dir));
-        Arc::new(HandoutStore::beside(&output))
-    });
+    let handouts = match &options.handouts {
+        Handouts::Off => None,
+        Handouts::OnRequest(store) => Some(store.clone()),
+        Handouts::Make => {
+            let output = options
+                .output_dir
+                .clone()
+                .unwrap_or_else(|| root.join(&site.config.output_dir));
+            Some(Arc::new(HandoutStore::beside(&output)))
+        }
+    };
     Ok(Draft {
         site,
         theme,
@@ -510,7 +515,7 @@ fn render_step(
     let maker = draft
         .handouts
         .as_deref()
-        .map(|store| store.maker(Typesetter::new(&draft.theme)));
+        .map(|store| store.maker(&draft.theme));
     let mut renderer = Renderer::with_shared_titles(
         &draft.site,
         &draft.theme,
@@ -524,6 +529,14 @@ fn render_step(
     let to_render = notices_to_redo(draft);
     if let Err(found) = render_notices(&renderer, to_render, &mut draft.entries, &recording) {
         return Err(failure(draft, found));
+    }
+    // Handouts left to be made on request are linked: to the link check they exist.
+    for slug in &draft.redo {
+        let waiting = draft.entries.get(slug).and_then(|e| e.output.as_ref());
+        for path in waiting.into_iter().flat_map(|output| &output.waiting) {
+            made.waiting(path.clone())
+                .map_err(|p| failure(draft, vec![p]))?;
+        }
     }
     let site_wide_same = before.is_some_and(|before| {
         !draft.everything && same_for_site_wide(&before.entries, &draft.entries)
@@ -625,7 +638,12 @@ fn render_notices(
             .map(|notice| {
                 let mut output = renderer.render_notice(notice);
                 let files = std::mem::take(&mut output.files);
-                let paths = files.iter().map(|f| f.path.clone()).collect();
+                let paths = files
+                    .iter()
+                    .map(|f| &f.path)
+                    .chain(&output.waiting)
+                    .cloned()
+                    .collect();
                 if output.errors.is_empty() {
                     for file in files {
                         if let Err(problem) = sink(file) {
@@ -809,6 +827,17 @@ impl Made {
         made.files += 1;
         made.pages += usize::from(page);
         made.links.push(links);
+        Ok(())
+    }
+
+    /// A file that is linked but made only when asked for (a handout in `serve`).
+    fn waiting(&self, path: String) -> Result<(), Problem> {
+        let mut made = self.inner.lock().map_err(|_| Problem::thread_failed())?;
+        made.links.push(PageLinks {
+            path,
+            ids: Default::default(),
+            links: Vec::new(),
+        });
         Ok(())
     }
 

@@ -194,6 +194,45 @@ fn a_save_gives_exactly_one_reload_and_the_new_text() {
 }
 
 #[test]
+fn a_handout_is_made_when_it_is_first_asked_for_not_on_a_save() {
+    let dir = small_site();
+    let server = serve(dir.path());
+    let events = listen(server.addr);
+    assert_eq!(next_name(&events, 5).as_deref(), Some("warnings"));
+    // Linked, not made: the link cannot say its pages and size yet.
+    let (_, page) = get(server.addr, "/a/easy-read/");
+    assert!(
+        page.contains(">Download the easy-read leaflet (PDF)</a>"),
+        "{page}"
+    );
+    let cache = dir.path().join(".public.clearnotice-handouts");
+    assert!(!cache.exists(), "a handout was made before anyone asked");
+
+    let (status, pdf) = get(server.addr, "/a/easy-read/a-easy-read.pdf");
+    assert_eq!(status, 200);
+    assert!(pdf.starts_with("%PDF-"), "{}", &pdf[..pdf.len().min(200)]);
+    assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 1);
+    // Asked for a path that is no handout: still not found.
+    assert_eq!(get(server.addr, "/a/easy-read/nothing.pdf").0, 404);
+
+    // The next save of the notice finds it made: the link now gives pages and size.
+    edit(
+        dir.path(),
+        "content/a/1.0.md",
+        "\n## About\n\nThe first text.\n",
+    );
+    assert_eq!(next_change(&events, 10).as_deref(), Some("reload"));
+    let (_, page) = get(server.addr, "/a/easy-read/");
+    assert!(
+        page.contains("Download the easy-read leaflet (PDF, 1 page, "),
+        "{page}"
+    );
+    // The large-print handout is still waiting: nobody asked for it.
+    assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 1);
+    server.stop();
+}
+
+#[test]
 fn a_burst_of_writes_is_one_rebuild_and_a_save_by_rename_is_seen() {
     let dir = small_site();
     let server = serve(dir.path());

@@ -78,6 +78,17 @@ fn validate(config: &mut SiteConfig, source: &SourceFile) -> Vec<Problem> {
                 .with_help("Choose a size from 16 to 24 points: size_pt = 18 is the usual one."),
         );
     }
+    let size = config.easy_read.handout_size_pt;
+    if !(14..=24).contains(&size) {
+        problems.push(
+            source
+                .problem(
+                    span_of_key(source, "handout_size_pt"),
+                    format!("easy-read leaflet size {size} pt is not allowed: easy read needs 14 pt at least, and above 24 pt too few points fit on a page"),
+                )
+                .with_help("Choose a size from 14 to 24 points: handout_size_pt = 16 is the usual one."),
+        );
+    }
     match normalise_base_url(&config.base_url) {
         Some(url) => config.base_url = url,
         None => problems.push(

@@ -49,8 +49,11 @@ pub struct VersionData {
 pub struct HandoutEntry {
     pub form: Form,
     pub url: String,
-    pub pages: usize,
-    pub bytes: usize,
+    /// Absent while a handout is not made yet (in `serve`, until it is asked for).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<usize>,
 }
 
 /// `bodies` are the versions' rendered Markdown, oldest first (rendered once, shared

@@ -137,6 +137,8 @@ pub struct NoticeOutput {
     pub slug: String,
     /// Pages, the notice's feed and notice.json.
     pub files: Vec<OutputFile>,
+    /// Handouts linked but left to be made when asked for (`serve`), by path.
+    pub waiting: Vec<String>,
     /// Easy-read pictures used, by output path.
     pub pictures: BTreeMap<String, Vec<u8>>,
     /// The notice's major changes, for the site-wide feed.
@@ -237,7 +239,7 @@ impl<'a> Renderer<'a> {
         let shared = &self.shared;
         let mut pictures = BTreeMap::new();
         let (bodies, verbatims) = self.bodies(notice);
-        let (handout_files, handouts, mut errors) = self.handouts(&timeline);
+        let (handout_files, waiting, handouts, mut errors) = self.handouts(&timeline);
         let mut jobs = notice_pages::notice_pages(
             shared,
             &timeline,
@@ -272,6 +274,7 @@ impl<'a> Renderer<'a> {
         NoticeOutput {
             slug: notice.slug.clone(),
             files,
+            waiting,
             pictures,
             entries,
             summary: current.map(|current| {
@@ -293,12 +296,18 @@ impl<'a> Renderer<'a> {
     fn handouts(
         &self,
         timeline: &Timeline,
-    ) -> (Vec<OutputFile>, handouts::NoticeHandouts, Vec<Problem>) {
+    ) -> (
+        Vec<OutputFile>,
+        Vec<String>,
+        handouts::NoticeHandouts,
+        Vec<Problem>,
+    ) {
         let mut files = Vec::new();
+        let mut waiting = Vec::new();
         let mut links = handouts::NoticeHandouts::new();
         let mut problems = Vec::new();
         let Some(maker) = self.handouts else {
-            return (files, links, problems);
+            return (files, waiting, links, problems);
         };
         let notice = timeline.notice;
         for (index, version) in notice.versions.iter().enumerate() {
@@ -310,18 +319,24 @@ impl<'a> Renderer<'a> {
                 let request = self.handout_request(notice, version, form, spec.layout, as_current);
                 match maker.make(&request) {
                     Ok(pdf) => {
-                        let link = handouts::HandoutLink::new(form, request.paths[0].clone(), &pdf);
+                        let path = request.paths[0].clone();
+                        let link = handouts::HandoutLink::new(form, path, pdf.as_deref());
                         links.extend(link.map(|link| ((index, form), link)));
-                        files.extend(request.paths.iter().map(|path| OutputFile {
-                            path: path.clone(),
-                            bytes: pdf.bytes.clone(),
+                        if pdf.is_none() {
+                            waiting.extend(request.paths.iter().cloned());
+                        }
+                        files.extend(pdf.iter().flat_map(|pdf| {
+                            request.paths.iter().map(|path| OutputFile {
+                                path: path.clone(),
+                                bytes: pdf.bytes.clone(),
+                            })
                         }));
                     }
                     Err(problem) => problems.push(problem),
                 }
             }
         }
-        (files, links, problems)
+        (files, waiting, links, problems)
     }
 
     fn handout_request(

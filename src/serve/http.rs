@@ -91,6 +91,8 @@ pub struct AppState {
     /// How the last build went, told to every page that connects.
     pub status: RwLock<Status>,
     pub events: broadcast::Sender<LiveEvent>,
+    /// Makes a handout when it is first asked for.
+    pub handouts: Arc<crate::handout_store::HandoutStore>,
 }
 
 pub fn router(state: Arc<AppState>) -> Router {
@@ -157,7 +159,23 @@ async fn site_file(State(state): State<Arc<AppState>>, method: Method, uri: Uri)
         Ok(snapshot) => snapshot.clone(),
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
-    let (status, file, bytes) = match lookup(&snapshot, &path) {
+    let lookup = match lookup(&snapshot, &path) {
+        Lookup::Missing if path.ends_with(".pdf") => {
+            let store = state.handouts.clone();
+            let wanted = path.clone();
+            let made = tokio::task::spawn_blocking(move || store.make_on_request(&wanted))
+                .await
+                .ok()
+                .flatten();
+            match made {
+                Some(pdf) => Lookup::Made(pdf.bytes.clone()),
+                None => Lookup::Missing,
+            }
+        }
+        other => other,
+    };
+    let (status, file, bytes) = match lookup {
+        Lookup::Made(bytes) => (StatusCode::OK, path.clone(), bytes),
         Lookup::Found(file) => (
             StatusCode::OK,
             file.clone(),
@@ -229,6 +247,8 @@ enum Lookup {
     /// A folder asked for without its slash: redirect, so relative links work.
     AddSlash,
     Missing,
+    /// A handout made just now, on this request.
+    Made(Vec<u8>),
 }
 
 fn lookup(snapshot: &Snapshot, path: &str) -> Lookup {

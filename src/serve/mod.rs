@@ -106,6 +106,14 @@ pub fn start(
     report: impl Fn(&ServeEvent) + Send + 'static,
 ) -> std::io::Result<ServerHandle> {
     let root = options.root.canonicalize()?;
+    // Handouts are made when the browser asks for one, and kept beside the site's
+    // output folder with `build`'s, so each build and preview reuses the other's.
+    let output = crate::load::config::load_config(&root)
+        .map(|(config, _)| root.join(config.output_dir))
+        .unwrap_or_else(|_| root.join("public"));
+    let handouts = Arc::new(crate::handout_store::HandoutStore::on_request_beside(
+        &output,
+    ));
     let build_options = BuildOptions {
         root: root.clone(),
         output_dir: None,
@@ -114,8 +122,7 @@ pub fn start(
         minify: false,
         today: options.today,
         strict: false,
-        // A save re-makes only the handouts of the notice it changed.
-        handouts: true,
+        handouts: crate::Handouts::OnRequest(handouts.clone()),
     };
     let (pipeline, snapshot, status, warned) = first_build(&build_options, &report);
     let good_status = match &status {
@@ -127,6 +134,7 @@ pub fn start(
         snapshot: RwLock::new(Arc::new(snapshot)),
         status: RwLock::new(status),
         events,
+        handouts,
     });
 
     let listener = TcpListener::bind((options.bind, options.port))?;

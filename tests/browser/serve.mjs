@@ -133,6 +133,25 @@ try {
     fs.writeFileSync(path.join(site, "themes/default/css/base.css"), `${css}\nh1 { outline: 3px dotted #0b0c0c; }\n`);
     await page.waitForFunction(() => getComputedStyle(document.querySelector("h1")).outlineStyle === "dotted", null, { timeout: WAIT });
   });
+
+  await step("a handout linked from the page is made when it is first asked for, then the link gives its size", async () => {
+    const link = page.locator('a[href$="general-easy-read.pdf"]').first();
+    const before = (await link.innerText()).trim();
+    if (before !== "Download the easy-read leaflet (PDF)") throw new Error(`made before it was asked for: ${before}`);
+    const href = await link.evaluate((a) => a.href);
+    const response = await page.request.get(href);
+    const body = await response.body();
+    if (response.status() !== 200) throw new Error(`${href}: status ${response.status()}`);
+    if (response.headers()["content-type"] !== "application/pdf") throw new Error(`${href}: ${response.headers()["content-type"]}`);
+    if (body.subarray(0, 5).toString() !== "%PDF-") throw new Error(`${href} is not a PDF`);
+    // The next save of the notice finds it made: the link now says pages and size.
+    fs.writeFileSync(noticeFile, `${original.trimEnd()}\n\nSaved after the leaflet was made.\n`);
+    await page.waitForFunction(
+      () => /Download the easy-read leaflet \(PDF, \d+ pages?, [\d.]+ [KM]B\)/.test(document.body.innerText),
+      null,
+      { timeout: WAIT },
+    );
+  });
 } finally {
   await browser.close();
   server.child.kill();

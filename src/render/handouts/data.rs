@@ -76,9 +76,6 @@ pub struct HandoutInput {
     pub pictures: BTreeMap<String, Vec<u8>>,
 }
 
-/// The size of easy-read handout text: at least 14 pt, 16 pt as the guidance prefers.
-pub const EASY_READ_SIZE_PT: u32 = 16;
-
 pub struct HandoutSource<'a> {
     pub site: &'a Site,
     pub theme: &'a Theme,
@@ -107,7 +104,12 @@ pub fn handout_input(source: &HandoutSource, form: Form) -> HandoutInput {
                 .map(|t| &t.text[..])
                 .unwrap_or("");
             let points = easy_read_points(source, text, &mut pictures);
-            (Vec::new(), points, EASY_READ_SIZE_PT, "easy read")
+            (
+                Vec::new(),
+                points,
+                config.easy_read.handout_size_pt,
+                "easy read",
+            )
         }
         _ => (
             parse_document(&version.body),

@@ -20,6 +20,7 @@ use crate::theme::Theme;
 pub use typeset::{Fonts, Pdf};
 
 /// Everything one handout is made from.
+#[derive(Clone)]
 pub struct HandoutRequest {
     pub form: Form,
     /// The theme's layout: `handouts/easy-read.typ`.
@@ -36,23 +37,17 @@ pub struct HandoutRequest {
 
 impl HandoutRequest {
     /// A hash of every input that decides the PDF's bytes: the engine, the theme's
-    /// layouts and fonts, the data and the pictures. The same key, the same PDF.
-    pub fn key(&self, theme: &Theme) -> u128 {
+    /// layouts and fonts (as [`theme_digest`]), the data and the pictures. The same
+    /// key, the same PDF.
+    pub fn key(&self, theme_digest: u128) -> u128 {
         let mut hash = Xxh3::new();
         let mut part = |bytes: &[u8]| {
             hash.update(&(bytes.len() as u64).to_le_bytes());
             hash.update(bytes);
         };
-        part(ENGINE.as_bytes());
+        part(&theme_digest.to_le_bytes());
         part(self.layout.as_bytes());
         part(self.ident.as_bytes());
-        for (path, file) in theme
-            .files_under("handouts/")
-            .chain(theme.files_under("fonts/"))
-        {
-            part(path.as_bytes());
-            part(&file.bytes);
-        }
         part(&self.data);
         for (path, bytes) in &self.pictures {
             part(path.as_bytes());
@@ -60,6 +55,23 @@ impl HandoutRequest {
         }
         hash.digest128()
     }
+}
+
+/// A hash of what every handout of a theme depends on: the engine, and the theme's
+/// layouts and fonts. Made once per run, not once per handout.
+pub fn theme_digest(theme: &Theme) -> u128 {
+    let mut hash = Xxh3::new();
+    hash.update(ENGINE.as_bytes());
+    for (path, file) in theme
+        .files_under("handouts/")
+        .chain(theme.files_under("fonts/"))
+    {
+        hash.update(&(path.len() as u64).to_le_bytes());
+        hash.update(path.as_bytes());
+        hash.update(&(file.bytes.len() as u64).to_le_bytes());
+        hash.update(&file.bytes);
+    }
+    hash.digest128()
 }
 
 /// What a PDF depends on besides its inputs: clearnotice's and Typst's versions and
@@ -70,15 +82,18 @@ const ENGINE: &str = concat!(
     "; typst 0.15.1; dejavu 2.37"
 );
 
-/// Makes (or finds) the PDF of a request.
+/// Makes (or finds) the PDF of a request; `None` when it is left to be made when
+/// someone asks for it (`serve`).
 pub trait HandoutMaker: Sync {
-    fn make(&self, request: &HandoutRequest) -> Result<Arc<Pdf>, Problem>;
+    fn make(&self, request: &HandoutRequest) -> Result<Option<Arc<Pdf>>, Problem>;
 }
 
 /// Makes every handout afresh, with Typst.
 pub struct Typesetter<'a> {
     pub theme: &'a Theme,
     pub fonts: Fonts,
+    /// See [`theme_digest`].
+    pub theme_digest: u128,
 }
 
 impl<'a> Typesetter<'a> {
@@ -86,12 +101,13 @@ impl<'a> Typesetter<'a> {
         Typesetter {
             theme,
             fonts: Fonts::of(theme),
+            theme_digest: theme_digest(theme),
         }
     }
 }
 
 impl HandoutMaker for Typesetter<'_> {
-    fn make(&self, request: &HandoutRequest) -> Result<Arc<Pdf>, Problem> {
+    fn make(&self, request: &HandoutRequest) -> Result<Option<Arc<Pdf>>, Problem> {
         typeset::typeset(
             self.theme,
             &self.fonts,
@@ -100,7 +116,7 @@ impl HandoutMaker for Typesetter<'_> {
             &request.pictures,
             &request.ident,
         )
-        .map(Arc::new)
+        .map(|pdf| Some(Arc::new(pdf)))
     }
 }
 
@@ -113,27 +129,32 @@ pub struct HandoutLink {
     pub form: Form,
     /// Relative to the site: `general/easy-read/general-easy-read.pdf`.
     pub path: String,
-    pub pages: usize,
-    pub bytes: usize,
+    /// `None` for a handout not made yet (made when asked for, in `serve`).
+    pub pages: Option<usize>,
+    pub bytes: Option<usize>,
     /// "Download the easy-read leaflet (PDF, 10 pages, 220 KB)".
     pub text: String,
 }
 
 impl HandoutLink {
-    pub fn new(form: Form, path: String, pdf: &Pdf) -> Option<HandoutLink> {
+    /// The link to a handout: `pdf` says its pages and size, where it is made.
+    pub fn new(form: Form, path: String, pdf: Option<&Pdf>) -> Option<HandoutLink> {
         let name = form.spec().handout.as_ref()?.name;
-        let pages = pdf.pages;
-        let bytes = pdf.bytes.len();
+        let text = match pdf {
+            Some(pdf) => format!(
+                "Download the {name} (PDF, {} page{}, {})",
+                pdf.pages,
+                if pdf.pages == 1 { "" } else { "s" },
+                file_size(pdf.bytes.len())
+            ),
+            None => format!("Download the {name} (PDF)"),
+        };
         Some(HandoutLink {
             form,
-            text: format!(
-                "Download the {name} (PDF, {pages} page{}, {})",
-                if pages == 1 { "" } else { "s" },
-                file_size(bytes)
-            ),
+            text,
             path,
-            pages,
-            bytes,
+            pages: pdf.map(|pdf| pdf.pages),
+            bytes: pdf.map(|pdf| pdf.bytes.len()),
         })
     }
 }
@@ -160,7 +181,7 @@ mod tests {
             bytes: vec![0; 219_400],
             pages: 10,
         };
-        let link = HandoutLink::new(Form::EasyRead, "a.pdf".into(), &pdf).unwrap();
+        let link = HandoutLink::new(Form::EasyRead, "a.pdf".into(), Some(&pdf)).unwrap();
         assert_eq!(
             link.text,
             "Download the easy-read leaflet (PDF, 10 pages, 220 KB)"
@@ -169,10 +190,14 @@ mod tests {
             bytes: vec![0; 10],
             pages: 1,
         };
-        assert!(HandoutLink::new(Form::LargePrint, "b.pdf".into(), &one)
-            .unwrap()
-            .text
-            .contains("(PDF, 1 page, 1 KB)"));
-        assert!(HandoutLink::new(Form::Standard, "c.pdf".into(), &one).is_none());
+        assert!(
+            HandoutLink::new(Form::LargePrint, "b.pdf".into(), Some(&one))
+                .unwrap()
+                .text
+                .contains("(PDF, 1 page, 1 KB)")
+        );
+        assert!(HandoutLink::new(Form::Standard, "c.pdf".into(), Some(&one)).is_none());
+        let waiting = HandoutLink::new(Form::EasyRead, "d.pdf".into(), None).unwrap();
+        assert_eq!(waiting.text, "Download the easy-read leaflet (PDF)");
     }
 }
