@@ -193,6 +193,10 @@ pub struct Version {
     /// `None` only for the first version, which is a first publication rather than a change.
     pub change: Option<Located<Change>>,
     pub summary: Option<String>,
+    /// The day people were told about this (major) change.
+    pub announced: Option<Located<Date>>,
+    /// The change in easy read, for the easy-read letter: points with pictures.
+    pub easy_read_summary: Option<Located<String>>,
     /// `[not_applicable]`: checklist items (id, reason) this notice says do not apply.
     pub not_applicable: Vec<Located<(String, String)>>,
     /// `not_covered`: checklist items the notice does not give, though the check's

@@ -601,6 +601,7 @@ fn check_notices(draft: &mut Draft, today: Date) {
         .map(|notice| {
             let mut found = Vec::new();
             check::check_notice(notice, site, theme, &mut found);
+            check::announcements::check_announcements(notice, today, &mut found);
             let missing = check::checklist::missing_items(notice, today);
             (notice.slug.clone(), found, missing)
         })
@@ -613,7 +614,6 @@ fn check_notices(draft: &mut Draft, today: Date) {
     }
 }
 
-/// Step 3: renders `notices` on every core; their files go to `sink`.
 /// The threads notices render on. Typst's layout of a long handout recurses deeper
 /// than a default thread's 2 MiB stack allows (a 2,000-word notice overflowed it),
 /// so these have the 8 MiB of a main thread, twice over.
@@ -625,6 +625,7 @@ static RENDER_THREADS: std::sync::LazyLock<rayon::ThreadPool> = std::sync::LazyL
         .expect("a thread pool can be made")
 });
 
+/// Step 3: renders `notices` on every core; their files go to `sink`.
 fn render_notices(
     renderer: &Renderer,
     notices: Vec<Arc<Notice>>,

@@ -1,6 +1,7 @@
 //! Stage 2, check: the rules a site must meet before it is rendered. Pure: reads the
 //! model, adds problems; never touches the disk.
 
+pub mod announcements;
 pub mod checklist;
 pub mod easy_read;
 pub mod external;

@@ -24,6 +24,10 @@ struct RawFrontMatter {
     effective: Spanned<toml::Value>,
     change: Option<Spanned<Change>>,
     summary: Option<Spanned<String>>,
+    /// The day people were told about a major change.
+    announced: Option<Spanned<toml::Value>>,
+    /// The change in easy read (points with pictures), for the easy-read letter.
+    easy_read_summary: Option<Spanned<String>>,
     /// Checklist items that do not apply to this notice, each with the reason.
     not_applicable: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
     /// Checklist items the notice does not give, though its words seemed to.
@@ -102,6 +106,28 @@ pub fn parse_version_file(
         .summary
         .map(|s| s.into_inner())
         .filter(|s| !s.trim().is_empty());
+    let announced = raw.announced.as_ref().and_then(|value| {
+        let span = at(value.span());
+        parse_date_value(&source, value.get_ref(), span.clone())
+            .map_err(|p| problems.push(p))
+            .ok()
+            .map(|date| Located { value: date, span })
+    });
+    let minor = raw
+        .change
+        .as_ref()
+        .is_some_and(|c| *c.get_ref() == Change::Minor);
+    if let (Some(announced), true) = (&announced, minor) {
+        problems.push(
+            source
+                .problem(announced.span.clone(), "a minor change is not announced")
+                .with_help("Minor changes are only updated online: delete the `announced` line, or make this a major change (change = \"major\")."),
+        );
+    }
+    let easy_read_summary = raw.easy_read_summary.take().map(|text| Located {
+        span: at(text.span()),
+        value: text.into_inner(),
+    });
 
     match (number, effective, problems.is_empty()) {
         (Some(number), Some(effective), true) => Ok(Version {
@@ -122,6 +148,8 @@ pub fn parse_version_file(
                 value: c.into_inner(),
             }),
             summary,
+            announced,
+            easy_read_summary,
             not_applicable,
             not_covered,
             contact: raw.contact,

@@ -24,6 +24,8 @@ pub struct ChangeEntry {
     pub href: String,
     /// `None` for the first version, which has nothing to compare with.
     pub compare_href: Option<String>,
+    /// The day people were told about this major change.
+    pub announced: Option<DateView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -121,6 +123,7 @@ fn change_entry(timeline: &Timeline, index: usize, root: &str) -> ChangeEntry {
         effective: date_view(version.effective.value),
         summary: summary_text(version),
         status: timeline.status(index),
+        announced: version.announced.as_ref().map(|a| date_view(a.value)),
         href: format!("{root}{}", version_folder(notice, version, false)),
         compare_href: (index > 0).then(|| {
             format!(
