@@ -111,6 +111,29 @@ enum Command {
         root: PathBuf,
     },
 
+    /// Write the pack that tells people about a major change: an email (.eml, and its
+    /// text and HTML), A4 letters (HTML and PDF, standard and large print, and easy
+    /// read when the version has an easy_read_summary), a text message and a
+    /// README.txt, in announcements/NAME-VERSION/. Nothing is sent. A minor change is
+    /// refused: minor changes are only updated online.
+    Announce {
+        /// The notice's folder name, like general.
+        name: String,
+        /// The version to announce, like 2.0. Default: the newest major change that is
+        /// in effect or upcoming.
+        version: Option<String>,
+        /// Where to write the pack. Default: announcements/NAME-VERSION/ in the site.
+        #[arg(long, value_name = "FOLDER")]
+        output_dir: Option<PathBuf>,
+        /// The day of the pack (YEAR-MONTH-DAY): its email's date, and the day that
+        /// decides which versions are current. Default: SOURCE_DATE_EPOCH or today.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        date: Option<Date>,
+        /// The site's folder (the one with site.toml). Default: the current folder.
+        #[arg(long, value_name = "FOLDER", default_value = ".")]
+        root: PathBuf,
+    },
+
     /// Print a shell completion script, like: clearnotice completions bash > ~/.local/share/bash-completion/completions/clearnotice
     Completions { shell: clap_complete::Shell },
 }
@@ -234,6 +257,19 @@ fn main() -> ExitCode {
             root,
             ..
         } => run_release(&root, &name, major, summary.as_deref(), effective),
+        Command::Announce {
+            name,
+            version,
+            output_dir,
+            date,
+            root,
+        } => run_announce(workflow::announce::Announce {
+            root,
+            slug: name,
+            version,
+            output_dir,
+            today: date,
+        }),
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,
@@ -558,6 +594,26 @@ fn run_release(
                 released.version,
                 released.files[0].display(),
                 if released.files.len() > 1 { " (and its easy-read text)" } else { "" }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            show(&problems);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_announce(request: workflow::announce::Announce) -> ExitCode {
+    match workflow::announce::announce(&request) {
+        Ok(announced) => {
+            for file in &announced.files {
+                println!("wrote {}", announced.folder.join(file).display());
+            }
+            println!(
+                "\nThe pack for version {} is in {}. Nothing has been sent: check each file (README.txt says what each is), send them, then add announced = DATE to the version's front-matter.",
+                announced.version,
+                announced.folder.display()
             );
             ExitCode::SUCCESS
         }

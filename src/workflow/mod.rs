@@ -2,6 +2,7 @@
 //! notice (`new`), publish the next version of one (`release`). Each writes new files
 //! only, and refuses to overwrite anything.
 
+pub mod announce;
 pub mod init;
 pub mod new;
 pub mod release;

@@ -34,7 +34,8 @@ pub struct HandoutData {
     pub blocks: Vec<Block>,
     /// The easy-read text: headings and points.
     pub points: Vec<PointData>,
-    pub contact: ContactView,
+    /// The contact block, last; `None` where the text gives it itself (a letter).
+    pub contact: Option<ContactView>,
     pub strings: Strings,
 }
 
@@ -92,10 +93,7 @@ pub struct HandoutSource<'a> {
 pub fn handout_input(source: &HandoutSource, form: Form) -> HandoutInput {
     let config = &source.site.config;
     let version = source.version;
-    let (lang, region) = match config.language.split_once('-') {
-        Some((lang, region)) => (lang.to_string(), Some(region.to_string())),
-        None => (config.language.clone(), None),
-    };
+    let (lang, region) = language_parts(&config.language);
     let mut pictures = BTreeMap::new();
     let (blocks, points, size_pt, kind) = match form {
         Form::EasyRead => {
@@ -119,9 +117,7 @@ pub fn handout_input(source: &HandoutSource, form: Form) -> HandoutInput {
         ),
     };
     let mut blocks = blocks;
-    for block in &mut blocks {
-        absolute_links(block.links_mut(), &source.page_url);
-    }
+    absolute_links_in(&mut blocks, &source.page_url);
     HandoutInput {
         data: HandoutData {
             lang,
@@ -137,12 +133,27 @@ pub fn handout_input(source: &HandoutSource, form: Form) -> HandoutInput {
             metadata: metadata(source),
             blocks,
             points,
-            contact: source.contact.clone(),
+            contact: Some(source.contact.clone()),
             strings: Strings {
                 contact_heading: "Contact us about your information".into(),
             },
         },
         pictures,
+    }
+}
+
+/// The site's language as Typst takes it: `en-GB` → (`en`, `GB`).
+pub fn language_parts(language: &str) -> (String, Option<String>) {
+    match language.split_once('-') {
+        Some((lang, region)) => (lang.to_string(), Some(region.to_string())),
+        None => (language.to_string(), None),
+    }
+}
+
+/// Makes every link in `blocks` absolute against `page_url`.
+pub fn absolute_links_in(blocks: &mut [Block], page_url: &str) {
+    for block in blocks {
+        absolute_links(block.links_mut(), page_url);
     }
 }
 
@@ -170,7 +181,8 @@ fn metadata(source: &HandoutSource) -> Vec<MetadataRow> {
     rows
 }
 
-fn easy_read_points(
+/// An easy-read text's headings and points, each picture among `pictures`.
+pub fn easy_read_points(
     source: &HandoutSource,
     text: &str,
     pictures: &mut BTreeMap<String, Vec<u8>>,

@@ -1,0 +1,795 @@
+//! `clearnotice announce SLUG [VERSION]`: a ready-to-send pack telling people about a
+//! major change — an email (.eml with text and HTML parts, and each part as a file),
+//! A4 letters (HTML and PDF) in the standard form and in large print, an easy-read
+//! letter where the version has an `easy_read_summary`, a text message and a
+//! README.txt. Nothing is sent. The same input and date give the same bytes.
+//!
+//! Every form is made from one Markdown message (the theme's `announce/message.md`),
+//! so the email and the letters say the same thing.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use mail_builder::headers::content_type::ContentType;
+use mail_builder::mime::MimePart;
+use mail_builder::MessageBuilder;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::addresses::{compare_folder, handout_file, notice_folder, version_folder};
+use crate::diagnostics::Problem;
+use crate::forms::Form;
+use crate::model::{Date, Notice, Site, Version};
+use crate::pipeline::{in_memory, Pipeline};
+use crate::render::context::ContactView;
+use crate::render::dates::human_date;
+use crate::render::handouts::data::{
+    absolute_links_in, easy_read_points, language_parts, HandoutData, HandoutSource, Strings,
+};
+use crate::render::handouts::{HandoutMaker, HandoutRequest, Typesetter};
+use crate::render::markdown::render_markdown;
+use crate::text::document::{parse_document, Block, Inline};
+use crate::theme::Theme;
+use crate::{BuildOptions, Handouts};
+
+/// The files of a pack, by their paths in its folder.
+type PackFiles = BTreeMap<String, Vec<u8>>;
+
+/// The longest text message that is one message on every phone.
+pub const SMS_LIMIT: usize = 160;
+
+pub struct Announce {
+    pub root: PathBuf,
+    pub slug: String,
+    /// `None`: the newest major change, current or upcoming.
+    pub version: Option<String>,
+    /// `None`: `announcements/SLUG-VERSION/` in the site's folder.
+    pub output_dir: Option<PathBuf>,
+    /// The day of the pack (its email's date); `None` for SOURCE_DATE_EPOCH or today.
+    pub today: Option<Date>,
+}
+
+/// What was written.
+#[derive(Debug)]
+pub struct Announced {
+    pub version: String,
+    pub folder: PathBuf,
+    pub files: Vec<String>,
+}
+
+/// Values the pack's templates show.
+#[derive(Serialize)]
+struct NoticeFacts {
+    title: String,
+    service: String,
+    organisation: String,
+    version: String,
+    effective: String,
+    effective_short: String,
+    summary: String,
+    /// The version's file, where `announced` goes.
+    file: String,
+}
+
+#[derive(Serialize, Default)]
+struct Links {
+    version: String,
+    version_label: String,
+    compare: String,
+    compare_label: String,
+    easy_read: Option<String>,
+    easy_read_label: Option<String>,
+    easy_read_short: Option<String>,
+    easy_read_pdf: Option<String>,
+    easy_read_pdf_label: Option<String>,
+    large_print: String,
+    large_print_label: String,
+    large_print_pdf: Option<String>,
+    large_print_pdf_label: Option<String>,
+    notice_short: String,
+}
+
+#[derive(Serialize)]
+struct PackFile {
+    name: String,
+    what: String,
+}
+
+pub fn announce(request: &Announce) -> Result<Announced, Vec<Problem>> {
+    let options = BuildOptions {
+        today: request.today,
+        handouts: Handouts::Off,
+        ..BuildOptions::new(&request.root)
+    };
+    // The pack links to the site's pages: announce only from a site that builds.
+    let ((pipeline, _), _) =
+        in_memory(|sink| Pipeline::run(&options, sink)).map_err(|failure| failure.problems)?;
+    let site = pipeline.site();
+    let theme = crate::load::theme::load_theme(&request.root, &mut Vec::new());
+    let notice = find_notice(site, &request.slug)?;
+    let version = choose_version(notice, request.version.as_deref(), pipeline.today())?;
+    let folder = request.output_dir.clone().unwrap_or_else(|| {
+        request
+            .root
+            .join("announcements")
+            .join(format!("{}-{}", notice.slug, version.number.value))
+    });
+    let files = pack(site, &theme, notice, version, pipeline.today())?;
+    write_pack(&folder, &files)?;
+    Ok(Announced {
+        version: version.number.value.to_string(),
+        folder,
+        files: files.keys().cloned().collect(),
+    })
+}
+
+fn find_notice<'s>(site: &'s Site, slug: &str) -> Result<&'s Notice, Vec<Problem>> {
+    site.notices
+        .iter()
+        .find(|n| n.slug == slug)
+        .map(|n| n.as_ref())
+        .ok_or_else(|| {
+            vec![
+                Problem::in_file(format!("content/{slug}"), "there is no notice here")
+                    .with_help("Check the name: it is the notice's folder under content/."),
+            ]
+        })
+}
+
+/// The version asked for, or the newest major change that is current or upcoming. A
+/// minor change, or the first publication, is refused.
+fn choose_version<'n>(
+    notice: &'n Notice,
+    asked: Option<&str>,
+    today: Date,
+) -> Result<&'n Version, Vec<Problem>> {
+    let timeline = crate::render::timeline::Timeline::new(notice, today);
+    let version = match asked {
+        Some(number) => notice
+            .versions
+            .iter()
+            .find(|v| v.number.value.to_string() == number)
+            .ok_or_else(|| {
+                vec![Problem::in_file(
+                    format!("content/{}", notice.slug),
+                    format!("{} has no version {number}", notice.slug),
+                )
+                .with_help(format!(
+                    "Its versions are {}.",
+                    notice
+                        .versions
+                        .iter()
+                        .map(|v| v.number.value.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))]
+            })?,
+        None => notice
+            .versions
+            .iter()
+            .enumerate()
+            .skip(1)
+            .rev()
+            .find(|(index, v)| {
+                v.is_major() && timeline.status(*index) != crate::render::timeline::Status::Old
+            })
+            .map(|(_, v)| v)
+            .ok_or_else(|| {
+                vec![Problem::in_file(
+                    format!("content/{}", notice.slug),
+                    format!("{} has no major change that is current or upcoming", notice.slug),
+                )
+                .with_help("Name the version to announce: clearnotice announce SLUG VERSION. Make a major change with clearnotice release SLUG --major.")]
+            })?,
+    };
+    let number = version.number.value;
+    if !version.is_major() {
+        return Err(vec![version
+            .source
+            .problem(
+                version.number.span.clone(),
+                format!("{} {number} is a minor change: minor changes are only updated online, not announced", notice.slug),
+            )
+            .with_help("Only major changes are announced. If people must be told about this one, make it a major change (change = \"major\", a new major version number).")]);
+    }
+    if version.change.is_none() {
+        return Err(vec![version
+            .source
+            .problem(
+                version.number.span.clone(),
+                format!(
+                    "{} {number} is the notice's first publication, not a change",
+                    notice.slug
+                ),
+            )
+            .with_help(
+                "announce tells people about a major change to a notice they were already given.",
+            )]);
+    }
+    Ok(version)
+}
+
+/// Every file of the pack, by name.
+fn pack(
+    site: &Site,
+    theme: &Theme,
+    notice: &Notice,
+    version: &Version,
+    today: Date,
+) -> Result<PackFiles, Vec<Problem>> {
+    let config = &site.config;
+    let contact = ContactView::new(
+        version.contact.as_ref().unwrap_or(&config.contact),
+        &config.organisation,
+    );
+    let facts = NoticeFacts {
+        title: version.title.clone(),
+        service: version.service.clone(),
+        organisation: config.organisation.clone(),
+        version: version.number.value.to_string(),
+        effective: human_date(version.effective.value),
+        effective_short: human_date(version.effective.value),
+        summary: version.summary.clone().unwrap_or_default(),
+        file: version.source.path.display().to_string(),
+    };
+    let links = links(site, notice, version);
+    let mut context = Context::new();
+    context.insert("notice", &facts);
+    context.insert("links", &links);
+    context.insert("contact", &contact);
+    context.insert("today", &today.to_string());
+    context.insert("language", &config.language);
+    let templates = PackTemplates::parse(theme, &config.language)?;
+
+    let message = templates.markdown("announce/message.md", &context)?;
+    let subject = format!("Changes to our privacy notice: {}", version.title);
+    let body_html = render_markdown(&message).html;
+    let email_text = plain_text(&parse_document(&message));
+    let email_html = templates.html("announce/email.html", &subject, &body_html, 12)?;
+    let mut files = BTreeMap::new();
+    files.insert("email.txt".to_string(), email_text.clone().into_bytes());
+    files.insert("email.html".to_string(), email_html.clone().into_bytes());
+    files.insert(
+        "email.eml".to_string(),
+        email(Email {
+            subject: &subject,
+            text: &email_text,
+            html: &email_html,
+            contact: &contact,
+            config,
+            slug: &notice.slug,
+            version,
+            today,
+        }),
+    );
+    let title = format!("{} – changes from {}", version.title, facts.effective);
+    files.insert(
+        "letter.html".to_string(),
+        templates
+            .html("announce/letter.html", &title, &body_html, 12)?
+            .into_bytes(),
+    );
+    let large = config.large_print.size_pt;
+    files.insert(
+        "letter-large-print.html".to_string(),
+        templates
+            .html("announce/letter.html", &title, &body_html, large)?
+            .into_bytes(),
+    );
+    let typesetter = Typesetter::new(theme);
+    let page_url = format!(
+        "{}{}",
+        config.base_url,
+        version_folder(notice, version, false)
+    );
+    for (name, size) in [("letter.pdf", 12), ("letter-large-print.pdf", large)] {
+        let pdf = letter_pdf(&typesetter, site, &message, &title, size, &page_url, name)?;
+        files.insert(name.to_string(), pdf);
+    }
+    if let Some(summary) = &version.easy_read_summary {
+        context.insert("easy_read_summary", &summary.value);
+        let easy_read = templates.markdown("announce/easy-read-message.md", &context)?;
+        let source = HandoutSource {
+            site,
+            theme,
+            notice,
+            version,
+            contact: contact.clone(),
+            title: "We are changing how we use your information".to_string(),
+            page_url: page_url.clone(),
+        };
+        let (html, pdf) = easy_read_letter(&source, &typesetter, &templates, &easy_read)?;
+        files.extend(html);
+        files.insert("letter-easy-read.pdf".to_string(), pdf);
+    }
+    let sms = templates.text("announce/sms.txt", &context)?;
+    if sms.chars().count() > SMS_LIMIT {
+        return Err(vec![Problem::in_file(theme.origin("announce/sms.txt"), format!("the text message is {} characters, more than {SMS_LIMIT}: {sms}", sms.chars().count()))
+            .with_help("Shorten announce/sms.txt in the theme (or the organisation's name in site.toml): over 160 characters, a phone sends it as two or more messages.")]);
+    }
+    files.insert("sms.txt".to_string(), format!("{sms}\n").into_bytes());
+    let readme = readme(&templates, &mut context, &files)?;
+    files.insert("README.txt".to_string(), readme.into_bytes());
+    Ok(files)
+}
+
+/// Where the pack points: the version's own addresses, so a letter kept for years
+/// still leads to the text it announced.
+fn links(site: &Site, notice: &Notice, version: &Version) -> Links {
+    let base = &site.config.base_url;
+    let url = |path: &str| format!("{base}{path}");
+    let label = |address: &str| {
+        address
+            .trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .to_string()
+    };
+    let folder = version_folder(notice, version, false);
+    let number = version.number.value.to_string();
+    let version_url = url(&folder);
+    let compare = url(&compare_folder(&notice.slug, &number));
+    let large_print = url(&format!("{folder}{}", Form::LargePrint.folder()));
+    let large_print_pdf = handout_file(notice, version, Form::LargePrint, false).map(|p| url(&p));
+    let (easy_read, easy_read_pdf) = if version.has_form(Form::EasyRead) {
+        (
+            Some(url(&format!("{folder}{}", Form::EasyRead.folder()))),
+            handout_file(notice, version, Form::EasyRead, false).map(|p| url(&p)),
+        )
+    } else {
+        (None, None)
+    };
+    Links {
+        version_label: label(&version_url),
+        version: version_url,
+        compare_label: label(&compare),
+        compare,
+        easy_read_label: easy_read.as_deref().map(label),
+        easy_read_short: easy_read.as_deref().map(label),
+        easy_read,
+        easy_read_pdf_label: easy_read_pdf.as_deref().map(label),
+        easy_read_pdf,
+        large_print_label: label(&large_print),
+        large_print,
+        large_print_pdf_label: large_print_pdf.as_deref().map(label),
+        large_print_pdf,
+        notice_short: label(&url(&notice_folder(&notice.slug))),
+    }
+}
+
+/// The theme's `announce/` templates: Markdown (values escaped as Markdown), HTML
+/// (values escaped as HTML) and plain text.
+struct PackTemplates {
+    markdown: Tera,
+    other: Tera,
+    /// The site's language, for `<html lang>`.
+    language: String,
+}
+
+impl PackTemplates {
+    fn parse(theme: &Theme, language: &str) -> Result<PackTemplates, Vec<Problem>> {
+        let (mut markdown, mut other) = (Tera::default(), Tera::default());
+        let (mut markdown_files, mut other_files) = (Vec::new(), Vec::new());
+        for (path, file) in theme.files_under("announce/") {
+            let text = String::from_utf8_lossy(&file.bytes).to_string();
+            if path.ends_with(".md") {
+                markdown_files.push((path, text));
+            } else {
+                other_files.push((path, text));
+            }
+        }
+        // All at once: a template may extend another (the letter extends the page).
+        for (tera, files) in [(&mut markdown, markdown_files), (&mut other, other_files)] {
+            tera.add_raw_templates(files)
+                .map_err(|err| vec![template_problem(theme, "announce/", &err)])?;
+        }
+        markdown.autoescape_on(vec![".md"]);
+        markdown.set_escape_fn(escape_markdown);
+        other.autoescape_on(vec![".html"]);
+        Ok(PackTemplates {
+            markdown,
+            other,
+            language: language.to_string(),
+        })
+    }
+
+    fn markdown(&self, name: &str, context: &Context) -> Result<String, Vec<Problem>> {
+        self.markdown.render(name, context).map_err(|err| {
+            vec![Problem::in_file(
+                format!("themes/default/{name}"),
+                format!("template error: {err:?}"),
+            )]
+        })
+    }
+
+    fn html(
+        &self,
+        name: &str,
+        title: &str,
+        body: &str,
+        size_pt: u32,
+    ) -> Result<String, Vec<Problem>> {
+        let mut context = Context::new();
+        context.insert("title", title);
+        context.insert("subject", title);
+        context.insert("body", body);
+        context.insert("size_pt", &size_pt);
+        context.insert("language", &self.language);
+        self.other.render(name, &context).map_err(|err| {
+            vec![Problem::in_file(
+                format!("themes/default/{name}"),
+                format!("template error: {err:?}"),
+            )]
+        })
+    }
+
+    fn text(&self, name: &str, context: &Context) -> Result<String, Vec<Problem>> {
+        self.other
+            .render(name, context)
+            .map(|text| text.trim().to_string())
+            .map_err(|err| {
+                vec![Problem::in_file(
+                    format!("themes/default/{name}"),
+                    format!("template error: {err:?}"),
+                )]
+            })
+    }
+}
+
+fn template_problem(theme: &Theme, path: &str, err: &tera::Error) -> Problem {
+    Problem::in_file(theme.origin(path), format!("template error: {err}"))
+        .with_help("Check the template you changed under themes/default/announce/; delete your copy to go back to the built-in one.")
+}
+
+/// Backslash before every ASCII punctuation character: a value shows as written, and
+/// a `*` or `[` in a title cannot become Markdown.
+fn escape_markdown(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_punctuation() {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    out.write_all(escaped.as_bytes())
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The message as plain text: headings on their own lines, list items with a dash,
+/// each link's address after its words unless the words are the address.
+fn plain_text(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        write_block(block, "", &mut out);
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+fn write_block(block: &Block, indent: &str, out: &mut String) {
+    match block {
+        Block::Heading { level, inlines, .. } => {
+            let text = inline_text(inlines);
+            out.push_str(&format!("{indent}{text}\n"));
+            let rule = if *level == 1 { '=' } else { '-' };
+            out.push_str(&format!(
+                "{indent}{}\n\n",
+                rule.to_string().repeat(text.chars().count())
+            ));
+        }
+        Block::Paragraph { inlines } => {
+            out.push_str(&format!("{indent}{}\n\n", inline_text(inlines)))
+        }
+        Block::List { items, .. } => {
+            for item in items {
+                let mut inner = String::new();
+                for block in item {
+                    write_block(block, "", &mut inner);
+                }
+                out.push_str(&format!(
+                    "{indent}- {}\n",
+                    inner.trim().replace('\n', "\n  ")
+                ));
+            }
+            out.push('\n');
+        }
+        Block::Quote { blocks } => blocks.iter().for_each(|b| write_block(b, "  ", out)),
+        Block::Table { .. } | Block::Rule => {}
+    }
+}
+
+fn inline_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text { text } | Inline::Code { text } => out.push_str(text),
+            Inline::Strong { inlines } | Inline::Emphasis { inlines } => {
+                out.push_str(&inline_text(inlines))
+            }
+            Inline::Link {
+                url,
+                written_out,
+                inlines,
+            } => {
+                out.push_str(&inline_text(inlines));
+                if !written_out {
+                    out.push_str(&format!(" ({})", url.trim_start_matches("mailto:")));
+                }
+            }
+            Inline::Break => out.push('\n'),
+        }
+    }
+    out
+}
+
+/// What the .eml says and who it is from.
+struct Email<'a> {
+    subject: &'a str,
+    text: &'a str,
+    html: &'a str,
+    contact: &'a ContactView,
+    config: &'a crate::model::SiteConfig,
+    slug: &'a str,
+    version: &'a Version,
+    today: Date,
+}
+
+/// The .eml: a multipart/alternative message, its boundary and Message-ID made from
+/// the content, so the same input gives the same bytes.
+fn email(email: Email) -> Vec<u8> {
+    let Email {
+        subject,
+        text,
+        html,
+        contact,
+        config,
+        slug,
+        version,
+        today,
+    } = email;
+    let digest = xxhash_rust::xxh3::xxh3_64(format!("{subject}{text}{html}").as_bytes());
+    let domain = url::Url::parse(&config.base_url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_else(|| "example.org".to_string());
+    // 09:00 UTC on the pack's day.
+    let epoch = Date::new(1970, 1, 1).expect("a valid date");
+    let seconds = today.duration_since(epoch).as_secs() + 9 * 3600;
+    let body = MimePart::new(
+        ContentType::new("multipart/alternative")
+            .attribute("boundary", format!("clearnotice-{digest:016x}")),
+        vec![
+            MimePart::new("text/plain", text.to_string()),
+            MimePart::new("text/html", html.to_string()),
+        ],
+    );
+    let mut message = MessageBuilder::new()
+        .subject(subject.to_string())
+        .message_id(format!(
+            "{slug}-{}.{digest:016x}@{domain}",
+            version.number.value
+        ))
+        .date(seconds)
+        .body(body);
+    let sender = contact
+        .email
+        .clone()
+        .unwrap_or_else(|| format!("privacy@{domain}"));
+    message = message.from((config.organisation.clone(), sender));
+    message.write_to_vec().unwrap_or_default()
+}
+
+fn letter_pdf(
+    typesetter: &Typesetter,
+    site: &Site,
+    message: &str,
+    title: &str,
+    size_pt: u32,
+    page_url: &str,
+    name: &str,
+) -> Result<Vec<u8>, Vec<Problem>> {
+    let config = &site.config;
+    let (lang, region) = language_parts(&config.language);
+    let mut blocks = parse_document(message);
+    absolute_links_in(&mut blocks, page_url);
+    let data = HandoutData {
+        lang,
+        region,
+        title: title.to_string(),
+        document_title: title.to_string(),
+        organisation: config.organisation.clone(),
+        version_label: String::new(),
+        size_pt,
+        metadata: Vec::new(),
+        blocks,
+        points: Vec::new(),
+        contact: None,
+        strings: Strings {
+            contact_heading: String::new(),
+        },
+    };
+    typeset(
+        typesetter,
+        "handouts/letter.typ",
+        &data,
+        BTreeMap::new(),
+        name,
+    )
+}
+
+fn typeset(
+    typesetter: &Typesetter,
+    layout: &'static str,
+    data: &HandoutData,
+    pictures: BTreeMap<String, Vec<u8>>,
+    name: &str,
+) -> Result<Vec<u8>, Vec<Problem>> {
+    let request = HandoutRequest {
+        form: Form::Standard,
+        layout,
+        data: serde_json::to_vec(data).expect("handout data always serialises"),
+        pictures,
+        ident: name.to_string(),
+        paths: vec![name.to_string()],
+    };
+    match typesetter.make(&request) {
+        Ok(Some(pdf)) => Ok(pdf.bytes.clone()),
+        Ok(None) => unreachable!("a typesetter always makes the PDF"),
+        Err(problem) => Err(vec![problem]),
+    }
+}
+
+/// The easy-read letter: HTML (each point beside its picture, pictures in a
+/// `pictures/` folder of the pack) and PDF (the easy-read handout's layout).
+fn easy_read_letter(
+    source: &HandoutSource,
+    typesetter: &Typesetter,
+    templates: &PackTemplates,
+    text: &str,
+) -> Result<(PackFiles, Vec<u8>), Vec<Problem>> {
+    let mut pictures = BTreeMap::new();
+    let mut points = easy_read_points(source, text, &mut pictures);
+    // The letter's own title is the PDF's title: its first heading is not repeated.
+    if matches!(
+        points.first(),
+        Some(crate::render::handouts::data::PointData::Heading { level: 1, .. })
+    ) {
+        points.remove(0);
+    }
+    let config = &source.site.config;
+    let (lang, region) = language_parts(&config.language);
+    let data = HandoutData {
+        lang,
+        region,
+        title: source.title.clone(),
+        document_title: format!("{} (easy read)", source.title),
+        organisation: config.organisation.clone(),
+        version_label: format!("Version {}", source.version.number.value),
+        size_pt: config.easy_read.handout_size_pt,
+        metadata: Vec::new(),
+        blocks: Vec::new(),
+        points,
+        contact: None,
+        strings: Strings {
+            contact_heading: String::new(),
+        },
+    };
+    let pdf = typeset(
+        typesetter,
+        "handouts/easy-read.typ",
+        &data,
+        pictures.clone(),
+        "letter-easy-read.pdf",
+    )?;
+    let mut files = BTreeMap::new();
+    let mut body = String::new();
+    for block in crate::text::easy_read::parse_easy_read(text) {
+        match block {
+            crate::text::easy_read::Block::Heading { level, html, .. } => {
+                body.push_str(&format!("<h{level}>{html}</h{level}>\n"));
+            }
+            crate::text::easy_read::Block::Point { picture, html, .. } => {
+                let image = picture
+                    .and_then(|p| {
+                        let found = crate::theme::pictures::resolve_picture(
+                            &p.dest,
+                            source.notice,
+                            source.site,
+                            source.theme,
+                        )
+                        .ok()?;
+                        let name = found.output_path.rsplit('/').next()?.to_string();
+                        files.insert(format!("pictures/{name}"), found.bytes);
+                        Some(format!(
+                            "<img src=\"pictures/{name}\" alt=\"{}\" width=\"100\" height=\"100\">",
+                            escape_html(&p.alt)
+                        ))
+                    })
+                    .unwrap_or_default();
+                body.push_str(&format!(
+                    "<div class=\"point\">{image}<p>{html}</p></div>\n"
+                ));
+            }
+        }
+    }
+    let html = templates.html(
+        "announce/letter.html",
+        &format!("{} (easy read)", source.title),
+        &body,
+        config.easy_read.handout_size_pt,
+    )?;
+    files.insert("letter-easy-read.html".to_string(), html.into_bytes());
+    Ok((files, pdf))
+}
+
+fn readme(
+    templates: &PackTemplates,
+    context: &mut Context,
+    files: &BTreeMap<String, Vec<u8>>,
+) -> Result<String, Vec<Problem>> {
+    let what = |name: &str| {
+        match name {
+        "email.eml" => "The email, ready to open in an email program or import into a mailing tool: a plain-text part and an HTML part.",
+        "email.txt" => "The email's plain text, to paste where HTML cannot be used.",
+        "email.html" => "The email's HTML part, as a page you can open in a browser to check it.",
+        "letter.html" => "The letter, to print on A4 from a browser (standard print).",
+        "letter.pdf" => "The letter as an A4 PDF (standard print), tagged for screen readers.",
+        "letter-large-print.html" => "The letter in large print, to print on A4 from a browser.",
+        "letter-large-print.pdf" => "The letter in large print as an A4 PDF.",
+        "letter-easy-read.html" => "The easy-read letter, to print on A4 from a browser (its pictures are in pictures/).",
+        "letter-easy-read.pdf" => "The easy-read letter as an A4 PDF.",
+        "sms.txt" => "The text message: under 160 characters, one message on every phone.",
+        _ => "",
+    }
+    };
+    let mut listed: Vec<PackFile> = files
+        .keys()
+        .filter(|name| !name.starts_with("pictures/"))
+        .map(|name| PackFile {
+            name: name.clone(),
+            what: what(name).to_string(),
+        })
+        .collect();
+    listed.push(PackFile {
+        name: "README.txt".into(),
+        what: "This file.".into(),
+    });
+    context.insert("files", &listed);
+    templates
+        .text("announce/readme.txt", context)
+        .map(|t| t + "\n")
+}
+
+/// Writes the pack into `folder`, replacing an earlier pack there: written whole in a
+/// folder beside it, then moved into place, so a failure leaves no half pack.
+fn write_pack(folder: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), Vec<Problem>> {
+    let io = |path: &Path, err: std::io::Error| {
+        vec![Problem::in_file(
+            path.display().to_string(),
+            format!("could not write the pack: {err}"),
+        )]
+    };
+    let parent = folder.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
+    let name = folder
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let staging = parent.join(format!(".{name}.clearnotice-new"));
+    let _ = std::fs::remove_dir_all(&staging);
+    for (path, bytes) in files {
+        let target = staging.join(path);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+        }
+        std::fs::write(&target, bytes).map_err(|e| io(&target, e))?;
+    }
+    if folder.exists() {
+        std::fs::remove_dir_all(folder).map_err(|e| io(folder, e))?;
+    }
+    std::fs::rename(&staging, folder).map_err(|e| io(folder, e))
+}
