@@ -66,6 +66,11 @@ enum Command {
         /// The folder to make the site in. Default: the current folder (if empty).
         #[arg(default_value = ".")]
         folder: PathBuf,
+        /// The Git host to publish from: a workflow that checks every push and pull
+        /// request with build --strict, publishes the main branch to its Pages, and
+        /// builds daily at 00:30 UK time so an upcoming version becomes current.
+        #[arg(long, value_enum, default_value = "github")]
+        ci: workflow::init::CiHost,
     },
 
     /// Add a notice: content/NAME/1.0.md with its details filled in and a section for
@@ -241,7 +246,7 @@ fn main() -> ExitCode {
         Command::Build(args) => run_build(args),
         Command::Serve(args) => run_serve(args),
         Command::Check(args) => run_check(args),
-        Command::Init { folder } => run_init(folder),
+        Command::Init { folder, ci } => run_init(folder, ci),
         Command::New {
             name,
             title,
@@ -528,9 +533,9 @@ fn run_check(args: CheckArgs) -> ExitCode {
     }
 }
 
-fn run_init(folder: PathBuf) -> ExitCode {
+fn run_init(folder: PathBuf, ci: workflow::init::CiHost) -> ExitCode {
     let today = jiff::ZonedDateTime::now().date();
-    match workflow::init::init_site(&folder, today) {
+    match workflow::init::init_site(&folder, today, ci) {
         Ok(files) => {
             for file in files {
                 println!("wrote {}", file.display());

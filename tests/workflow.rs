@@ -5,6 +5,7 @@ mod common;
 
 use clearnotice::check::checklist::{Coverage, Evidence, Found};
 use clearnotice::model::{Change, Date};
+use clearnotice::workflow::init::CiHost;
 use clearnotice::workflow::{
     init::init_site, new::new_notice, new::NewNotice, release::release, release::Release,
 };
@@ -165,8 +166,10 @@ fn broken_internal_links_and_anchors_stop_the_build_at_their_line() {
 fn init_makes_a_site_that_builds_with_no_warnings_and_refuses_a_full_folder() {
     let dir = tempfile::tempdir().unwrap();
     let site_dir = dir.path().join("notices");
-    let files = init_site(&site_dir, test_day()).unwrap();
-    assert_eq!(files.len(), 4);
+    let files = init_site(&site_dir, test_day(), CiHost::Github).unwrap();
+    // site.toml, the notice, its easy read, pictures/README.txt, .gitignore, workflow.
+    assert_eq!(files.len(), 6, "{files:?}");
+    assert!(site_dir.join(".github/workflows/publish.yml").is_file());
     let (_out, result) = build_into_temp(&site_dir);
     let report = result.unwrap_or_else(|f| panic!("{:#?}", f.problems));
     assert!(report.warnings.is_empty(), "{:#?}", report.warnings);
@@ -175,10 +178,35 @@ fn init_makes_a_site_that_builds_with_no_warnings_and_refuses_a_full_folder() {
         "{:#?}",
         report.missing_information
     );
-    assert!(init_site(&site_dir, test_day())
+    assert!(init_site(&site_dir, test_day(), CiHost::Github)
         .unwrap_err()
         .message
         .contains("not empty"));
+}
+
+#[test]
+fn init_writes_the_workflow_of_the_chosen_git_host_or_none() {
+    let dir = tempfile::tempdir().unwrap();
+    init_site(&dir.path().join("gitlab"), test_day(), CiHost::Gitlab).unwrap();
+    let gitlab = std::fs::read_to_string(dir.path().join("gitlab/.gitlab-ci.yml")).unwrap();
+    assert!(gitlab.contains("clearnotice build --strict"));
+    assert!(!dir.path().join("gitlab/.github").exists());
+    init_site(&dir.path().join("none"), test_day(), CiHost::None).unwrap();
+    assert!(!dir.path().join("none/.github").exists());
+    assert!(!dir.path().join("none/.gitlab-ci.yml").exists());
+    let github = CiHost::Github.workflow().unwrap().1;
+    for promise in [
+        "pull_request",
+        "clearnotice build --strict",
+        "deploy-pages",
+        "cron: \"30 0 * * *\"",
+        "TZ: Europe/London",
+    ] {
+        assert!(
+            github.contains(promise),
+            "the GitHub workflow lacks {promise}"
+        );
+    }
 }
 
 #[test]

@@ -55,8 +55,47 @@ const PICTURES_README: &str =
 They are used instead of the theme's pictures of the same name. See the clearnotice README.
 ";
 
-/// Makes a new site in `folder`; returns the files written.
-pub fn init_site(folder: &Path, today: crate::model::Date) -> Result<Vec<PathBuf>, Problem> {
+/// The Git host a site is published from: `init` writes its workflow, which builds
+/// the site on every push and pull request, publishes it from the main branch, and
+/// builds it daily so an upcoming version becomes current on its day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CiHost {
+    /// `.github/workflows/publish.yml`: GitHub Actions and GitHub Pages.
+    Github,
+    /// `.gitlab-ci.yml`: GitLab CI and GitLab Pages.
+    Gitlab,
+    /// No workflow.
+    None,
+}
+
+impl CiHost {
+    /// The workflow's path in the site and its text.
+    pub fn workflow(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            CiHost::Github => Some((
+                ".github/workflows/publish.yml",
+                include_str!("ci/github.yml"),
+            )),
+            CiHost::Gitlab => Some((".gitlab-ci.yml", include_str!("ci/gitlab.yml"))),
+            CiHost::None => None,
+        }
+    }
+}
+
+const GITIGNORE: &str =
+    "# Made by every build, never committed: the website, the list of its files,
+# the cache of its PDF handouts, and announcement packs.
+/public/
+/.public.clearnotice-*
+/announcements/
+";
+
+/// Makes a new site in `folder`, with the workflow for `ci`; returns the files written.
+pub fn init_site(
+    folder: &Path,
+    today: crate::model::Date,
+    ci: CiHost,
+) -> Result<Vec<PathBuf>, Problem> {
     if folder.is_file()
         || (folder.is_dir()
             && std::fs::read_dir(folder)
@@ -70,7 +109,7 @@ pub fn init_site(folder: &Path, today: crate::model::Date) -> Result<Vec<PathBuf
         "+++\ntitle = \"How we use your information\"\nservice = \"All our services\"\ncontroller = \"Example Organisation\"\nversion = \"1.0\"\neffective = {today}\n+++\n\nThis is an example notice. Write your own text under each heading.\n\n{}",
         checklist_skeleton()
     );
-    let files = [
+    let mut files = vec![
         (folder.join("site.toml"), SITE_TOML.to_string()),
         (folder.join("content/example/1.0.md"), notice),
         (
@@ -81,7 +120,11 @@ pub fn init_site(folder: &Path, today: crate::model::Date) -> Result<Vec<PathBuf
             folder.join("pictures/README.txt"),
             PICTURES_README.to_string(),
         ),
+        (folder.join(".gitignore"), GITIGNORE.to_string()),
     ];
+    if let Some((path, text)) = ci.workflow() {
+        files.push((folder.join(path), text.to_string()));
+    }
     for (path, text) in &files {
         write_new(path, text)?;
     }
