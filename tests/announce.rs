@@ -68,6 +68,55 @@ fn the_pack_has_every_file_says_the_change_and_is_the_same_every_time() {
 }
 
 #[test]
+fn the_real_content_with_a_major_change_made_by_release_has_its_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    std::fs::create_dir_all(&root).unwrap();
+    std::fs::copy(repo_root().join("site.toml"), root.join("site.toml")).unwrap();
+    for entry in walkdir::WalkDir::new(repo_root().join("content")) {
+        let entry = entry.unwrap();
+        let to = root.join(entry.path().strip_prefix(repo_root()).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &to).unwrap();
+        }
+    }
+    clearnotice::workflow::release::release(
+        &root,
+        &clearnotice::workflow::release::Release {
+            slug: "general",
+            change: clearnotice::model::Change::Major,
+            summary: Some("We now share your support plan with your GP."),
+            effective: clearnotice::model::Date::new(2026, 12, 15).unwrap(),
+        },
+    )
+    .unwrap();
+    let out = dir.path().join("pack");
+    announce(&Announce {
+        root: root.clone(),
+        slug: "general".into(),
+        version: None,
+        output_dir: Some(out.clone()),
+        today: Some(test_day()),
+    })
+    .unwrap_or_else(|p| panic!("{p:#?}"));
+    let email = std::fs::read_to_string(out.join("email.txt")).unwrap();
+    assert!(
+        email.contains("The new version is version 2.0. It takes effect on 15 December 2026."),
+        "{email}"
+    );
+    assert!(
+        email.contains("psspeople.com/privacy/general/2.0/compare/"),
+        "{email}"
+    );
+    assert!(email.contains("Phone: 0151 702 5524"), "{email}");
+    // No easy_read_summary in the released version: no easy-read letter.
+    assert!(!out.join("letter-easy-read.html").exists());
+    assert!(out.join("letter-large-print.pdf").is_file());
+}
+
+#[test]
 fn a_minor_change_or_the_first_publication_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let problems = pack(Some("2.1"), &dir.path().join("pack")).unwrap_err();
