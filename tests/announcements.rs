@@ -114,3 +114,24 @@ fn a_minor_change_cannot_be_announced() {
         "{problem}"
     );
 }
+
+#[test]
+fn the_easy_read_summary_is_checked_by_the_easy_read_rules_at_its_own_lines() {
+    let summary = "easy_read_summary = \"\"\"\n![A calendar](picture:calendar) We keep your record for 8 years.\n\nThis point has no picture.\n\n![A rocket](picture:rocket) We fly.\n\"\"\"\n";
+    let (_dir, result) = build_with(major("2027-03-01", summary));
+    let failure = result.unwrap_err();
+    let found: Vec<String> = failure.problems.iter().map(|p| p.to_string()).collect();
+    // Line 14: the summary's third point, whose picture does not exist.
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("content/a/2.0.md:14:") && p.contains("rocket")),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("content/a/2.0.md:12:") && p.contains("no picture")),
+        "{found:#?}"
+    );
+}

@@ -5,7 +5,7 @@
 //! with `--strict`), each pointing at the line.
 
 use crate::diagnostics::{Problem, SourceFile};
-use crate::model::{Notice, Site};
+use crate::model::{Notice, Site, Version};
 use crate::text::easy_read::{parse_easy_read, Block, PictureRef};
 use crate::text::sentences::sentences;
 use crate::theme::pictures::{resolve_picture, theme_picture_names, PictureError};
@@ -41,6 +41,31 @@ const NUMBER_WORDS: [&str; 20] = [
     "nineteen",
     "twenty",
 ];
+
+/// A version's `easy_read_summary` as an easy-read text that keeps its place in the
+/// version file: every byte outside the string is blanked (newlines kept), so the
+/// rules' problems name the file's own lines.
+pub fn summary_source(version: &Version) -> Option<SourceFile> {
+    let span = version.easy_read_summary.as_ref()?.span.clone();
+    let text = &version.source.text;
+    // Inside the quotes of a TOML string: triple or single, basic or literal.
+    let raw = text.get(span.clone())?;
+    let quote = ["\"\"\"", "'''", "\"", "'"]
+        .into_iter()
+        .find(|q| raw.starts_with(q) && raw.ends_with(q) && raw.len() >= 2 * q.len())?;
+    let inside = span.start + quote.len()..span.end - quote.len();
+    let blanked: String = text
+        .char_indices()
+        .map(|(at, c)| {
+            if inside.contains(&at) || c == '\n' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    Some(SourceFile::new(version.source.path.clone(), blanked))
+}
 
 pub fn check_easy_read(
     notice: &Notice,

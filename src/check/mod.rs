@@ -38,5 +38,9 @@ pub fn check_notice(notice: &Notice, site: &Site, theme: &Theme, problems: &mut 
         if let Some(text) = version.own_text(crate::forms::Form::EasyRead) {
             easy_read::check_easy_read(notice, text, site, theme, problems);
         }
+        // The easy-read letter's summary follows the same rules as an easy-read text.
+        if let Some(summary) = easy_read::summary_source(version) {
+            easy_read::check_easy_read(notice, &summary, site, theme, problems);
+        }
     }
 }
