@@ -20,6 +20,8 @@
 #            aftermath more than the tool (10,000 notices: 6.4 s after moving aside,
 #            9.7-28 s after deleting). clearnotice writes every notice three ways (standard,
 # easy read, large print) plus its version page, changelog, feed and data; Hugo one page.
+# Hugo makes no PDFs, so clearnotice builds with --no-handouts (benches/handouts.sh
+# measures those).
 # Installs Debian's hugo and GNU time if missing. A benchmark, not a test.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -41,7 +43,7 @@ measure() { # tool size mode -> appends "tool size mode wall cpu rss pages" to r
   if [ "$tool" = clearnotice ]; then out="$work/out-c-$n"; else out="$work/out-h-$n"; fi
   if [ "$mode" = clean ] && [ -e "$out" ]; then mv "$out" "$work/trash.$tool.$n.$RANDOM$RANDOM"; sync; fi
   if [ "$tool" = clearnotice ]; then
-    /usr/bin/time -v "$clearnotice" build --root "$work/site-$n" --output-dir "$out" --date 2026-11-24 >/dev/null 2>"$log"
+    /usr/bin/time -v "$clearnotice" build --root "$work/site-$n" --output-dir "$out" --date 2026-11-24 --no-handouts >/dev/null 2>"$log"
   else
     /usr/bin/time -v hugo --quiet --source "$work/hugo-$n" --destination "$out" >/dev/null 2>"$log"
   fi
