@@ -148,7 +148,10 @@ impl HandoutStore {
         let folder = self.folder.as_ref()?;
         let bytes = std::fs::read(folder.join(file_name(key, pages))).ok()?;
         let pdf = Arc::new(Pdf { bytes, pages });
-        state.made.insert(key, pdf.clone());
+        // A build reads each PDF once; only serve asks again, and keeps them.
+        if self.on_request {
+            state.made.insert(key, pdf.clone());
+        }
         Some(pdf)
     }
 
@@ -167,7 +170,9 @@ impl HandoutStore {
         }
         let mut state = self.state.lock().expect("no panic while holding the lock");
         state.used.insert(key);
-        state.made.insert(key, pdf);
+        if self.on_request {
+            state.made.insert(key, pdf);
+        }
     }
 }
 

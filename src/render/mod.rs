@@ -325,12 +325,9 @@ impl<'a> Renderer<'a> {
                         if pdf.is_none() {
                             waiting.extend(request.paths.iter().cloned());
                         }
-                        files.extend(pdf.iter().flat_map(|pdf| {
-                            request.paths.iter().map(|path| OutputFile {
-                                path: path.clone(),
-                                bytes: pdf.bytes.clone(),
-                            })
-                        }));
+                        if let Some(pdf) = pdf {
+                            files.extend(handout_files(pdf, &request.paths));
+                        }
                     }
                     Err(problem) => problems.push(problem),
                 }
@@ -654,6 +651,28 @@ pub fn assemble<N: Borrow<NoticeOutput>>(
 
 /// Where rendered files go: a closure that takes each one (from any thread).
 pub type Sink<'s> = dyn Fn(OutputFile) -> Result<(), Problem> + Sync + 's;
+
+/// A handout's files, one per path: its bytes moved into the last one when nothing
+/// else holds the PDF (a build), copied otherwise — a build of 1,000 notices holds
+/// 2,000 PDFs, and each copy costs memory the system must zero.
+fn handout_files(pdf: Arc<handouts::Pdf>, paths: &[String]) -> Vec<OutputFile> {
+    let Some((last, others)) = paths.split_last() else {
+        return Vec::new();
+    };
+    let mut files: Vec<OutputFile> = others
+        .iter()
+        .map(|path| OutputFile {
+            path: path.clone(),
+            bytes: pdf.bytes.clone(),
+        })
+        .collect();
+    let bytes = Arc::try_unwrap(pdf).map_or_else(|shared| shared.bytes.clone(), |pdf| pdf.bytes);
+    files.push(OutputFile {
+        path: last.clone(),
+        bytes,
+    });
+    files
+}
 
 pub fn base_context(site: &SiteRender, page: &PageView) -> Context {
     let mut context = Context::new();
