@@ -71,17 +71,7 @@ fn the_pack_has_every_file_says_the_change_and_is_the_same_every_time() {
 fn the_real_content_with_a_major_change_made_by_release_has_its_pack() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("site");
-    std::fs::create_dir_all(&root).unwrap();
-    std::fs::copy(repo_root().join("site.toml"), root.join("site.toml")).unwrap();
-    for entry in walkdir::WalkDir::new(repo_root().join("content")) {
-        let entry = entry.unwrap();
-        let to = root.join(entry.path().strip_prefix(repo_root()).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &to).unwrap();
-        }
-    }
+    copy_real_site(&root);
     clearnotice::workflow::release::release(
         &root,
         &clearnotice::workflow::release::Release {

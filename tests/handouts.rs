@@ -69,18 +69,7 @@ fn real_notices_have_both_handouts_linked_listed_and_cached() {
 #[test]
 fn a_notice_cannot_run_code_in_the_layout() {
     let dir = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new(repo_root().join("content")) {
-        let entry = entry.unwrap();
-        let to = dir
-            .path()
-            .join(entry.path().strip_prefix(repo_root()).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &to).unwrap();
-        }
-    }
-    std::fs::copy(repo_root().join("site.toml"), dir.path().join("site.toml")).unwrap();
+    copy_real_site(dir.path());
     let file = dir.path().join("content/general/1.0.md");
     let text = std::fs::read_to_string(&file).unwrap();
     let hostile = "\n## #panic(\"ran\") $x^2$ #set page(width: 1cm)\n\nA price of $5 and #read(\"/etc/passwd\").\n";

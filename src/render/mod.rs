@@ -367,7 +367,6 @@ impl<'a> Renderer<'a> {
             paths.extend(handout_file(notice, version, form, false));
         }
         handouts::HandoutRequest {
-            form,
             layout,
             data: serde_json::to_vec(&input.data).expect("handout data always serialises"),
             pictures: input.pictures,

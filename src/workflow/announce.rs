@@ -24,7 +24,8 @@ use crate::pipeline::{in_memory, Pipeline};
 use crate::render::context::ContactView;
 use crate::render::dates::human_date;
 use crate::render::handouts::data::{
-    absolute_links_in, easy_read_points, language_parts, HandoutData, HandoutSource, Strings,
+    absolute_links_in, easy_read_points, language_parts, picture_data, HandoutData, HandoutSource,
+    Strings,
 };
 use crate::render::handouts::{HandoutMaker, HandoutRequest, Typesetter};
 use crate::render::markdown::render_markdown;
@@ -65,7 +66,6 @@ struct NoticeFacts {
     organisation: String,
     version: String,
     effective: String,
-    effective_short: String,
     summary: String,
     /// The version's file, where `announced` goes.
     file: String,
@@ -228,7 +228,6 @@ fn pack(
         organisation: config.organisation.clone(),
         version: version.number.value.to_string(),
         effective: human_date(version.effective.value),
-        effective_short: human_date(version.effective.value),
         summary: version.summary.clone().unwrap_or_default(),
         file: version.source.path.display().to_string(),
     };
@@ -410,7 +409,6 @@ impl PackTemplates {
     ) -> Result<String, Vec<Problem>> {
         let mut context = Context::new();
         context.insert("title", title);
-        context.insert("subject", title);
         context.insert("body", body);
         context.insert("size_pt", &size_pt);
         context.insert("language", &self.language);
@@ -629,7 +627,6 @@ fn typeset(
     name: &str,
 ) -> Result<Vec<u8>, Vec<Problem>> {
     let request = HandoutRequest {
-        form: Form::Standard,
         layout,
         data: serde_json::to_vec(data).expect("handout data always serialises"),
         pictures,
@@ -685,7 +682,6 @@ fn easy_read_letter(
         pictures.clone(),
         "letter-easy-read.pdf",
     )?;
-    let mut files = BTreeMap::new();
     let mut body = String::new();
     for block in crate::text::easy_read::parse_easy_read(text) {
         match block {
@@ -693,21 +689,15 @@ fn easy_read_letter(
                 body.push_str(&format!("<h{level}>{html}</h{level}>\n"));
             }
             crate::text::easy_read::Block::Point { picture, html, .. } => {
+                // The same pictures as the PDF's: `/pictures/x.svg` there, beside the page here.
                 let image = picture
-                    .and_then(|p| {
-                        let found = crate::theme::pictures::resolve_picture(
-                            &p.dest,
-                            source.notice,
-                            source.site,
-                            source.theme,
+                    .and_then(|p| picture_data(source, &p, &mut pictures))
+                    .map(|found| {
+                        format!(
+                            "<img src=\"{}\" alt=\"{}\" width=\"100\" height=\"100\">",
+                            found.file.trim_start_matches('/'),
+                            escape_html(&found.alt)
                         )
-                        .ok()?;
-                        let name = found.output_path.rsplit('/').next()?.to_string();
-                        files.insert(format!("pictures/{name}"), found.bytes);
-                        Some(format!(
-                            "<img src=\"pictures/{name}\" alt=\"{}\" width=\"100\" height=\"100\">",
-                            escape_html(&p.alt)
-                        ))
                     })
                     .unwrap_or_default();
                 body.push_str(&format!(
@@ -716,6 +706,10 @@ fn easy_read_letter(
             }
         }
     }
+    let mut files: PackFiles = pictures
+        .into_iter()
+        .map(|(path, bytes)| (path.trim_start_matches('/').to_string(), bytes))
+        .collect();
     let html = templates.html(
         "announce/letter.html",
         &format!("{} (easy read)", source.title),

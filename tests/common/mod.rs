@@ -24,6 +24,26 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Copies the folder `from` into `to`, made if missing.
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A copy of the repository's real site (site.toml and content/) in `to`, to change.
+pub fn copy_real_site(to: &Path) {
+    copy_dir(&repo_root().join("content"), &to.join("content"));
+    fs::copy(repo_root().join("site.toml"), to.join("site.toml")).unwrap();
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     repo_root().join("tests/fixtures/sites").join(name)
 }

@@ -11,7 +11,7 @@ use crate::model::{Notice, Site, Version};
 use crate::render::context::ContactView;
 use crate::render::dates::human_date;
 use crate::text::document::{links_in, parse_document, Block, Inline};
-use crate::text::easy_read::{self, parse_easy_read};
+use crate::text::easy_read::{self, parse_easy_read, PictureRef};
 use crate::theme::pictures::resolve_picture;
 use crate::theme::Theme;
 
@@ -142,6 +142,24 @@ pub fn handout_input(source: &HandoutSource, form: Form) -> HandoutInput {
     }
 }
 
+/// An easy-read point's picture, found as the web page finds it and added to
+/// `pictures` at its path among the layout's files (`/pictures/phone.svg`).
+/// `check` refuses a point whose picture is missing, so `None` is not expected.
+pub fn picture_data(
+    source: &HandoutSource,
+    picture: &PictureRef,
+    pictures: &mut BTreeMap<String, Vec<u8>>,
+) -> Option<PictureData> {
+    let found = resolve_picture(&picture.dest, source.notice, source.site, source.theme).ok()?;
+    let name = found.output_path.rsplit('/').next().unwrap_or("picture");
+    let file = format!("/pictures/{name}");
+    pictures.insert(file.clone(), found.bytes);
+    Some(PictureData {
+        file,
+        alt: picture.alt.clone(),
+    })
+}
+
 /// The site's language as Typst takes it: `en-GB` → (`en`, `GB`).
 pub fn language_parts(language: &str) -> (String, Option<String>) {
     match language.split_once('-') {
@@ -197,19 +215,7 @@ pub fn easy_read_points(
             easy_read::Block::Point {
                 picture, inlines, ..
             } => PointData::Point {
-                // `check` refuses a point whose picture is missing, so none is here.
-                picture: picture.and_then(|picture| {
-                    let found =
-                        resolve_picture(&picture.dest, source.notice, source.site, source.theme)
-                            .ok()?;
-                    let name = found.output_path.rsplit('/').next().unwrap_or("picture");
-                    let file = format!("/pictures/{name}");
-                    pictures.insert(file.clone(), found.bytes);
-                    Some(PictureData {
-                        file,
-                        alt: picture.alt,
-                    })
-                }),
+                picture: picture.and_then(|picture| picture_data(source, &picture, pictures)),
                 inlines: linked(inlines, &source.page_url),
             },
         })

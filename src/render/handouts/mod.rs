@@ -22,7 +22,6 @@ pub use typeset::{Fonts, Pdf};
 /// Everything one handout is made from.
 #[derive(Clone)]
 pub struct HandoutRequest {
-    pub form: Form,
     /// The theme's layout: `handouts/easy-read.typ`.
     pub layout: &'static str,
     /// The text and metadata, as `/data.json`.
