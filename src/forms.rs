@@ -21,8 +21,10 @@ pub struct FormSpec {
     pub folder: &'static str,
     /// The theme's template for its pages.
     pub template: &'static str,
-    /// What a link to it says.
+    /// What a link to it says, in English.
     pub label: &'static str,
+    /// The key of its label in the theme's strings files.
+    pub label_key: &'static str,
     /// Its stylesheet: the theme's entry file, where it is written, and the name
     /// templates know its address by.
     pub stylesheet_entry: &'static str,
@@ -42,6 +44,8 @@ pub struct HandoutSpec {
     pub layout: &'static str,
     /// What the download link calls it: "Download the easy-read leaflet".
     pub name: &'static str,
+    /// The key of its name in the theme's strings files.
+    pub name_key: &'static str,
     /// The end of the file name: `general-easy-read.pdf`.
     pub file_suffix: &'static str,
 }
@@ -52,6 +56,7 @@ pub const FORMS: [FormSpec; 3] = [
         folder: "",
         template: "notice.html",
         label: "Standard",
+        label_key: "form_standard",
         stylesheet_entry: "css/main.css",
         stylesheet_output: "assets/style.css",
         stylesheet_variable: "stylesheet",
@@ -63,6 +68,7 @@ pub const FORMS: [FormSpec; 3] = [
         folder: "easy-read/",
         template: "easy-read.html",
         label: "Easy read",
+        label_key: "form_easy_read",
         stylesheet_entry: "css/easy-read.css",
         stylesheet_output: "assets/easy-read.css",
         stylesheet_variable: "easy_read_stylesheet",
@@ -70,6 +76,7 @@ pub const FORMS: [FormSpec; 3] = [
         handout: Some(HandoutSpec {
             layout: "handouts/easy-read.typ",
             name: "easy-read leaflet",
+            name_key: "handout_easy_read",
             file_suffix: "easy-read",
         }),
     },
@@ -78,6 +85,7 @@ pub const FORMS: [FormSpec; 3] = [
         folder: "large-print/",
         template: "large-print.html",
         label: "Large print",
+        label_key: "form_large_print",
         stylesheet_entry: "css/large-print.css",
         stylesheet_output: "assets/large-print.css",
         stylesheet_variable: "large_print_stylesheet",
@@ -85,6 +93,7 @@ pub const FORMS: [FormSpec; 3] = [
         handout: Some(HandoutSpec {
             layout: "handouts/large-print.typ",
             name: "large-print handout",
+            name_key: "handout_large_print",
             file_suffix: "large-print",
         }),
     },

@@ -15,6 +15,7 @@ pub mod checklist;
 pub mod diagnostics;
 pub mod forms;
 pub mod handout_store;
+pub mod languages;
 pub mod load;
 pub mod model;
 pub mod output;
@@ -153,7 +154,12 @@ pub struct NoticeCoverage {
     pub slug: String,
     pub file: PathBuf,
     pub version: String,
+    /// Empty where the text is not in English (see `not_checked`).
     pub items: Vec<(check::checklist::Item, check::checklist::Coverage)>,
+    /// The texts of the version the checklist does not read, by language and file:
+    /// its vocabulary is English, so a Welsh text is "not checked" rather than
+    /// reported as missing everything.
+    pub not_checked: Vec<(String, PathBuf)>,
 }
 
 /// What `clearnotice check` reports: the site builds (in memory), and this is how
@@ -175,11 +181,27 @@ pub fn inspect(options: &BuildOptions) -> Result<Inspection, BuildFailure> {
         .iter()
         .filter_map(|notice| {
             let version = notice.current_version(today)?;
+            let default = &site.config.language;
+            let english = check::easy_read::is_english(default);
+            let mut not_checked: Vec<(String, PathBuf)> = version
+                .translations
+                .iter()
+                .filter(|(language, _)| !check::easy_read::is_english(language))
+                .map(|(language, t)| (language.clone(), t.source.path.clone()))
+                .collect();
+            if !english {
+                not_checked.insert(0, (default.clone(), version.source.path.clone()));
+            }
             Some(NoticeCoverage {
                 slug: notice.slug.clone(),
                 file: version.source.path.clone(),
                 version: version.number.value.to_string(),
-                items: check::checklist::coverage(version),
+                items: if english {
+                    check::checklist::coverage(version)
+                } else {
+                    Vec::new()
+                },
+                not_checked,
             })
         })
         .collect();

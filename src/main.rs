@@ -501,6 +501,13 @@ fn run_check(args: CheckArgs) -> ExitCode {
             };
             println!("  {state:<15} {:<21} {detail}", item.id);
         }
+        for (language, file) in &notice.not_checked {
+            println!(
+                "  {:<15} {language:<21} {}: the checklist's words are English, so this text is not checked (neither covered nor missing)",
+                "not checked",
+                file.display()
+            );
+        }
     }
     println!(
         "\n{} {}: {missing} checklist {} missing; {} easy-read or other {}.",

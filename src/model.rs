@@ -22,6 +22,10 @@ pub struct SiteConfig {
     /// The language of the notices, as a BCP 47 tag.
     #[serde(default = "default_language")]
     pub language: String,
+    /// Every language the site is published in, the first its default
+    /// (`["en-GB", "cy"]`); empty for a site in `language` only.
+    #[serde(default)]
+    pub languages: Vec<String>,
     /// The organisation that publishes the notices.
     pub organisation: String,
     /// The data-protection contact block.
@@ -83,6 +87,17 @@ impl Default for LargePrintConfig {
 
 fn default_large_print_size() -> u32 {
     18
+}
+
+impl SiteConfig {
+    /// The site's languages, its default first.
+    pub fn all_languages(&self) -> Vec<String> {
+        if self.languages.is_empty() {
+            vec![self.language.clone()]
+        } else {
+            self.languages.clone()
+        }
+    }
 }
 
 fn default_language() -> String {
@@ -215,6 +230,26 @@ pub struct Version {
     /// site's language), by (language, form). The standard and large-print forms show
     /// `body`.
     pub texts: BTreeMap<(Language, Form), SourceFile>,
+    /// Its translations, by language tag (`cy`): `2.1.cy.md` beside `2.1.md`.
+    pub translations: BTreeMap<String, Translation>,
+    /// Set where a page shows an older version's translation because this version's
+    /// is not written yet: the number of the version whose text is shown.
+    pub out_of_date_text: Option<VersionNumber>,
+}
+
+/// A version in another language: what its front-matter may translate, and its
+/// texts. Version, dates, change and controllers are the translated version's.
+#[derive(Debug, Clone)]
+pub struct Translation {
+    pub title: String,
+    pub service: String,
+    pub summary: Option<String>,
+    pub body: String,
+    pub body_offset: usize,
+    /// The translation's file (`2.1.cy.md`).
+    pub source: SourceFile,
+    /// Its easy-read text (`2.1.cy.easy-read.md`), where written.
+    pub easy_read: Option<SourceFile>,
 }
 
 /// A notice: one folder under `content/`, its versions oldest first.
@@ -230,8 +265,9 @@ pub struct Notice {
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
-/// The language of a text. A site has one language today (site.toml's `language`);
-/// translations will add others.
+/// The language of a text, as the pipeline sees it: a version's texts are in the
+/// language of the site being rendered (a translated notice's texts are swapped in
+/// by `languages::in_language` before it is rendered).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Language {
     /// The site's own language.

@@ -602,7 +602,13 @@ fn check_notices(draft: &mut Draft, today: Date) {
             let mut found = Vec::new();
             check::check_notice(notice, site, theme, &mut found);
             check::announcements::check_announcements(notice, today, &mut found);
-            let missing = check::checklist::missing_items(notice, today);
+            // The checklist's words are English: a notice in another language is
+            // not checked rather than reported as missing everything.
+            let missing = if check::easy_read::is_english(&site.config.language) {
+                check::checklist::missing_items(notice, today)
+            } else {
+                Vec::new()
+            };
             (notice.slug.clone(), found, missing)
         })
         .collect();

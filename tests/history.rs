@@ -167,7 +167,9 @@ fn the_changelog_keeps_major_and_minor_changes_apart() {
             "{v} is not major"
         );
     }
-    assert!(major_list.contains("Version 3.0 (takes effect on 1 April 2027)"));
+    assert!(major_list.contains(
+        r#"Version 3.0 (takes effect on <time datetime="2027-04-01">1 April 2027</time>)"#
+    ));
     assert!(
         major_list.contains(
             r#"<a href="../../changing-notice/2.0/compare/">What changed in version 2.0</a>"#
@@ -432,14 +434,14 @@ fn every_page_says_how_to_ask_for_another_format() {
     ] {
         let text = read_page(&public, page);
         assert!(
-            text.contains("Ask for this notice in another format (braille, audio, British Sign Language, another language, easy read or large print): phone <a href=\"tel:+441510000000\">0151 000 0000</a> or email <a href=\"mailto:data@example.org\">"),
+            text.contains("Ask for this notice in another format (braille, audio, British Sign Language, another language, easy read or large print): phone <a href=\"tel:+441510000000\" dir=\"ltr\">0151 000 0000</a> or email <a href=\"mailto:data@example.org\">"),
             "{page}: {text}"
         );
     }
     // Version 1.0 has no easy-read text: its page says how to ask for one.
     let old = read_page(&public, "changing-notice/1.0/index.html");
     assert!(
-        old.contains("there is no easy-read version yet. To ask for one, phone <a href=\"tel:+441510000000\">"),
+        old.contains("there is no easy-read version yet. To ask for one, phone <a href=\"tel:+441510000000\" dir=\"ltr\">"),
         "{old}"
     );
 }
@@ -502,7 +504,7 @@ fn each_version_shows_its_own_contact() {
         let html = read_page(&public, page);
         assert!(
             html.contains(
-                "<p>Data Protection Officer, Department for Science, Innovation and Technology</p>"
+                "<p><bdi>Data Protection Officer</bdi>, <bdi>Department for Science, Innovation and Technology</bdi></p>"
             ),
             "{page}: {html}"
         );
@@ -514,7 +516,7 @@ fn each_version_shows_its_own_contact() {
     }
     let old = read_page(&public, "govuk-notify/1.0/index.html");
     assert!(
-        old.contains("<p>Data Protection Officer, Cabinet Office</p>"),
+        old.contains("<p><bdi>Data Protection Officer</bdi>, <bdi>Cabinet Office</bdi></p>"),
         "{old}"
     );
     assert!(old.contains("70 Whitehall"), "{old}");
@@ -542,7 +544,7 @@ fn each_version_shows_its_own_contact() {
     result.unwrap();
     let html = read_page(&out.path().join("public"), "changing-notice/index.html");
     assert!(
-        html.contains("<p>Data Protection Lead, Example Care</p>"),
+        html.contains("<p><bdi>Data Protection Lead</bdi>, <bdi>Example Care</bdi></p>"),
         "{html}"
     );
 }

@@ -463,12 +463,13 @@ fn an_incremental_rebuild_equals_a_full_build() {
     files.extend(changed);
     assert_eq!(files, full_build(&root).0);
 
-    std::fs::create_dir_all(root.join("themes/default/templates")).unwrap();
-    let base =
-        std::fs::read_to_string(repo_root().join("themes/default/templates/base.html")).unwrap();
+    // The theme's words are theme files too: a site's own strings file replaces them.
+    std::fs::create_dir_all(root.join("themes/default/strings")).unwrap();
+    let strings =
+        std::fs::read_to_string(repo_root().join("themes/default/strings/en-GB.toml")).unwrap();
     std::fs::write(
-        root.join("themes/default/templates/base.html"),
-        base.replace("Skip to main content", "Skip to the notice"),
+        root.join("themes/default/strings/en-GB.toml"),
+        strings.replace("Skip to main content", "Skip to the notice"),
     )
     .unwrap();
     apply(&mut files, &mut pipeline, Change::Theme);

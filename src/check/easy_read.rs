@@ -42,6 +42,11 @@ const NUMBER_WORDS: [&str; 20] = [
     "twenty",
 ];
 
+/// Whether `language` (a tag) is English, whose words the word lists are in.
+pub fn is_english(language: &str) -> bool {
+    language == "en" || language.starts_with("en-")
+}
+
 /// A version's `easy_read_summary` as an easy-read text that keeps its place in the
 /// version file: every byte outside the string is blanked (newlines kept), so the
 /// rules' problems name the file's own lines.
@@ -67,9 +72,13 @@ pub fn summary_source(version: &Version) -> Option<SourceFile> {
     Some(SourceFile::new(version.source.path.clone(), blanked))
 }
 
+/// Checks an easy-read text in `language`. The rules on pictures, sentence length,
+/// italics and capitals hold in any language; numbers written as words are found only
+/// in English (the list of number words is English).
 pub fn check_easy_read(
     notice: &Notice,
     source: &SourceFile,
+    language: &str,
     site: &Site,
     theme: &Theme,
     problems: &mut Vec<Problem>,
@@ -102,7 +111,14 @@ pub fn check_easy_read(
         }
         check_marks(source, extra_pictures, italics, problems);
         check_sentences(source, &plain, &range, problems);
-        check_words(source, &plain, &range, &acronyms, problems);
+        check_words(
+            source,
+            &plain,
+            &range,
+            &acronyms,
+            is_english(language),
+            problems,
+        );
     }
 }
 
@@ -160,6 +176,7 @@ fn check_words(
     plain: &str,
     range: &std::ops::Range<usize>,
     acronyms: &[String],
+    english: bool,
     problems: &mut Vec<Problem>,
 ) {
     for word in plain.split(|c: char| !c.is_alphanumeric() && c != '\'') {
@@ -176,7 +193,7 @@ fn check_words(
                     .warning(),
             );
         }
-        if NUMBER_WORDS.contains(&word.to_lowercase().as_str()) {
+        if english && NUMBER_WORDS.contains(&word.to_lowercase().as_str()) {
             problems.push(
                 source
                     .problem(

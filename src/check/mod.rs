@@ -9,6 +9,7 @@ pub mod false_headings;
 pub mod history;
 pub mod links;
 pub mod markdown;
+pub mod translations;
 
 use rayon::prelude::*;
 
@@ -36,11 +37,19 @@ pub fn check_notice(notice: &Notice, site: &Site, theme: &Theme, problems: &mut 
     for version in &notice.versions {
         markdown::check_markdown(version, problems);
         if let Some(text) = version.own_text(crate::forms::Form::EasyRead) {
-            easy_read::check_easy_read(notice, text, site, theme, problems);
+            easy_read::check_easy_read(notice, text, &site.config.language, site, theme, problems);
         }
         // The easy-read letter's summary follows the same rules as an easy-read text.
         if let Some(summary) = easy_read::summary_source(version) {
-            easy_read::check_easy_read(notice, &summary, site, theme, problems);
+            easy_read::check_easy_read(
+                notice,
+                &summary,
+                &site.config.language,
+                site,
+                theme,
+                problems,
+            );
         }
+        translations::check_translations(notice, version, site, theme, problems);
     }
 }

@@ -62,6 +62,7 @@ fn validate(config: &mut SiteConfig, source: &SourceFile) -> Vec<Problem> {
             );
         }
     }
+    check_languages(config, source, &mut problems);
     let size = config.large_print.size_pt;
     if !(16..=24).contains(&size) {
         let why = if size < 16 {
@@ -101,6 +102,42 @@ fn validate(config: &mut SiteConfig, source: &SourceFile) -> Vec<Problem> {
         ),
     }
     problems
+}
+
+/// `languages`: tags, each once; the first is the default, which `language` (if
+/// written too) must agree with.
+fn check_languages(config: &mut SiteConfig, source: &SourceFile, problems: &mut Vec<Problem>) {
+    let Some(first) = config.languages.first().cloned() else {
+        return;
+    };
+    let at = span_of_key(source, "languages");
+    for (index, tag) in config.languages.iter().enumerate() {
+        if !crate::load::content::is_language_tag(tag) {
+            problems.push(
+                source
+                    .problem(at.clone(), format!("{tag:?} is not a language tag"))
+                    .with_help("Write each language as its BCP 47 tag: \"en-GB\" for British English, \"cy\" for Welsh, \"pl\" for Polish, \"ar\" for Arabic."),
+            );
+        } else if config.languages[..index].contains(tag) {
+            problems.push(
+                source
+                    .problem(
+                        at.clone(),
+                        format!("{tag:?} is listed twice in `languages`"),
+                    )
+                    .with_help("List each language once, the site's default first."),
+            );
+        }
+    }
+    let language_written = !span_of_key(source, "language").is_empty();
+    if language_written && config.language != first {
+        problems.push(
+            source
+                .problem(span_of_key(source, "language"), format!("`language` says {:?} but `languages` starts with {first:?}", config.language))
+                .with_help("The first of `languages` is the site's default language: delete the `language` line, or make the two agree."),
+        );
+    }
+    config.language = first;
 }
 
 /// A base URL is an absolute http(s) address; it always ends in `/`.

@@ -20,6 +20,10 @@ enum FileKind {
     Version(VersionNumber),
     /// `<MAJOR.MINOR>.easy-read.md`: the easy-read text of a version.
     EasyRead(VersionNumber),
+    /// `<MAJOR.MINOR>.<lang>.md`: a version's translation (`2.1.cy.md`).
+    Translation(VersionNumber, String),
+    /// `<MAJOR.MINOR>.<lang>.easy-read.md`: its easy-read text in that language.
+    TranslatedEasyRead(VersionNumber, String),
     /// A Markdown file whose name is not a version.
     BadlyNamedMarkdown,
     /// Pictures and anything else that is not Markdown.
@@ -34,11 +38,35 @@ fn kind_of(file_name: &str) -> FileKind {
         if let Some(number) = VersionNumber::parse(version) {
             return FileKind::EasyRead(number);
         }
+        if let Some((number, language)) = translated(version) {
+            return FileKind::TranslatedEasyRead(number, language);
+        }
     }
-    match VersionNumber::parse(stem) {
-        Some(number) => FileKind::Version(number),
+    if let Some(number) = VersionNumber::parse(stem) {
+        return FileKind::Version(number);
+    }
+    match translated(stem) {
+        Some((number, language)) => FileKind::Translation(number, language),
         None => FileKind::BadlyNamedMarkdown,
     }
+}
+
+/// `2.1.cy` → version 2.1 in `cy`.
+fn translated(stem: &str) -> Option<(VersionNumber, String)> {
+    let (version, language) = stem.rsplit_once('.')?;
+    let number = VersionNumber::parse(version)?;
+    is_language_tag(language).then(|| (number, language.to_string()))
+}
+
+/// A BCP 47 tag as people write them: a language of 2–3 letters, then subtags of
+/// letters and digits (`cy`, `en-GB`, `zh-Hant`). Not a full validator: enough to
+/// tell a translation's name from a misnamed file.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first = parts.next().unwrap_or_default();
+    (2..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// Skips hidden files and editors' swap, backup and temporary files.
@@ -205,6 +233,7 @@ fn load_notice(
     }
     let mut folder = read_folder(dir, shown, problems);
     attach_easy_reads(&mut folder, problems);
+    attach_translations(&mut folder, problems);
     let Folder {
         mut versions,
         files,
@@ -235,6 +264,10 @@ struct Folder {
     versions: Vec<Version>,
     /// Easy-read texts, not yet attached to their versions.
     easy_reads: Vec<(VersionNumber, SourceFile)>,
+    /// Translations and translated easy-read texts, by version and language, not yet
+    /// attached (a translation needs its version to be checked against).
+    translations: Vec<(VersionNumber, String, SourceFile)>,
+    translated_easy_reads: Vec<(VersionNumber, String, SourceFile)>,
     /// Every version file's number, parsed or not.
     version_files: Vec<VersionNumber>,
     /// Pictures and other files, by name.
@@ -314,6 +347,20 @@ fn read_file(
                 folder.failed = true;
             }
         },
+        FileKind::Translation(number, language)
+        | FileKind::TranslatedEasyRead(number, language) => {
+            let easy_read = matches!(kind_of(&name), FileKind::TranslatedEasyRead(..));
+            match read_text(path, file_shown) {
+                Ok(source) if easy_read => folder
+                    .translated_easy_reads
+                    .push((number, language, source)),
+                Ok(source) => folder.translations.push((number, language, source)),
+                Err(problem) => {
+                    problems.push(problem);
+                    folder.failed = true;
+                }
+            }
+        }
         FileKind::Other => match std::fs::read(path) {
             Ok(bytes) => {
                 folder.files.insert(name, bytes);
@@ -351,9 +398,83 @@ fn attach_easy_reads(folder: &mut Folder, problems: &mut Vec<Problem>) {
     }
 }
 
+/// Gives each translation to the version it translates (checked against it), then
+/// each translated easy-read text to its translation.
+fn attach_translations(folder: &mut Folder, problems: &mut Vec<Problem>) {
+    for (number, language, source) in std::mem::take(&mut folder.translations) {
+        let Some(version) = folder
+            .versions
+            .iter_mut()
+            .find(|v| v.number.value == number)
+        else {
+            if !folder.version_files.contains(&number) {
+                problems.push(
+                    Problem::in_file(&source.path, format!("this is the {language} translation of version {number}, but there is no {number}.md"))
+                        .with_help(format!("A translation sits beside the version it translates: add {number}.md, or rename this file after the version it translates ({number}.{language}.md).")),
+                );
+                folder.failed = true;
+            }
+            continue;
+        };
+        match crate::load::translation::parse_translation(source, &language, version) {
+            Ok(translation) => {
+                version.translations.insert(language, translation);
+            }
+            Err(mut found) => {
+                problems.append(&mut found);
+                folder.failed = true;
+            }
+        }
+    }
+    for (number, language, source) in std::mem::take(&mut folder.translated_easy_reads) {
+        let translation = folder
+            .versions
+            .iter_mut()
+            .find(|v| v.number.value == number)
+            .and_then(|v| v.translations.get_mut(&language));
+        match translation {
+            Some(translation) => translation.easy_read = Some(source),
+            None if folder.failed => {}
+            None => {
+                problems.push(
+                    Problem::in_file(&source.path, format!("this is the {language} easy-read text of version {number}, but there is no {number}.{language}.md"))
+                        .with_help(format!("An easy-read text in {language} goes with the {language} translation of its version: add {number}.{language}.md beside it.")),
+                );
+                folder.failed = true;
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_names_say_version_form_and_language() {
+        let v = |s| VersionNumber::parse(s).unwrap();
+        assert!(matches!(kind_of("2.1.md"), FileKind::Version(n) if n == v("2.1")));
+        assert!(matches!(kind_of("2.1.easy-read.md"), FileKind::EasyRead(n) if n == v("2.1")));
+        assert!(
+            matches!(kind_of("2.1.cy.md"), FileKind::Translation(n, l) if n == v("2.1") && l == "cy")
+        );
+        assert!(
+            matches!(kind_of("2.1.cy.easy-read.md"), FileKind::TranslatedEasyRead(n, l) if n == v("2.1") && l == "cy")
+        );
+        assert!(matches!(kind_of("2.1.zh-Hant.md"), FileKind::Translation(_, l) if l == "zh-Hant"));
+        for bad in [
+            "2.1.Welsh.md",
+            "2.1.c.md",
+            "cy.md",
+            "2.md",
+            "2.1.cy.draft.md",
+        ] {
+            assert!(
+                matches!(kind_of(bad), FileKind::BadlyNamedMarkdown),
+                "{bad}"
+            );
+        }
+    }
 
     #[test]
     fn slugs_are_clean_url_segments() {

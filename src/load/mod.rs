@@ -9,6 +9,7 @@ pub mod pictures;
 pub mod text;
 pub mod theme;
 mod toml_problem;
+pub mod translation;
 pub mod version_file;
 
 use std::path::Path;

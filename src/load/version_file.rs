@@ -157,6 +157,8 @@ pub fn parse_version_file(
             body_offset: parts.body_offset,
             source: source.clone(),
             texts: BTreeMap::new(),
+            translations: BTreeMap::new(),
+            out_of_date_text: None,
         }),
         _ => Err(problems),
     }
@@ -238,7 +240,7 @@ fn checklist_marks(
     (not_covered, not_applicable)
 }
 
-fn split_problem(source: &SourceFile, err: SplitError) -> Problem {
+pub(crate) fn split_problem(source: &SourceFile, err: SplitError) -> Problem {
     let first_line = source.text.find('\n').unwrap_or(source.text.len());
     match err {
         SplitError::NoOpeningLine => source

@@ -86,8 +86,25 @@ pub struct PageView {
     pub root: String,
     /// The page's full address on the published site.
     pub canonical_url: String,
-    /// The language of the page's text (its `lang`): the site's, until translations.
+    /// The language of the page's text (its `lang`).
     pub language: String,
+    /// Which way it is written (`dir`): `ltr` or `rtl`.
+    pub direction: crate::theme::strings::Direction,
+}
+
+/// A link from a page to the same page in one of the site's languages.
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageLink {
+    pub tag: String,
+    /// The language's name in itself: "Cymraeg".
+    pub name: String,
+    /// Relative to the page.
+    pub href: String,
+    /// The full address, for `hreflang` alternates.
+    pub url: String,
+    pub is_this_page: bool,
+    /// False where the language does not have this page: the link goes to its home page.
+    pub same_page: bool,
 }
 
 impl PageView {
@@ -104,6 +121,7 @@ impl PageView {
             },
             canonical_url: format!("{base_url}{canonical}"),
             language: String::new(),
+            direction: crate::theme::strings::Direction::Ltr,
         }
     }
 }
@@ -197,6 +215,9 @@ pub struct NoticeView {
     pub large_print_size_pt: u32,
     /// The PDF handouts this page offers.
     pub handouts: Vec<HandoutView>,
+    /// Where the page shows an older version's translation (this version's is not
+    /// written yet): that version's number, for the out-of-date banner.
+    pub out_of_date: Option<String>,
 }
 
 /// A notice as listed on the index page.

@@ -62,7 +62,7 @@ fn entry(site: &SiteRender, slug: &str, index: usize, version: &Version) -> Feed
         id: url.clone(),
         title: format!("{}: version {number}, {what}", version.title),
         updated: rfc3339(version),
-        summary: summary_text(version).unwrap_or_else(|| "First published.".to_string()),
+        summary: summary_text(version).unwrap_or_else(|| site.strings.get("first_published")),
         compare_url: (index > 0)
             .then(|| format!("{}{}", site.base_url, compare_folder(slug, &number))),
         url,
@@ -97,6 +97,7 @@ pub fn feed_job(
     };
     let mut context = Context::new();
     context.insert("site", &site.view);
+    context.insert("t", &site.strings.text);
     context.insert("feed", &feed);
     PageJob {
         path: PagePath::File(path.to_string()),

@@ -9,7 +9,7 @@ use crate::forms::Form;
 use crate::model::{Notice, Version};
 use crate::render::compare::{compare, Comparison};
 use crate::render::context::PageView;
-use crate::render::dates::{date_view, DateView};
+use crate::render::dates::DateView;
 use crate::render::markdown::summary_text;
 use crate::render::timeline::{Status, Timeline};
 use crate::render::{base_context, PageJob, SiteRender};
@@ -76,7 +76,7 @@ fn changes_job(site: &SiteRender, timeline: &Timeline) -> PageJob {
     let title = site.name_of(timeline.current_version().unwrap_or(newest));
     let path = changes_folder(&notice.slug);
     let page = PageView::new(
-        format!("Changes to {title}"),
+        site.strings.fill("changes_title", &[("title", &title)]),
         &path,
         &site.base_url,
         path.clone(),
@@ -84,7 +84,7 @@ fn changes_job(site: &SiteRender, timeline: &Timeline) -> PageJob {
     let root = page.root.clone();
     let (mut major, mut minor) = (Vec::new(), Vec::new());
     for (index, version) in notice.versions.iter().enumerate().rev() {
-        let entry = change_entry(timeline, index, &root);
+        let entry = change_entry(site, timeline, index, &root);
         if version.is_major() {
             major.push(entry);
         } else {
@@ -115,15 +115,15 @@ fn changes_job(site: &SiteRender, timeline: &Timeline) -> PageJob {
 }
 
 /// One version in the changelog, with links to it and to what changed in it.
-fn change_entry(timeline: &Timeline, index: usize, root: &str) -> ChangeEntry {
+fn change_entry(site: &SiteRender, timeline: &Timeline, index: usize, root: &str) -> ChangeEntry {
     let notice = timeline.notice;
     let version = &notice.versions[index];
     ChangeEntry {
         version: version.number.value.to_string(),
-        effective: date_view(version.effective.value),
+        effective: site.date(version.effective.value),
         summary: summary_text(version),
         status: timeline.status(index),
-        announced: version.announced.as_ref().map(|a| date_view(a.value)),
+        announced: version.announced.as_ref().map(|a| site.date(a.value)),
         href: format!("{root}{}", version_folder(notice, version, false)),
         compare_href: (index > 0).then(|| {
             format!(
@@ -146,14 +146,17 @@ fn compare_job(
     let number = version.number.value.to_string();
     let path = format!("{}{}", compare_folder(&notice.slug, &number), form.folder());
     let what = if form == Form::EasyRead {
-        " (easy read)"
+        format!(" {}", site.strings.get("easy_read_suffix"))
     } else {
-        ""
+        String::new()
     };
     let page = PageView::new(
         format!(
-            "What changed in version {number} of {}{what}",
-            site.name_of(version)
+            "{}{what}",
+            site.strings.fill(
+                "what_changed_title",
+                &[("version", &number), ("title", &site.name_of(version))]
+            )
         ),
         &path,
         &site.base_url,
@@ -171,7 +174,7 @@ fn compare_job(
         title: format!("{}{what}", version.title),
         version: number,
         previous_version: previous.number.value.to_string(),
-        effective: date_view(version.effective.value),
+        effective: site.date(version.effective.value),
         version_href: format!(
             "{root}{}{}",
             version_folder(notice, version, false),

@@ -28,9 +28,9 @@ use crate::addresses::PagePath;
 use crate::diagnostics::Problem;
 use crate::forms::Form;
 use crate::model::{Contact, Date, Notice, Site, Version};
+use crate::theme::strings::Strings;
 use crate::theme::Theme;
 use context::{ContactView, NoticeSummary, PageView, ServiceGroup, SiteView};
-use dates::date_view;
 use templates::Templates;
 use timeline::Timeline;
 
@@ -54,9 +54,46 @@ pub struct SiteRender {
     pub shared_titles: BTreeSet<String>,
     /// The site's contact, as data (for notice.json and the feeds).
     pub contact: Contact,
+    /// The words of the pages, in this render's language.
+    pub strings: Arc<Strings>,
+    /// Where this language's pages are written: `""` for the site's default language,
+    /// `cy/` for another. Addresses in render are relative to it.
+    pub prefix: String,
 }
 
 impl SiteRender {
+    /// The shared parts of a site's pages in one of its languages.
+    fn new(site: &Site, strings: Strings, prefix: String, shared_titles: BTreeSet<String>) -> Self {
+        let mut view = SiteView::new(&site.config);
+        view.language = strings.tag.clone();
+        SiteRender {
+            view,
+            base_url: format!("{}{prefix}", site.config.base_url),
+            large_print_size_pt: site.config.large_print.size_pt,
+            shared_titles,
+            contact: site.config.contact.clone(),
+            strings: Arc::new(strings),
+            prefix,
+        }
+    }
+
+    /// From this language's root back to the site's (where the stylesheets are).
+    pub fn up_to_site(&self) -> &'static str {
+        if self.prefix.is_empty() {
+            ""
+        } else {
+            "../"
+        }
+    }
+
+    /// A date for templates, in this render's language.
+    pub fn date(&self, date: Date) -> dates::DateView {
+        dates::DateView {
+            iso: date.to_string(),
+            human: self.strings.date(date),
+        }
+    }
+
     /// Who to contact about `version`: its own `[contact]` (on behalf of its
     /// controllers), else the site's.
     pub fn contact_of(&self, version: &Version) -> ContactView {
@@ -81,13 +118,29 @@ impl SiteRender {
 /// The titles (compared without case) that versions of more than one notice have.
 /// Real notices often share one, like "Privacy notice: how we use your data".
 pub fn shared_titles(site: &Site) -> BTreeSet<String> {
+    titles_of_more_than_one(site, |version| Some(&version.title))
+}
+
+/// As [`shared_titles`], among the translations into `language`.
+fn shared_titles_in(site: &Site, language: &str) -> BTreeSet<String> {
+    titles_of_more_than_one(site, |version| {
+        version.translations.get(language).map(|t| &t.title)
+    })
+}
+
+fn titles_of_more_than_one(
+    site: &Site,
+    title: impl Fn(&Version) -> Option<&String>,
+) -> BTreeSet<String> {
     let mut owners: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
     for notice in &site.notices {
         for version in &notice.versions {
-            owners
-                .entry(title_key(&version.title))
-                .or_default()
-                .insert(&notice.slug);
+            if let Some(title) = title(version) {
+                owners
+                    .entry(title_key(title))
+                    .or_default()
+                    .insert(&notice.slug);
+            }
         }
     }
     owners
@@ -141,14 +194,9 @@ pub struct NoticeOutput {
     pub waiting: Vec<String>,
     /// Easy-read pictures used, by output path.
     pub pictures: BTreeMap<String, Vec<u8>>,
-    /// The notice's major changes, for the site-wide feed.
-    pub entries: Vec<feeds::FeedEntry>,
-    /// The service and index entry of the current version, if one is in effect.
-    pub summary: Option<(String, NoticeSummary)>,
-    /// The date of the current version, for the sitemap.
-    pub lastmod: Option<Date>,
-    /// Whether the current version has an easy-read page, for the sitemap.
-    pub has_easy_read: bool,
+    /// What the site-wide pages of each of the site's languages (in its order) need
+    /// to know of the notice; `None` where it is not written in that language.
+    pub languages: Vec<Option<SiteWideEntry>>,
     pub warnings: Vec<Problem>,
     pub errors: Vec<Problem>,
     /// How long the notice took to render.
@@ -159,11 +207,40 @@ impl NoticeOutput {
     /// Whether the site-wide pages (index, feeds, sitemap, pictures) would show this
     /// notice differently from `other`: only then must a save re-render them.
     pub fn same_for_site_wide(&self, other: &NoticeOutput) -> bool {
-        self.summary == other.summary
-            && self.entries == other.entries
-            && self.lastmod == other.lastmod
-            && self.has_easy_read == other.has_easy_read
-            && self.pictures == other.pictures
+        self.languages == other.languages && self.pictures == other.pictures
+    }
+}
+
+/// What the site-wide pages of one language need to know of a notice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SiteWideEntry {
+    /// The notice's major changes, for the site-wide feed.
+    pub entries: Vec<feeds::FeedEntry>,
+    /// The service and index entry of the current version, if one is in effect.
+    pub summary: Option<(String, NoticeSummary)>,
+    /// The date of the current version, for the sitemap.
+    pub lastmod: Option<Date>,
+    /// Whether the current version has an easy-read page, for the sitemap.
+    pub has_easy_read: bool,
+}
+
+/// One language's part of a notice, before its pages are rendered.
+struct LanguagePart {
+    jobs: Vec<PageJob>,
+    /// Files made without a template (notice.json), at paths in the language.
+    files: Vec<OutputFile>,
+    /// PDF handouts, already at their paths in the site.
+    handout_files: Vec<OutputFile>,
+    waiting: Vec<String>,
+    pictures: BTreeMap<String, Vec<u8>>,
+    errors: Vec<Problem>,
+    site_wide: SiteWideEntry,
+}
+
+impl LanguagePart {
+    /// The files of its pages, relative to the language's folder.
+    fn page_files(&self) -> BTreeSet<String> {
+        self.jobs.iter().map(|job| job.path.file()).collect()
     }
 }
 
@@ -171,7 +248,8 @@ impl NoticeOutput {
 /// in `serve`).
 pub struct Renderer<'a> {
     templates: Templates<'a>,
-    shared: SiteRender,
+    /// What the pages of each of the site's languages share; the default first.
+    languages: Vec<SiteRender>,
     options: RenderOptions,
     site: &'a Site,
     theme: &'a Theme,
@@ -208,15 +286,31 @@ impl<'a> Renderer<'a> {
         options: &RenderOptions,
         shared_titles: BTreeSet<String>,
     ) -> Result<Self, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let mut languages = Vec::new();
+        for (index, tag) in site.config.all_languages().iter().enumerate() {
+            match Strings::load(theme, tag) {
+                Ok(strings) if index == 0 => languages.push(SiteRender::new(
+                    site,
+                    strings,
+                    String::new(),
+                    shared_titles.clone(),
+                )),
+                Ok(strings) => languages.push(SiteRender::new(
+                    site,
+                    strings,
+                    format!("{tag}/"),
+                    shared_titles_in(site, tag),
+                )),
+                Err(problem) => problems.push(problem),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
         Ok(Renderer {
             templates: Templates::parse(theme).map_err(|p| vec![p])?,
-            shared: SiteRender {
-                view: SiteView::new(&site.config),
-                base_url: site.config.base_url.clone(),
-                large_print_size_pt: site.config.large_print.size_pt,
-                shared_titles,
-                contact: site.config.contact.clone(),
-            },
+            languages,
             options: options.clone(),
             site,
             theme,
@@ -232,14 +326,90 @@ impl<'a> Renderer<'a> {
         self
     }
 
-    /// Every file of one notice.
+    /// Every file of one notice, in each of the site's languages it is written in.
     pub fn render_notice(&self, notice: &Notice) -> NoticeOutput {
         let started = Instant::now();
+        let mut warnings: Vec<Problem> = notice_warnings(
+            notice,
+            Timeline::new(notice, self.options.today).current_version(),
+        )
+        .into_iter()
+        .collect();
+        let parts: Vec<Option<LanguagePart>> = self
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(index, shared)| {
+                if index == 0 {
+                    return Some(self.notice_in(shared, notice));
+                }
+                let strings = &shared.strings;
+                let (translated, mut found) = crate::languages::in_language(
+                    notice,
+                    &strings.tag,
+                    &strings.name,
+                    self.options.today,
+                )?;
+                warnings.append(&mut found);
+                Some(self.notice_in(shared, &translated))
+            })
+            .collect();
+        let pages: Vec<BTreeSet<String>> = parts
+            .iter()
+            .map(|part| {
+                part.as_ref()
+                    .map(LanguagePart::page_files)
+                    .unwrap_or_default()
+            })
+            .collect();
+        let mut output = NoticeOutput {
+            slug: notice.slug.clone(),
+            files: Vec::new(),
+            waiting: Vec::new(),
+            pictures: BTreeMap::new(),
+            languages: Vec::new(),
+            warnings,
+            errors: Vec::new(),
+            elapsed: Duration::ZERO,
+        };
+        for (index, part) in parts.into_iter().enumerate() {
+            let Some(mut part) = part else {
+                output.languages.push(None);
+                continue;
+            };
+            let prefix = &self.languages[index].prefix;
+            for job in &mut part.jobs {
+                self.add_language_links(index, job, &pages);
+            }
+            let (files, mut errors) = self.render_jobs(part.jobs);
+            output
+                .files
+                .extend(files.into_iter().chain(part.files).map(|file| OutputFile {
+                    path: format!("{prefix}{}", file.path),
+                    bytes: file.bytes,
+                }));
+            output.files.extend(part.handout_files);
+            output.waiting.extend(part.waiting);
+            output.pictures.extend(
+                part.pictures
+                    .into_iter()
+                    .map(|(path, bytes)| (format!("{prefix}{path}"), bytes)),
+            );
+            output.errors.append(&mut part.errors);
+            output.errors.append(&mut errors);
+            output.languages.push(Some(part.site_wide));
+        }
+        output.elapsed = started.elapsed();
+        output
+    }
+
+    /// A notice's pages and files in one language (`shared`'s), before they are
+    /// rendered: the pages of every language must be known to link between them.
+    fn notice_in(&self, shared: &SiteRender, notice: &Notice) -> LanguagePart {
         let timeline = Timeline::new(notice, self.options.today);
-        let shared = &self.shared;
         let mut pictures = BTreeMap::new();
         let (bodies, verbatims) = self.bodies(notice);
-        let (handout_files, waiting, handouts, mut errors) = self.handouts(&timeline);
+        let (handout_files, waiting, handouts, errors) = self.handouts(shared, &timeline);
         let mut jobs = notice_pages::notice_pages(
             shared,
             &timeline,
@@ -262,39 +432,87 @@ impl<'a> Renderer<'a> {
         jobs.push(feeds::feed_job(
             shared,
             &crate::addresses::feed_file(&notice.slug),
-            format!("Changes to {title}"),
+            shared.strings.fill("changes_title", &[("title", &title)]),
             &crate::addresses::notice_folder(&notice.slug),
             entries.clone(),
         ));
-        let (mut files, mut page_errors) = self.render_jobs(jobs);
-        errors.append(&mut page_errors);
-        files.extend(handout_files);
-        files.push(data::notice_json(shared, &timeline, &bodies, &handouts));
+        let files = vec![data::notice_json(shared, &timeline, &bodies, &handouts)];
         let current = timeline.current_version();
-        NoticeOutput {
-            slug: notice.slug.clone(),
+        LanguagePart {
+            jobs,
             files,
+            handout_files,
             waiting,
             pictures,
-            entries,
-            summary: current.map(|current| {
-                (
-                    current.service.clone(),
-                    self.summary(notice, current, &handouts),
-                )
-            }),
-            lastmod: current.map(|c| c.effective.value),
-            has_easy_read: current.is_some_and(|c| c.has_form(crate::forms::Form::EasyRead)),
-            warnings: notice_warnings(notice, current).into_iter().collect(),
             errors,
-            elapsed: started.elapsed(),
+            site_wide: SiteWideEntry {
+                entries,
+                summary: current.map(|current| {
+                    (
+                        current.service.clone(),
+                        self.summary(shared, notice, current, &handouts),
+                    )
+                }),
+                lastmod: current.map(|c| c.effective.value),
+                has_easy_read: current.is_some_and(|c| c.has_form(Form::EasyRead)),
+            },
         }
+    }
+
+    /// Gives a page the links to itself in the site's other languages (the language
+    /// switch and `hreflang` alternates): the same page where that language has it,
+    /// else that language's home page.
+    fn add_language_links(&self, index: usize, job: &mut PageJob, pages: &[BTreeSet<String>]) {
+        // A site in one language has no switch and no alternates.
+        if self.languages.len() < 2 || !job.template.ends_with(".html") {
+            return;
+        }
+        let file = job.path.file();
+        let target = match &job.path {
+            PagePath::Folder(folder) => folder.clone(),
+            PagePath::File(file) => file.clone(),
+        };
+        // The 404 page is served at any depth: its links start from the site's path.
+        let to_site = if job.template == "404.html" {
+            site_path(&self.site.config.base_url)
+        } else {
+            let depth = file.matches('/').count();
+            format!(
+                "{}{}",
+                "../".repeat(depth),
+                self.languages[index].up_to_site()
+            )
+        };
+        let links: Vec<context::LanguageLink> = self
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(other, shared)| {
+                let exists = pages[other].contains(&file);
+                let path = if exists { target.as_str() } else { "" };
+                let href = format!("{to_site}{}{path}", shared.prefix);
+                context::LanguageLink {
+                    tag: shared.strings.tag.clone(),
+                    name: shared.strings.name.clone(),
+                    href: if href.is_empty() {
+                        "./".to_string()
+                    } else {
+                        href
+                    },
+                    url: format!("{}{path}", shared.base_url),
+                    is_this_page: other == index,
+                    same_page: exists,
+                }
+            })
+            .collect();
+        job.context.insert("languages", &links);
     }
 
     /// Each version's handouts, in every form that has one: the PDFs (the current
     /// version's at the notice's address and at its own), and the links to them.
     fn handouts(
         &self,
+        shared: &SiteRender,
         timeline: &Timeline,
     ) -> (
         Vec<OutputFile>,
@@ -316,11 +534,15 @@ impl<'a> Renderer<'a> {
                 let Some(spec) = &form.spec().handout else {
                     continue;
                 };
-                let request = self.handout_request(notice, version, form, spec.layout, as_current);
+                let request =
+                    self.handout_request(shared, notice, version, form, spec.layout, as_current);
                 match maker.make(&request) {
                     Ok(pdf) => {
-                        let path = request.paths[0].clone();
-                        let link = handouts::HandoutLink::new(form, path, pdf.as_deref());
+                        // The link is relative to the language's pages; the file is
+                        // written under the language's folder.
+                        let path = request.paths[0][shared.prefix.len()..].to_string();
+                        let link =
+                            handouts::HandoutLink::new(&shared.strings, form, path, pdf.as_deref());
                         links.extend(link.map(|link| ((index, form), link)));
                         if pdf.is_none() {
                             waiting.extend(request.paths.iter().cloned());
@@ -338,6 +560,7 @@ impl<'a> Renderer<'a> {
 
     fn handout_request(
         &self,
+        shared: &SiteRender,
         notice: &Notice,
         version: &Version,
         form: Form,
@@ -353,11 +576,12 @@ impl<'a> Renderer<'a> {
         let source = handouts::data::HandoutSource {
             site: self.site,
             theme: self.theme,
+            strings: &shared.strings,
             notice,
             version,
-            contact: self.shared.contact_of(version),
-            title: self.shared.name_of(version),
-            page_url: format!("{}{page}", self.shared.base_url),
+            contact: shared.contact_of(version),
+            title: shared.name_of(version),
+            page_url: format!("{}{page}", shared.base_url),
         };
         let input = handouts::data::handout_input(&source, form);
         let mut paths: Vec<String> = handout_file(notice, version, form, as_current)
@@ -365,6 +589,9 @@ impl<'a> Renderer<'a> {
             .collect();
         if as_current {
             paths.extend(handout_file(notice, version, form, false));
+        }
+        for path in &mut paths {
+            path.insert_str(0, &shared.prefix);
         }
         handouts::HandoutRequest {
             layout,
@@ -406,6 +633,7 @@ impl<'a> Renderer<'a> {
     /// The index's entry for a notice's current version.
     fn summary(
         &self,
+        shared: &SiteRender,
         notice: &Notice,
         current: &Version,
         handouts: &handouts::NoticeHandouts,
@@ -425,23 +653,61 @@ impl<'a> Renderer<'a> {
                 .collect(),
             slug: notice.slug.clone(),
             title: current.title.clone(),
-            name: self.shared.name_of(current),
+            name: shared.name_of(current),
             version: current.number.value.to_string(),
-            effective: date_view(current.effective.value),
+            effective: shared.date(current.effective.value),
             easy_read: current.has_form(crate::forms::Form::EasyRead),
         }
     }
 
-    /// The pages that list every notice (index, 404, feed, sitemap, robots), the
-    /// stylesheets and the theme's static files.
+    /// The pages that list every notice (per language: index, feed and sitemap; once:
+    /// 404, robots), the stylesheets and the theme's static files.
     pub fn render_site_wide<N: Borrow<NoticeOutput> + Sync>(
         &self,
         notices: &[N],
     ) -> (Vec<OutputFile>, Vec<Problem>) {
-        let services = service_groups(notices);
-        let (mut files, mut problems) = self.render_jobs(self.site_wide_jobs(notices, &services));
-        files.push(sitemap::sitemap(&self.shared, notices));
-        files.push(sitemap::robots(&self.shared));
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
+        let site_pages: Vec<BTreeSet<String>> = self
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(index, _)| {
+                let mut pages = BTreeSet::from(["index.html".to_string()]);
+                if index == 0 {
+                    pages.insert("404.html".to_string());
+                }
+                pages
+            })
+            .collect();
+        for (index, shared) in self.languages.iter().enumerate() {
+            let entries: Vec<(&str, &SiteWideEntry)> = notices
+                .iter()
+                .filter_map(|n| {
+                    let n = n.borrow();
+                    Some((n.slug.as_str(), n.languages.get(index)?.as_ref()?))
+                })
+                .collect();
+            let untranslated: Vec<NoticeSummary> = notices
+                .iter()
+                .map(Borrow::borrow)
+                .filter(|n| n.languages.get(index).is_none_or(Option::is_none))
+                .filter_map(|n| n.languages.first()?.as_ref()?.summary.clone())
+                .map(|(_, summary)| summary)
+                .collect();
+            let mut jobs = self.site_wide_jobs(shared, index, &entries, &untranslated);
+            for job in &mut jobs {
+                self.add_language_links(index, job, &site_pages);
+            }
+            let (rendered, mut found) = self.render_jobs(jobs);
+            problems.append(&mut found);
+            files.extend(rendered.into_iter().map(|file| OutputFile {
+                path: format!("{}{}", shared.prefix, file.path),
+                bytes: file.bytes,
+            }));
+            files.push(sitemap::sitemap(shared, &entries));
+        }
+        files.push(sitemap::robots(&self.languages));
         self.stylesheets(&mut files, &mut problems);
         for (path, file) in self.theme.files_under(STATIC_DIR) {
             files.push(OutputFile {
@@ -452,50 +718,59 @@ impl<'a> Renderer<'a> {
         (files, problems)
     }
 
-    /// The index, the 404 page and the site's feed.
-    fn site_wide_jobs<N: Borrow<NoticeOutput>>(
+    /// A language's index and feed, and (in the default language) the 404 page.
+    /// `untranslated` are the notices not written in this language.
+    fn site_wide_jobs(
         &self,
-        notices: &[N],
-        services: &[ServiceGroup],
+        shared: &SiteRender,
+        index: usize,
+        entries: &[(&str, &SiteWideEntry)],
+        untranslated: &[NoticeSummary],
     ) -> Vec<PageJob> {
-        let shared = &self.shared;
+        let services = service_groups(entries);
         let config = &self.site.config;
         let mut jobs = Vec::new();
-        let mut index = base_context(
+        let mut home = base_context(
             shared,
             &PageView::new(&config.title, "", &shared.base_url, String::new()),
         );
-        index.insert("services", &services);
+        home.insert("services", &services);
+        home.insert("untranslated", &untranslated);
+        home.insert("default_language", &self.languages[0].strings.tag);
         jobs.push(PageJob {
             path: PagePath::Folder(String::new()),
             template: "index.html",
-            context: index,
+            context: home,
             verbatim: None,
         });
-        // The 404 page is served at any depth, so its links start from the site's own path.
-        let mut not_found = PageView::new(
-            "Page not found",
-            "404",
-            &shared.base_url,
-            "404.html".to_string(),
-        );
-        not_found.root = site_path(&shared.base_url);
-        let mut context = base_context(shared, &not_found);
-        context.insert("services", &services);
-        jobs.push(PageJob {
-            path: PagePath::File("404.html".to_string()),
-            template: "404.html",
-            context,
-            verbatim: None,
-        });
-        let all_entries = notices
+        if index == 0 {
+            // The 404 page is served at any depth, so its links start from the site's own path.
+            let mut not_found = PageView::new(
+                shared.strings.get("not_found_title"),
+                "404",
+                &shared.base_url,
+                "404.html".to_string(),
+            );
+            not_found.root = site_path(&shared.base_url);
+            let mut context = base_context(shared, &not_found);
+            context.insert("services", &services);
+            jobs.push(PageJob {
+                path: PagePath::File("404.html".to_string()),
+                template: "404.html",
+                context,
+                verbatim: None,
+            });
+        }
+        let all_entries = entries
             .iter()
-            .flat_map(|n| n.borrow().entries.iter().cloned())
+            .flat_map(|(_, entry)| entry.entries.iter().cloned())
             .collect();
         jobs.push(feeds::feed_job(
             shared,
             "feed.xml",
-            format!("Changes to {}", config.title),
+            shared
+                .strings
+                .fill("changes_title", &[("title", &config.title)]),
             "",
             all_entries,
         ));
@@ -590,9 +865,9 @@ fn notice_warnings(notice: &Notice, current: Option<&Version>) -> Option<Problem
 
 /// The index's groups: notices by the service they cover, services and titles sorted
 /// as people read them.
-fn service_groups<N: Borrow<NoticeOutput>>(notices: &[N]) -> Vec<ServiceGroup> {
+fn service_groups(entries: &[(&str, &SiteWideEntry)]) -> Vec<ServiceGroup> {
     let mut groups: BTreeMap<String, Vec<NoticeSummary>> = BTreeMap::new();
-    for (service, summary) in notices.iter().filter_map(|n| n.borrow().summary.clone()) {
+    for (service, summary) in entries.iter().filter_map(|(_, e)| e.summary.clone()) {
         groups.entry(service).or_default().push(summary);
     }
     let mut services: Vec<ServiceGroup> = groups
@@ -678,17 +953,23 @@ pub fn base_context(site: &SiteRender, page: &PageView) -> Context {
     context.insert("site", &site.view);
     // Pages of a version replace it with the version's own contact.
     context.insert("contact", &site.view.contact);
-    // Every page says its language; a page made without one is in the site's.
+    // Every page says its language and its direction.
     let mut page = page.clone();
-    if page.language.is_empty() {
-        page.language = site.view.language.clone();
-    }
+    page.language = site.strings.tag.clone();
+    page.direction = site.strings.direction;
     context.insert("page", &page);
-    // Each form's stylesheet, by the name the templates know it by.
+    context.insert("t", &site.strings.text);
+    // Each form's stylesheet, by the name the templates know it by: the stylesheets
+    // are the site's, shared by its languages.
     for form in &crate::forms::FORMS {
         context.insert(
             form.stylesheet_variable,
-            &format!("{}{}", page.root, form.stylesheet_output),
+            &format!(
+                "{}{}{}",
+                page.root,
+                site.up_to_site(),
+                form.stylesheet_output
+            ),
         );
     }
     context

@@ -14,7 +14,6 @@ use crate::render::context::{
     EasyReadBlockView, FormLink, HandoutView, NoticeView, PageView, PictureView, UpcomingView,
     UpdateView,
 };
-use crate::render::dates::date_view;
 use crate::render::handouts::NoticeHandouts;
 use crate::render::markdown::summary_text;
 use crate::render::markdown::RenderedMarkdown;
@@ -126,12 +125,21 @@ fn redirects_to_current(site: &SiteRender, notice: &Notice, version: &Version) -
             let name = site.name_of(version);
             let title = match form {
                 Form::Standard => {
-                    format!("{name} – version {}", version.number.value)
+                    format!(
+                        "{name} – {}",
+                        site.strings.fill(
+                            "running_version",
+                            &[("version", &version.number.value.to_string())]
+                        )
+                    )
                 }
                 other => format!(
-                    "{name} – version {} – {}",
-                    version.number.value,
-                    other.label().to_lowercase()
+                    "{name} – {} – {}",
+                    site.strings.fill(
+                        "running_version",
+                        &[("version", &version.number.value.to_string())]
+                    ),
+                    site.strings.get(other.spec().label_key).to_lowercase()
                 ),
             };
             let page = PageView::new(title, &path, &site.base_url, current.clone());
@@ -202,11 +210,11 @@ fn canonical_path(notice: &Notice, timeline: &Timeline, version: &Version, form:
 
 /// "Read this notice in": a link to each form of the version (the page's own shown as
 /// text; a form the version lacks, as missing).
-fn form_links(version: &Version, form: Form, base: &str) -> Vec<FormLink> {
+fn form_links(site: &SiteRender, version: &Version, form: Form, base: &str) -> Vec<FormLink> {
     Form::ALL
         .iter()
         .map(|&other| FormLink {
-            label: other.label().to_string(),
+            label: site.strings.get(other.spec().label_key),
             href: format!("{base}{}", other.folder()),
             is_this_page: other == form,
             available: version.has_form(other),
@@ -216,15 +224,21 @@ fn form_links(version: &Version, form: Form, base: &str) -> Vec<FormLink> {
 
 /// "Updates to this page": the major changes up to version `index`, newest first,
 /// each linking to that version in the page's form where it has it.
-fn updates(notice: &Notice, index: usize, form: Form, root: &str) -> Vec<UpdateView> {
+fn updates(
+    site: &SiteRender,
+    notice: &Notice,
+    index: usize,
+    form: Form,
+    root: &str,
+) -> Vec<UpdateView> {
     notice.versions[..=index]
         .iter()
         .filter(|v| v.is_major())
         .rev()
         .map(|v| UpdateView {
             version: v.number.value.to_string(),
-            date: date_view(v.effective.value),
-            summary: summary_text(v).unwrap_or_else(|| "First published.".to_string()),
+            date: site.date(v.effective.value),
+            summary: summary_text(v).unwrap_or_else(|| site.strings.get("first_published")),
             href: format!(
                 "{root}{}{}",
                 version_folder(notice, v, false),
@@ -246,14 +260,14 @@ fn notice_view(
     let notice = timeline.notice;
     let version = &notice.versions[index];
     let status = timeline.status(index);
-    let forms = form_links(version, form, &format!("{root}{folder}"));
-    let updates = updates(notice, index, form, root);
+    let forms = form_links(site, version, form, &format!("{root}{folder}"));
+    let updates = updates(site, notice, index, form, root);
     let upcoming = if status == Status::Current {
         timeline
             .upcoming()
             .map(|(_, v)| UpcomingView {
                 version: v.number.value.to_string(),
-                effective: date_view(v.effective.value),
+                effective: site.date(v.effective.value),
                 summary: summary_text(v),
                 href: format!(
                     "{root}{}{}",
@@ -273,9 +287,9 @@ fn notice_view(
         processor: version.processor.clone(),
         version: version.number.value.to_string(),
         status,
-        effective: date_view(version.effective.value),
-        in_effect_until: timeline.in_effect_until(index).map(date_view),
-        last_updated: date_view(notice.last_major_change(version)),
+        effective: site.date(version.effective.value),
+        in_effect_until: timeline.in_effect_until(index).map(|d| site.date(d)),
+        last_updated: site.date(notice.last_major_change(version)),
         toc: body.toc.clone(),
         body: body.html.clone(),
         easy_read: Vec::new(),
@@ -293,5 +307,6 @@ fn notice_view(
         upcoming,
         large_print_size_pt: site.large_print_size_pt,
         handouts: Vec::new(),
+        out_of_date: version.out_of_date_text.map(|n| n.to_string()),
     }
 }

@@ -3,12 +3,9 @@
 
 use crate::addresses::{changes_folder, notice_folder};
 use crate::forms::Form;
-use crate::render::{NoticeOutput, OutputFile, SiteRender};
+use crate::render::{OutputFile, SiteRender, SiteWideEntry};
 
-pub fn sitemap<N: std::borrow::Borrow<NoticeOutput>>(
-    site: &SiteRender,
-    notices: &[N],
-) -> OutputFile {
+pub fn sitemap(site: &SiteRender, notices: &[(&str, &SiteWideEntry)]) -> OutputFile {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     let mut url = |path: String, lastmod: Option<String>| {
         xml.push_str(&format!(
@@ -22,7 +19,7 @@ pub fn sitemap<N: std::borrow::Borrow<NoticeOutput>>(
         xml.push_str("</url>\n");
     };
     url(String::new(), None);
-    for notice in notices.iter().map(std::borrow::Borrow::borrow) {
+    for (slug, notice) in notices {
         let Some(lastmod) = notice.lastmod else {
             continue;
         };
@@ -32,27 +29,28 @@ pub fn sitemap<N: std::borrow::Borrow<NoticeOutput>>(
             .filter(|&v| v != Form::EasyRead || notice.has_easy_read)
         {
             url(
-                format!("{}{}", notice_folder(&notice.slug), form.folder()),
+                format!("{}{}", notice_folder(slug), form.folder()),
                 lastmod.clone(),
             );
         }
-        url(changes_folder(&notice.slug), lastmod);
+        url(changes_folder(slug), lastmod);
     }
     xml.push_str("</urlset>\n");
     OutputFile {
-        path: "sitemap.xml".to_string(),
+        path: format!("{}sitemap.xml", site.prefix),
         bytes: xml.into_bytes(),
     }
 }
 
-pub fn robots(site: &SiteRender) -> OutputFile {
+/// One robots.txt for the site, naming each language's sitemap.
+pub fn robots(languages: &[SiteRender]) -> OutputFile {
+    let mut text = String::from("User-agent: *\nAllow: /\n\n");
+    for site in languages {
+        text.push_str(&format!("Sitemap: {}sitemap.xml\n", site.base_url));
+    }
     OutputFile {
         path: "robots.txt".to_string(),
-        bytes: format!(
-            "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
-            site.base_url
-        )
-        .into_bytes(),
+        bytes: text.into_bytes(),
     }
 }
 

@@ -21,6 +21,9 @@ impl<'a> Templates<'a> {
         tera.register_filter("css_string", |text: &str, _: Kwargs, _: &State| {
             css_string(text)
         });
+        tera.register_filter("fill", |template: &str, values: Kwargs, _: &State| {
+            tera::Value::safe_string(&fill(template, &values))
+        });
         let sources: Vec<(String, String)> = theme
             .files_under(TEMPLATE_DIR)
             .map(|(path, file)| {
@@ -39,6 +42,36 @@ impl<'a> Templates<'a> {
             .render(name, context)
             .map_err(|err| template_problem(self.theme, &err))
     }
+}
+
+/// A sentence of the theme's strings with its `{name}`s filled in, as HTML: the
+/// sentence and each value escaped, and a date (a value with `iso` and `human`)
+/// written as `<time datetime="…">`, so a whole sentence can be translated with its
+/// date in any place.
+fn fill(template: &str, values: &Kwargs) -> String {
+    let mut out = escape(template);
+    for (name, value) in values.iter() {
+        let date = value
+            .as_map()
+            .and_then(|map| Some((map.get(&"iso".into())?, map.get(&"human".into())?)));
+        let replacement = match date {
+            Some((iso, human)) => format!(
+                "<time datetime=\"{}\">{}</time>",
+                escape(&iso.to_string()),
+                escape(&human.to_string())
+            ),
+            None => escape(&value.to_string()),
+        };
+        out = out.replace(&format!("{{{name}}}"), &replacement);
+    }
+    out
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// A CSS string literal, safe inside a `<style>` element: quotes, backslashes, line

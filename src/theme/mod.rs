@@ -3,6 +3,7 @@
 //! makes it from the built-in theme and the site's overrides.
 
 pub mod pictures;
+pub mod strings;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -281,8 +281,20 @@ fn pack(
         config.base_url,
         version_folder(notice, version, false)
     );
+    // A pack is in the site's default language.
+    let strings = crate::theme::strings::Strings::load(theme, &site.config.all_languages()[0])
+        .map_err(|p| vec![p])?;
     for (name, size) in [("letter.pdf", 12), ("letter-large-print.pdf", large)] {
-        let pdf = letter_pdf(&typesetter, site, &message, &title, size, &page_url, name)?;
+        let pdf = letter_pdf(
+            &typesetter,
+            site,
+            &strings,
+            &message,
+            &title,
+            size,
+            &page_url,
+            name,
+        )?;
         files.insert(name.to_string(), pdf);
     }
     if let Some(summary) = &version.easy_read_summary {
@@ -291,6 +303,7 @@ fn pack(
         let source = HandoutSource {
             site,
             theme,
+            strings: &strings,
             notice,
             version,
             contact: contact.clone(),
@@ -581,9 +594,11 @@ fn email(email: Email) -> Vec<u8> {
     message.write_to_vec().unwrap_or_default()
 }
 
+#[allow(clippy::too_many_arguments)]
 fn letter_pdf(
     typesetter: &Typesetter,
     site: &Site,
+    strings: &crate::theme::strings::Strings,
     message: &str,
     title: &str,
     size_pt: u32,
@@ -606,9 +621,7 @@ fn letter_pdf(
         blocks,
         points: Vec::new(),
         contact: None,
-        strings: Strings {
-            contact_heading: String::new(),
-        },
+        strings: Strings::from_theme(strings),
     };
     typeset(
         typesetter,
@@ -671,9 +684,7 @@ fn easy_read_letter(
         blocks: Vec::new(),
         points,
         contact: None,
-        strings: Strings {
-            contact_heading: String::new(),
-        },
+        strings: Strings::from_theme(source.strings),
     };
     let pdf = typeset(
         typesetter,

@@ -9,7 +9,6 @@ use serde::Serialize;
 use crate::forms::Form;
 use crate::model::{Notice, Site, Version};
 use crate::render::context::ContactView;
-use crate::render::dates::human_date;
 use crate::text::document::{links_in, parse_document, Block, Inline};
 use crate::text::easy_read::{self, parse_easy_read, PictureRef};
 use crate::theme::pictures::resolve_picture;
@@ -45,10 +44,31 @@ pub struct MetadataRow {
     pub value: String,
 }
 
-/// The words of the layout itself, given as data so a later language can change them.
+/// The words of the layout itself, in the handout's language.
 #[derive(Debug, Serialize)]
 pub struct Strings {
     pub contact_heading: String,
+    /// "Page 2 of 5" in three parts around the two numbers: "Page ", " of ", "".
+    pub page_of: [String; 3],
+    /// The contact block's labels.
+    pub phone: String,
+    pub email: String,
+    pub web: String,
+}
+
+impl Strings {
+    pub fn from_theme(strings: &crate::theme::strings::Strings) -> Self {
+        let page_of = strings.get("handout_page_of");
+        let (before, rest) = page_of.split_once("{page}").unwrap_or(("", &page_of));
+        let (middle, after) = rest.split_once("{pages}").unwrap_or((rest, ""));
+        Strings {
+            contact_heading: strings.get("contact_heading"),
+            page_of: [before.to_string(), middle.to_string(), after.to_string()],
+            phone: strings.get("contact_phone"),
+            email: strings.get("contact_email"),
+            web: strings.get("contact_online"),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -80,6 +100,8 @@ pub struct HandoutInput {
 pub struct HandoutSource<'a> {
     pub site: &'a Site,
     pub theme: &'a Theme,
+    /// The words of the layout, in the handout's language.
+    pub strings: &'a crate::theme::strings::Strings,
     pub notice: &'a Notice,
     pub version: &'a Version,
     pub contact: ContactView,
@@ -93,7 +115,8 @@ pub struct HandoutSource<'a> {
 pub fn handout_input(source: &HandoutSource, form: Form) -> HandoutInput {
     let config = &source.site.config;
     let version = source.version;
-    let (lang, region) = language_parts(&config.language);
+    let strings = source.strings;
+    let (lang, region) = language_parts(&strings.tag);
     let mut pictures = BTreeMap::new();
     let (blocks, points, size_pt, kind) = match form {
         Form::EasyRead => {
@@ -106,14 +129,14 @@ pub fn handout_input(source: &HandoutSource, form: Form) -> HandoutInput {
                 Vec::new(),
                 points,
                 config.easy_read.handout_size_pt,
-                "easy read",
+                strings.get("easy_read_suffix"),
             )
         }
         _ => (
             parse_document(&version.body),
             Vec::new(),
             config.large_print.size_pt,
-            "large print",
+            strings.get("large_print_suffix"),
         ),
     };
     let mut blocks = blocks;
@@ -124,19 +147,24 @@ pub fn handout_input(source: &HandoutSource, form: Form) -> HandoutInput {
             region,
             title: source.title.clone(),
             document_title: format!(
-                "{} ({kind}), version {}",
-                source.title, version.number.value
+                "{} {kind}, {}",
+                source.title,
+                strings.fill(
+                    "running_version",
+                    &[("version", &version.number.value.to_string())]
+                )
             ),
             organisation: config.organisation.clone(),
-            version_label: format!("Version {}", version.number.value),
+            version_label: strings.fill(
+                "version_heading",
+                &[("version", &version.number.value.to_string())],
+            ),
             size_pt,
             metadata: metadata(source),
             blocks,
             points,
             contact: Some(source.contact.clone()),
-            strings: Strings {
-                contact_heading: "Contact us about your information".into(),
-            },
+            strings: Strings::from_theme(strings),
         },
         pictures,
     }
@@ -177,25 +205,26 @@ pub fn absolute_links_in(blocks: &mut [Block], page_url: &str) {
 
 fn metadata(source: &HandoutSource) -> Vec<MetadataRow> {
     let version = source.version;
-    let row = |label: &str, value: String| MetadataRow {
-        label: label.into(),
+    let strings = source.strings;
+    let row = |key: &str, value: String| MetadataRow {
+        label: strings.get(key),
         value,
     };
-    let mut rows = vec![row("Service", version.service.clone())];
+    let mut rows = vec![row("service", version.service.clone())];
     rows.push(row(
         if version.controllers.len() > 1 {
-            "Joint controllers"
+            "joint_controllers"
         } else {
-            "Controller"
+            "controller"
         },
         version.controllers.join(", "),
     ));
     if let Some(processor) = &version.processor {
-        rows.push(row("Processor", processor.clone()));
+        rows.push(row("processor", processor.clone()));
     }
-    rows.push(row("Version", version.number.value.to_string()));
-    rows.push(row("In effect from", human_date(version.effective.value)));
-    rows.push(row("Online", source.page_url.clone()));
+    rows.push(row("version", version.number.value.to_string()));
+    rows.push(row("in_effect_from", strings.date(version.effective.value)));
+    rows.push(row("contact_online", source.page_url.clone()));
     rows
 }
 

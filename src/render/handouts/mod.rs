@@ -16,6 +16,7 @@ use xxhash_rust::xxh3::Xxh3;
 
 use crate::diagnostics::Problem;
 use crate::forms::Form;
+use crate::theme::strings::Strings;
 use crate::theme::Theme;
 pub use typeset::{Fonts, Pdf};
 
@@ -137,16 +138,27 @@ pub struct HandoutLink {
 
 impl HandoutLink {
     /// The link to a handout: `pdf` says its pages and size, where it is made.
-    pub fn new(form: Form, path: String, pdf: Option<&Pdf>) -> Option<HandoutLink> {
-        let name = form.spec().handout.as_ref()?.name;
+    pub fn new(
+        strings: &Strings,
+        form: Form,
+        path: String,
+        pdf: Option<&Pdf>,
+    ) -> Option<HandoutLink> {
+        let name = strings.get(form.spec().handout.as_ref()?.name_key);
         let text = match pdf {
-            Some(pdf) => format!(
-                "Download the {name} (PDF, {} page{}, {})",
-                pdf.pages,
-                if pdf.pages == 1 { "" } else { "s" },
-                file_size(pdf.bytes.len())
+            Some(pdf) => strings.fill(
+                if pdf.pages == 1 {
+                    "handout_link_one_page"
+                } else {
+                    "handout_link_pages"
+                },
+                &[
+                    ("name", &name),
+                    ("pages", &pdf.pages.to_string()),
+                    ("size", &file_size(pdf.bytes.len())),
+                ],
             ),
-            None => format!("Download the {name} (PDF)"),
+            None => strings.fill("handout_link", &[("name", &name)]),
         };
         Some(HandoutLink {
             form,
@@ -173,6 +185,10 @@ mod tests {
 
     #[test]
     fn sizes_and_link_text() {
+        let mut problems = Vec::new();
+        let theme =
+            crate::load::theme::load_theme(std::path::Path::new("/nonexistent"), &mut problems);
+        let strings = Strings::load(&theme, "en-GB").unwrap();
         assert_eq!(file_size(1), "1 KB");
         assert_eq!(file_size(219_400), "220 KB");
         assert_eq!(file_size(1_420_000), "1.4 MB");
@@ -180,7 +196,7 @@ mod tests {
             bytes: vec![0; 219_400],
             pages: 10,
         };
-        let link = HandoutLink::new(Form::EasyRead, "a.pdf".into(), Some(&pdf)).unwrap();
+        let link = HandoutLink::new(&strings, Form::EasyRead, "a.pdf".into(), Some(&pdf)).unwrap();
         assert_eq!(
             link.text,
             "Download the easy-read leaflet (PDF, 10 pages, 220 KB)"
@@ -190,13 +206,13 @@ mod tests {
             pages: 1,
         };
         assert!(
-            HandoutLink::new(Form::LargePrint, "b.pdf".into(), Some(&one))
+            HandoutLink::new(&strings, Form::LargePrint, "b.pdf".into(), Some(&one))
                 .unwrap()
                 .text
                 .contains("(PDF, 1 page, 1 KB)")
         );
-        assert!(HandoutLink::new(Form::Standard, "c.pdf".into(), Some(&one)).is_none());
-        let waiting = HandoutLink::new(Form::EasyRead, "d.pdf".into(), None).unwrap();
+        assert!(HandoutLink::new(&strings, Form::Standard, "c.pdf".into(), Some(&one)).is_none());
+        let waiting = HandoutLink::new(&strings, Form::EasyRead, "d.pdf".into(), None).unwrap();
         assert_eq!(waiting.text, "Download the easy-read leaflet (PDF)");
     }
 }
