@@ -622,6 +622,7 @@ fn letter_pdf(
         points: Vec::new(),
         contact: None,
         strings: Strings::from_theme(strings),
+        note: None,
     };
     typeset(
         typesetter,
@@ -685,6 +686,7 @@ fn easy_read_letter(
         points,
         contact: None,
         strings: Strings::from_theme(source.strings),
+        note: None,
     };
     let pdf = typeset(
         typesetter,

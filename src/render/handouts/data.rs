@@ -36,12 +36,16 @@ pub struct HandoutData {
     /// The contact block, last; `None` where the text gives it itself (a letter).
     pub contact: Option<ContactView>,
     pub strings: Strings,
+    /// Said first, where the text is an older version's translation.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct MetadataRow {
     pub label: String,
     pub value: String,
+    /// A web address: written left to right in any language.
+    pub ltr: bool,
 }
 
 /// The words of the layout itself, in the handout's language.
@@ -50,6 +54,8 @@ pub struct Strings {
     pub contact_heading: String,
     /// "Page 2 of 5" in three parts around the two numbers: "Page ", " of ", "".
     pub page_of: [String; 3],
+    /// After the title: "(large print)".
+    pub title_suffix: String,
     /// The contact block's labels.
     pub phone: String,
     pub email: String,
@@ -64,6 +70,7 @@ impl Strings {
         Strings {
             contact_heading: strings.get("contact_heading"),
             page_of: [before.to_string(), middle.to_string(), after.to_string()],
+            title_suffix: String::new(),
             phone: strings.get("contact_phone"),
             email: strings.get("contact_email"),
             web: strings.get("contact_online"),
@@ -164,7 +171,19 @@ pub fn handout_input(source: &HandoutSource, form: Form) -> HandoutInput {
             blocks,
             points,
             contact: Some(source.contact.clone()),
-            strings: Strings::from_theme(strings),
+            strings: Strings {
+                title_suffix: kind.clone(),
+                ..Strings::from_theme(strings)
+            },
+            note: version.out_of_date_text.map(|old| {
+                strings.fill(
+                    "out_of_date",
+                    &[
+                        ("old", &old.to_string()),
+                        ("version", &version.number.value.to_string()),
+                    ],
+                )
+            }),
         },
         pictures,
     }
@@ -209,6 +228,7 @@ fn metadata(source: &HandoutSource) -> Vec<MetadataRow> {
     let row = |key: &str, value: String| MetadataRow {
         label: strings.get(key),
         value,
+        ltr: key == "contact_online",
     };
     let mut rows = vec![row("service", version.service.clone())];
     rows.push(row(
