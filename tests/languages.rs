@@ -32,11 +32,13 @@ fn each_language_has_its_pages_index_feeds_sitemap_and_handouts() {
         "cy/govuk-verify/large-print/govuk-verify-large-print.pdf",
         "ar/index.html",
         "ar/test-notice/index.html",
-        "ar/test-notice/2.0/compare/index.html",
         "ar/test-notice/large-print/test-notice-large-print.pdf",
     ] {
         assert!(public.join(file).is_file(), "{file} is missing");
     }
+    // The Arabic 2.0 shows 1.0's Arabic text: comparing the two would show no change.
+    assert!(!public.join("ar/test-notice/2.0/compare").exists());
+    assert!(public.join("test-notice/2.0/compare/index.html").is_file());
     // A notice not translated has no pages in that language.
     assert!(!public.join("cy/test-notice").exists());
     assert!(!public.join("ar/govuk-verify").exists());
@@ -220,6 +222,16 @@ fn the_welsh_page_of_a_version_without_welsh_shows_the_previous_welsh_text_marke
     let page = read_page(&dir.path().join("public"), "cy/a/index.html");
     assert!(!page.contains("banner--out-of-date"), "{page}");
     assert!(!warnings(&report).iter().any(|w| w.contains("is missing")));
+    // Now both have Welsh text, the Welsh comparison is made, in Welsh words.
+    let compare = read_page(&dir.path().join("public"), "cy/a/2.0/compare/index.html");
+    assert!(
+        compare.contains("Mae&#39;r geiriau yr un fath yn y ddwy fersiwn."),
+        "{compare}"
+    );
+    assert!(
+        compare.contains("<summary>Dangos y testun sydd heb newid</summary>"),
+        "{compare}"
+    );
 }
 
 #[test]

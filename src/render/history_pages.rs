@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::addresses::{changes_folder, compare_folder, notice_folder, version_folder, PagePath};
 use crate::forms::Form;
 use crate::model::{Notice, Version};
-use crate::render::compare::{compare, Comparison};
+use crate::render::compare::{compare_in, CompareWords, Comparison};
 use crate::render::context::PageView;
 use crate::render::dates::DateView;
 use crate::render::markdown::summary_text;
@@ -56,6 +56,9 @@ pub fn history_pages(site: &SiteRender, timeline: &Timeline) -> Vec<PageJob> {
     let mut jobs = vec![changes_job(site, timeline)];
     for pair in notice.versions.windows(2) {
         let (previous, version) = (&pair[0], &pair[1]);
+        if !comparable(previous, version) {
+            continue;
+        }
         // Each form with a text of its own gets its comparison where both versions
         // have that text; the standard comparison always.
         for form in Form::ALL {
@@ -125,13 +128,19 @@ fn change_entry(site: &SiteRender, timeline: &Timeline, index: usize, root: &str
         status: timeline.status(index),
         announced: version.announced.as_ref().map(|a| site.date(a.value)),
         href: format!("{root}{}", version_folder(notice, version, false)),
-        compare_href: (index > 0).then(|| {
+        compare_href: (index > 0 && comparable(&notice.versions[index - 1], version)).then(|| {
             format!(
                 "{root}{}",
                 compare_folder(&notice.slug, &version.number.value.to_string())
             )
         }),
     }
+}
+
+/// Whether two versions' texts can be compared: not where either shows an older
+/// version's translation (its words would say nothing of this change).
+fn comparable(previous: &Version, version: &Version) -> bool {
+    previous.out_of_date_text.is_none() && version.out_of_date_text.is_none()
 }
 
 /// The comparison page of `version` with `previous`, for the standard text or (at
@@ -186,7 +195,11 @@ fn compare_job(
             form.folder()
         ),
         changes_href: format!("{root}{}", changes_folder(&notice.slug)),
-        comparison: compare(&text(previous), &text(version)),
+        comparison: compare_in(
+            &text(previous),
+            &text(version),
+            &CompareWords::from_strings(&site.strings),
+        ),
     };
     let mut context = base_context(site, &page);
     context.insert("compare", &view);

@@ -73,7 +73,7 @@ fn block_class(kind: &UnitKind) -> BlockClass {
 }
 
 /// The section's HTML; with `fold`, unchanged blocks away from any change are folded.
-pub fn layout(units: &[UnitResult], fold: bool) -> String {
+pub fn layout(units: &[UnitResult], fold: bool, show_unchanged: &str) -> String {
     let groups = groups(units);
     let changed: Vec<bool> = groups.iter().map(Group::changed).collect();
     let shown = |i: usize| {
@@ -86,21 +86,21 @@ pub fn layout(units: &[UnitResult], fold: bool) -> String {
     let mut folded = String::new();
     for (i, group) in groups.iter().enumerate() {
         if shown(i) {
-            close_fold(&mut html, &mut folded);
+            close_fold(&mut html, &mut folded, show_unchanged);
             html.push_str(&render(group));
         } else {
             folded.push_str(&render(group));
         }
     }
-    close_fold(&mut html, &mut folded);
+    close_fold(&mut html, &mut folded, show_unchanged);
     html
 }
 
-fn close_fold(html: &mut String, folded: &mut String) {
+fn close_fold(html: &mut String, folded: &mut String, show_unchanged: &str) {
     if !folded.is_empty() {
-        html.push_str(
-            "<details class=\"compare-unchanged\"><summary>Show the unchanged text</summary>",
-        );
+        html.push_str("<details class=\"compare-unchanged\"><summary>");
+        html.push_str(show_unchanged);
+        html.push_str("</summary>");
         html.push_str(folded);
         html.push_str("</details>");
         folded.clear();

@@ -64,15 +64,75 @@ pub struct UnitResult {
     pub html: String,
 }
 
-/// The heading used for text before the first `##` heading.
-const INTRODUCTION: &str = "Introduction";
+/// The words a comparison writes itself, in the language of its page: from the
+/// theme's strings (`CompareWords::from_strings`); English by default.
+#[derive(Debug, Clone)]
+pub struct CompareWords {
+    /// The heading of the text before the first `##` heading.
+    pub introduction: String,
+    /// The summary of a fold of unchanged text.
+    pub show_unchanged: String,
+    /// A section's note where only punctuation changed.
+    pub punctuation_only: String,
+    /// The summaries: no change; punctuation only (one mark, `{marks}` marks); words
+    /// (`{added}`, `{removed}`, each a count below).
+    pub same: String,
+    pub punctuation_one: String,
+    pub punctuation_many: String,
+    pub words: String,
+    /// A count of words: none, one, `{count}`.
+    pub words_none: String,
+    pub words_one: String,
+    pub words_many: String,
+}
+
+impl Default for CompareWords {
+    fn default() -> Self {
+        let own = |s: &str| s.to_string();
+        CompareWords {
+            introduction: own("Introduction"),
+            show_unchanged: own("Show the unchanged text"),
+            punctuation_only: own("Only punctuation changed."),
+            same: own("The words are the same in both versions."),
+            punctuation_one: own("Only punctuation changed: 1 mark."),
+            punctuation_many: own("Only punctuation changed: {marks} marks."),
+            words: own("{added} added and {removed} removed."),
+            words_none: own("no words"),
+            words_one: own("1 word"),
+            words_many: own("{count} words"),
+        }
+    }
+}
+
+impl CompareWords {
+    pub fn from_strings(strings: &crate::theme::strings::Strings) -> Self {
+        CompareWords {
+            introduction: strings.get("compare_introduction"),
+            show_unchanged: strings.get("compare_show_unchanged"),
+            punctuation_only: strings.get("compare_punctuation_note"),
+            same: strings.get("compare_same"),
+            punctuation_one: strings.get("compare_punctuation_one"),
+            punctuation_many: strings.get("compare_punctuation"),
+            words: strings.get("compare_words"),
+            words_none: strings.get("words_none"),
+            words_one: strings.get("words_one"),
+            words_many: strings.get("words_many"),
+        }
+    }
+}
 
 /// How alike two texts must be (share of words in common) to count as one changed
 /// section or block rather than one removed and another added.
 const ALIKE: f32 = 0.5;
 
-/// Compares the Markdown of two versions.
+/// Compares the Markdown of two versions, in English words.
 pub fn compare(old_markdown: &str, new_markdown: &str) -> Comparison {
+    compare_in(old_markdown, new_markdown, &CompareWords::default())
+}
+
+/// Compares the Markdown of two versions, its own words (headings, notes, summary)
+/// in `words`.
+pub fn compare_in(old_markdown: &str, new_markdown: &str, words: &CompareWords) -> Comparison {
     let old = sections(old_markdown);
     let new = sections(new_markdown);
     let pairs = match_sections(&old, &new);
@@ -80,9 +140,9 @@ pub fn compare(old_markdown: &str, new_markdown: &str) -> Comparison {
     let mut result = Vec::new();
     for pair in pairs {
         let section = match pair {
-            (Some(o), Some(n)) => changed_section(&old[o], &new[n], &mut totals),
-            (None, Some(n)) => whole_section(&new[n], ChangeTag::Insert, &mut totals),
-            (Some(o), None) => whole_section(&old[o], ChangeTag::Delete, &mut totals),
+            (Some(o), Some(n)) => changed_section(&old[o], &new[n], words, &mut totals),
+            (None, Some(n)) => whole_section(&new[n], ChangeTag::Insert, words, &mut totals),
+            (Some(o), None) => whole_section(&old[o], ChangeTag::Delete, words, &mut totals),
             (None, None) => continue,
         };
         result.push(section);
@@ -90,6 +150,7 @@ pub fn compare(old_markdown: &str, new_markdown: &str) -> Comparison {
     Comparison {
         sections: result,
         summary: summary(
+            words,
             totals.words_added,
             totals.words_removed,
             totals.marks_changed,
@@ -194,21 +255,26 @@ fn dice(a: &WordSet, b: &WordSet) -> f32 {
     2.0 * a.intersection(b).count() as f32 / (a.len() + b.len()) as f32
 }
 
-fn heading_html(section: &Section) -> String {
+fn heading_html(section: &Section, words: &CompareWords) -> String {
     if section.heading_text.is_empty() {
-        INTRODUCTION.to_string()
+        words.introduction.clone()
     } else {
         section.heading_html.clone()
     }
 }
 
 /// A section in both versions: its units aligned, changed pairs marked word by word.
-fn changed_section(old: &Section, new: &Section, totals: &mut Marked) -> CompareSection {
+fn changed_section(
+    old: &Section,
+    new: &Section,
+    words: &CompareWords,
+    totals: &mut Marked,
+) -> CompareSection {
     let mut section = Marked::default();
     let heading = if old.heading_text == new.heading_text {
-        heading_html(new)
+        heading_html(new, words)
     } else {
-        let marked = mark(&heading_html(old), &heading_html(new));
+        let marked = mark(&heading_html(old, words), &heading_html(new, words));
         add(&mut section, &marked);
         marked.html
     };
@@ -221,28 +287,33 @@ fn changed_section(old: &Section, new: &Section, totals: &mut Marked) -> Compare
         SectionState::Changed
     };
     let note = (state == SectionState::Changed && no_words && section.marks_changed > 0)
-        .then(|| "Only punctuation changed.".to_string());
+        .then(|| words.punctuation_only.clone());
     add(totals, &section);
     CompareSection {
         heading,
         state,
         note,
         // An unchanged section's text is all folded away, but there to read.
-        html: layout::layout(&units, true),
+        html: layout::layout(&units, true, &words.show_unchanged),
     }
 }
 
 /// A section only in one version: its text all marked; its heading plain, as the
 /// page says beside it that the section is new or was removed.
-fn whole_section(section: &Section, tag: ChangeTag, totals: &mut Marked) -> CompareSection {
-    let mut marked = mark_all(&heading_html(section), tag);
+fn whole_section(
+    section: &Section,
+    tag: ChangeTag,
+    words: &CompareWords,
+    totals: &mut Marked,
+) -> CompareSection {
+    let mut marked = mark_all(&heading_html(section, words), tag);
     let state = if tag == ChangeTag::Insert {
         UnitState::Added
     } else {
         UnitState::Removed
     };
     marked.html.clear();
-    let heading = heading_html(section);
+    let heading = heading_html(section, words);
     let units: Vec<UnitResult> = section
         .units
         .iter()
@@ -265,7 +336,7 @@ fn whole_section(section: &Section, tag: ChangeTag, totals: &mut Marked) -> Comp
             SectionState::Removed
         },
         note: None,
-        html: layout::layout(&units, false),
+        html: layout::layout(&units, false, &words.show_unchanged),
     }
 }
 
@@ -371,18 +442,22 @@ fn add(total: &mut Marked, part: &Marked) {
     total.marks_changed += part.marks_changed;
 }
 
-/// The counts in plain English.
-pub fn summary(added: usize, removed: usize, marks: usize) -> String {
-    let words = |n: usize| match n {
-        0 => "no words".to_string(),
-        1 => "1 word".to_string(),
-        n => format!("{n} words"),
+/// The counts in plain words.
+pub fn summary(words: &CompareWords, added: usize, removed: usize, marks: usize) -> String {
+    use crate::theme::strings::fill;
+    let count = |n: usize| match n {
+        0 => words.words_none.clone(),
+        1 => words.words_one.clone(),
+        n => fill(&words.words_many, &[("count", &n.to_string())]),
     };
     match (added, removed, marks) {
-        (0, 0, 0) => "The words are the same in both versions.".to_string(),
-        (0, 0, 1) => "Only punctuation changed: 1 mark.".to_string(),
-        (0, 0, m) => format!("Only punctuation changed: {m} marks."),
-        (a, r, _) => format!("{} added and {} removed.", capitalise(&words(a)), words(r)),
+        (0, 0, 0) => words.same.clone(),
+        (0, 0, 1) => words.punctuation_one.clone(),
+        (0, 0, m) => fill(&words.punctuation_many, &[("marks", &m.to_string())]),
+        (a, r, _) => capitalise(&fill(
+            &words.words,
+            &[("added", &count(a)), ("removed", &count(r))],
+        )),
     }
 }
 
@@ -521,9 +596,21 @@ mod tests {
 
     #[test]
     fn counts_are_in_plain_english() {
-        assert_eq!(summary(0, 0, 0), "The words are the same in both versions.");
-        assert_eq!(summary(1, 0, 0), "1 word added and no words removed.");
-        assert_eq!(summary(0, 2, 5), "No words added and 2 words removed.");
-        assert_eq!(summary(0, 0, 1), "Only punctuation changed: 1 mark.");
+        assert_eq!(
+            summary(&CompareWords::default(), 0, 0, 0),
+            "The words are the same in both versions."
+        );
+        assert_eq!(
+            summary(&CompareWords::default(), 1, 0, 0),
+            "1 word added and no words removed."
+        );
+        assert_eq!(
+            summary(&CompareWords::default(), 0, 2, 5),
+            "No words added and 2 words removed."
+        );
+        assert_eq!(
+            summary(&CompareWords::default(), 0, 0, 1),
+            "Only punctuation changed: 1 mark."
+        );
     }
 }
