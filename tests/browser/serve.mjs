@@ -9,7 +9,11 @@
 //   5. a text that only warns (a long easy-read sentence) → the warnings panel names
 //      the file and line;
 //   6. themes/default/css/base.css made while serving → the page restyles, and
-//      again at its next save.
+//      again at its next save;
+//   7. a handout is made when first asked for;
+//   8. site.toml given languages and a Welsh translation saved → the open page's
+//      language switch names Cymraeg, its Welsh page shows the Welsh text, and a
+//      save of the Welsh text reloads it.
 // It prints each step's time from the write to the change in the page.
 //
 // Usage: node serve.mjs PATH/TO/clearnotice REPO
@@ -151,6 +155,31 @@ try {
       null,
       { timeout: WAIT },
     );
+  });
+
+  await step("a Welsh translation saved while serving gets its own page, linked in Welsh from the open page", async () => {
+    // Test words, not a translation of the notice: only the language matters here.
+    const siteToml = path.join(site, "site.toml");
+    fs.writeFileSync(siteToml, fs.readFileSync(siteToml, "utf8").replace(/^language = .*$/m, 'languages = ["en-GB", "cy"]'));
+    fs.writeFileSync(
+      path.join(site, "content/general/1.0.cy.md"),
+      '+++\ntitle = "Hysbysiad prawf"\nservice = "Gwasanaeth prawf"\n+++\n\n## Prawf\n\nTestun prawf yn Gymraeg.\n',
+    );
+    const switchLink = page.locator('nav.language-switch a[hreflang="cy"]');
+    await switchLink.waitFor({ timeout: WAIT });
+    if ((await switchLink.innerText()).trim() !== "Cymraeg") throw new Error("the switch does not name Welsh in Welsh");
+    await switchLink.click();
+    await pageShows(page, "Testun prawf yn Gymraeg.");
+    const lang = await page.evaluate(() => document.documentElement.lang);
+    if (lang !== "cy") throw new Error(`the Welsh page says lang="${lang}"`);
+    if (!page.url().endsWith("/cy/general/")) throw new Error(`the Welsh page is at ${page.url()}`);
+    // A save of the Welsh text reloads the open Welsh page.
+    await page.waitForTimeout(500);
+    fs.writeFileSync(
+      path.join(site, "content/general/1.0.cy.md"),
+      '+++\ntitle = "Hysbysiad prawf"\nservice = "Gwasanaeth prawf"\n+++\n\n## Prawf\n\nTestun prawf newydd.\n',
+    );
+    await pageShows(page, "Testun prawf newydd.");
   });
 } finally {
   await browser.close();
