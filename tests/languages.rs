@@ -142,6 +142,13 @@ fn a_missing_translation_of_the_current_version_shows_the_older_one_marked_out_o
                 && w.contains("see version 1.0's")),
         "{found:#?}"
     );
+    let data: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(out.path().join("public/ar/test-notice/notice.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(data["language"], "ar");
+    assert_eq!(data["versions"][1]["text_of_version"], "1.0");
+    assert!(data["versions"][0].get("text_of_version").is_none());
     // Its own 1.0 page is not out of date.
     let old = read_page(&out.path().join("public"), "ar/test-notice/1.0/index.html");
     assert!(!old.contains("banner--out-of-date"), "{old}");

@@ -13,6 +13,9 @@ use crate::render::{OutputFile, SiteRender};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NoticeData {
     pub slug: String,
+    /// The language of its texts (a BCP 47 tag): each language has its notice.json.
+    #[serde(default)]
+    pub language: String,
     pub url: String,
     /// The version in effect on the build day, if any.
     pub current_version: Option<String>,
@@ -42,6 +45,10 @@ pub struct VersionData {
     /// Its PDF handouts.
     #[serde(default)]
     pub handouts: Vec<HandoutEntry>,
+    /// Set where this version's translation is not written yet: the version whose
+    /// translation its pages show instead, marked as out of date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_of_version: Option<String>,
 }
 
 /// A PDF handout of a version, in notice.json.
@@ -67,6 +74,7 @@ pub fn notice_data(
     let notice = timeline.notice;
     NoticeData {
         slug: notice.slug.clone(),
+        language: site.strings.tag.clone(),
         url: format!("{}{}/", site.base_url, notice.slug),
         current_version: timeline
             .current_version()
@@ -108,6 +116,7 @@ pub fn notice_data(
                         bytes: link.bytes,
                     })
                     .collect(),
+                text_of_version: v.out_of_date_text.map(|n| n.to_string()),
             })
             .collect(),
     }
