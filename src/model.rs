@@ -26,6 +26,10 @@ pub struct SiteConfig {
     /// (`["en-GB", "cy"]`); empty for a site in `language` only.
     #[serde(default)]
     pub languages: Vec<String>,
+    /// The site's title in its other languages, by tag (`cy = "Hysbysiadau
+    /// preifatrwydd"`); a language without one shows `title`.
+    #[serde(default)]
+    pub titles: BTreeMap<String, String>,
     /// The organisation that publishes the notices.
     pub organisation: String,
     /// The data-protection contact block.

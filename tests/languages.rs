@@ -101,6 +101,11 @@ fn the_welsh_index_lists_what_is_not_yet_in_welsh_as_english() {
         index.contains("Dydy&#39;r hysbysiadau hyn ddim ar gael yn Gymraeg eto:"),
         "{index}"
     );
+    // The site's title in Welsh, from site.toml's [titles].
+    assert!(
+        index.contains("<h1>Hysbysiadau prawf mewn tair iaith</h1>"),
+        "{index}"
+    );
     assert!(
         index.contains(r#"<a href="./../test-notice/" lang="en-GB" hreflang="en-GB">How we use your information at the day centre</a>"#),
         "{index}"

@@ -107,6 +107,15 @@ fn validate(config: &mut SiteConfig, source: &SourceFile) -> Vec<Problem> {
 /// `languages`: tags, each once; the first is the default, which `language` (if
 /// written too) must agree with.
 fn check_languages(config: &mut SiteConfig, source: &SourceFile, problems: &mut Vec<Problem>) {
+    for tag in config.titles.keys() {
+        if !config.languages.get(1..).unwrap_or_default().contains(tag) {
+            problems.push(
+                source
+                    .problem(span_of_key(source, tag), format!("`titles` has a title in {tag:?}, which is not one of the site's other languages"))
+                    .with_help("`titles` gives the site's title in the languages after the first of `languages`; `title` is the default language's."),
+            );
+        }
+    }
     let Some(first) = config.languages.first().cloned() else {
         return;
     };

@@ -66,6 +66,9 @@ impl SiteRender {
     fn new(site: &Site, strings: Strings, prefix: String, shared_titles: BTreeSet<String>) -> Self {
         let mut view = SiteView::new(&site.config);
         view.language = strings.tag.clone();
+        if let Some(title) = site.config.titles.get(&strings.tag) {
+            view.title = title.clone();
+        }
         SiteRender {
             view,
             base_url: format!("{}{prefix}", site.config.base_url),
@@ -728,11 +731,10 @@ impl<'a> Renderer<'a> {
         untranslated: &[NoticeSummary],
     ) -> Vec<PageJob> {
         let services = service_groups(entries);
-        let config = &self.site.config;
         let mut jobs = Vec::new();
         let mut home = base_context(
             shared,
-            &PageView::new(&config.title, "", &shared.base_url, String::new()),
+            &PageView::new(&shared.view.title, "", &shared.base_url, String::new()),
         );
         home.insert("services", &services);
         home.insert("untranslated", &untranslated);
@@ -770,7 +772,7 @@ impl<'a> Renderer<'a> {
             "feed.xml",
             shared
                 .strings
-                .fill("changes_title", &[("title", &config.title)]),
+                .fill("changes_title", &[("title", &shared.view.title)]),
             "",
             all_entries,
         ));
