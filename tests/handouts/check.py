@@ -17,6 +17,7 @@ no easy-read point split across two pages.
 import html
 import json
 import re
+import unicodedata
 import subprocess
 import sys
 import tempfile
@@ -168,6 +169,20 @@ def check_order(pdf_path, pages):
     return []
 
 
+# What pdftotext adds to right-to-left text: the bidi controls it wraps each run in,
+# and lam-alef ligatures taken apart in the wrong order ("اإل" for "الإ").
+BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+LAM_ALEF = {"\u0627\u0625\u0644": "\u0627\u0644\u0625", "\u0627\u0623\u0644": "\u0627\u0644\u0623",
+            "\u0627\u0622\u0644": "\u0627\u0644\u0622", "\u0627\u0627\u0644": "\u0627\u0644\u0627"}
+
+
+def extracted_text(text):
+    text = unicodedata.normalize("NFKC", BIDI_CONTROLS.sub("", text))
+    for wrong, right in LAM_ALEF.items():
+        text = text.replace(wrong, right)
+    return text
+
+
 def easy_read_points(page_html):
     found = re.findall(r'<div class="?point__text"?[^>]*>(.*?)</div>', page_html, re.S)
     return [words(html.unescape(re.sub(r"<[^>]+>", "", text))) for text in found]
@@ -179,7 +194,7 @@ def check_points_whole(pdf_path, pages):
     handout writes out after a link's words."""
     def squeezed(text):
         return re.sub(r"\(https?://[^)]*\)|\(mailto:[^)]*\)", "", re.sub(r"\s+", "", text))
-    pages = [squeezed(page) for page in pages]
+    pages = [squeezed(extracted_text(page)) for page in pages]
     for point in easy_read_points(web_page_of(pdf_path).read_text()):
         if not any(squeezed(point) in page for page in pages):
             return [f"the point {point[:50]!r} is split across pages (or missing)"]
