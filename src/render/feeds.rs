@@ -97,7 +97,7 @@ pub fn feed_job(
     };
     let mut context = Context::new();
     context.insert("site", &site.view);
-    context.insert("t", &site.strings.text);
+    context.insert_value("t", site.strings_value.clone());
     context.insert("feed", &feed);
     PageJob {
         path: PagePath::File(path.to_string()),

@@ -59,6 +59,9 @@ pub struct SiteRender {
     /// Where this language's pages are written: `""` for the site's default language,
     /// `cy/` for another. Addresses in render are relative to it.
     pub prefix: String,
+    /// The strings as templates see them (`t`), made once: a tera map is shared, so
+    /// each page's context takes it without copying a hundred strings.
+    pub strings_value: tera::Value,
 }
 
 impl SiteRender {
@@ -75,6 +78,7 @@ impl SiteRender {
             large_print_size_pt: site.config.large_print.size_pt,
             shared_titles,
             contact: site.config.contact.clone(),
+            strings_value: tera::Value::from_serializable(&strings.text),
             strings: Arc::new(strings),
             prefix,
         }
@@ -960,7 +964,7 @@ pub fn base_context(site: &SiteRender, page: &PageView) -> Context {
     page.language = site.strings.tag.clone();
     page.direction = site.strings.direction;
     context.insert("page", &page);
-    context.insert("t", &site.strings.text);
+    context.insert_value("t", site.strings_value.clone());
     // Each form's stylesheet, by the name the templates know it by: the stylesheets
     // are the site's, shared by its languages.
     for form in &crate::forms::FORMS {
