@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark: what a second language costs. A benchmark, not a test.
 #
-#   benches/languages.sh              # N = 1,000 generated notices (examples/generate_site)
+#   BENCH_DIR=/dev/shm benches/languages.sh   # N = 1,000 generated notices (examples/generate_site),
+#                                             # in memory: on ext4, creating files right after
+#                                             # deleting many costs more than the build
 #   N=100 RUNS=5 benches/languages.sh
 #   REFERENCE=path/to/clearnotice benches/languages.sh   # also time another build of
 #                                                        # clearnotice on the one-language site
