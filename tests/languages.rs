@@ -313,6 +313,26 @@ fn a_strings_file_missing_a_key_stops_the_build_naming_the_key() {
         "{found:#?}"
     );
 
+    // A site's own English file is held to the built-in English file's keys too.
+    let theme_english =
+        std::fs::read_to_string(repo_root().join("themes/default/strings/en-GB.toml")).unwrap();
+    let (_dir, result) = build(&[
+        ("site.toml", SITE.to_string()),
+        ("content/a/1.0.md", version_file(FIRST, "\nText.\n")),
+        (
+            "themes/default/strings/en-GB.toml",
+            theme_english.replace("\nhandout_link = \"Download the {name} (PDF)\"", ""),
+        ),
+    ]);
+    let found = errors(result);
+    assert!(
+        found
+            .iter()
+            .any(|e| e.contains("themes/default/strings/en-GB.toml")
+                && e.contains("the en-GB strings have no `handout_link`")),
+        "{found:#?}"
+    );
+
     // A language the theme has no strings for, and the site gives none.
     let (_dir, result) = build(&[
         ("site.toml", SITE.replace("\"cy\"]", "\"pl\"]")),

@@ -40,8 +40,9 @@ impl Strings {
     /// The string for `key`, with each `{name}` replaced by its value.
     ///
     /// # Panics
-    /// When `key` is not in the file: keys are checked against the reference
-    /// language's when the file is read, so a missing one is a bug here.
+    /// When `key` is not in the file: every file is checked against the built-in
+    /// English file's keys when it is read, so a missing one is a bug here (a key
+    /// used in render but not written in `strings/en-GB.toml`).
     pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
         let template = self.text.get(key).unwrap_or_else(|| {
             panic!(
@@ -72,12 +73,10 @@ impl Strings {
     /// region: `en.toml` for `en-US`) from the theme, checked against the reference
     /// language's keys.
     pub fn load(theme: &Theme, tag: &str) -> Result<Strings, Problem> {
-        let reference = read_file(theme, REFERENCE_LANGUAGE)?;
-        let own = read_file(theme, tag)?;
-        let (path, source, table) = own;
+        let (path, source, table) = read_file(theme, tag)?;
+        let reference = reference_keys();
         let missing: Vec<&String> = reference
-            .2
-            .keys()
+            .iter()
             .filter(|key| !table.contains_key(*key))
             .collect();
         if let Some(key) = missing.first() {
@@ -100,6 +99,14 @@ impl Strings {
     }
 }
 
+/// The keys every strings file must have: the built-in English file's (not a site's
+/// copy of it, which could lack a key render asks for).
+fn reference_keys() -> Vec<String> {
+    const BUILT_IN: &str = include_str!("../../themes/default/strings/en-GB.toml");
+    let table: toml::Table = toml::from_str(BUILT_IN).expect("the built-in strings are valid TOML");
+    table.into_iter().map(|(key, _)| key).collect()
+}
+
 /// `{name}` → value, for every value given; other text is kept as written.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
@@ -118,10 +125,7 @@ fn read_file(theme: &Theme, tag: &str) -> Result<StringsFile, Problem> {
         format!("strings/{tag}.toml"),
         format!("strings/{primary}.toml"),
     ];
-    let Some((key, (text, file))) = candidates
-        .iter()
-        .find_map(|path| theme.text(path).map(|found| (path, found)))
-    else {
+    let Some((text, file)) = candidates.iter().find_map(|path| theme.text(path)) else {
         return Err(Problem::in_file(
             format!("themes/default/strings/{tag}.toml"),
             format!("there are no strings for the language {tag}: the theme has no strings/{tag}.toml"),
@@ -141,7 +145,6 @@ fn read_file(theme: &Theme, tag: &str) -> Result<StringsFile, Problem> {
             )
             .with_help("Each line is `key = \"words\"`.")
     })?;
-    let _ = key;
     Ok((shown, source, table))
 }
 
