@@ -167,6 +167,8 @@ pub struct NoticeCoverage {
 #[derive(Debug)]
 pub struct Inspection {
     pub notices: Vec<NoticeCoverage>,
+    /// The site's languages, its default first.
+    pub languages: Vec<String>,
     pub warnings: Vec<Problem>,
     pub external_links: Vec<check::external::ExternalLink>,
 }
@@ -207,6 +209,7 @@ pub fn inspect(options: &BuildOptions) -> Result<Inspection, BuildFailure> {
         .collect();
     Ok(Inspection {
         notices,
+        languages: site.config.all_languages(),
         external_links: check::external::external_links(site),
         warnings: pipeline.warnings(),
     })

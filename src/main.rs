@@ -517,6 +517,15 @@ fn run_check(args: CheckArgs) -> ExitCode {
         inspection.warnings.len(),
         plural(inspection.warnings.len(), "warning", "warnings")
     );
+    for language in inspection
+        .languages
+        .iter()
+        .filter(|l| !clearnotice::check::easy_read::is_english(l))
+    {
+        println!(
+            "In {language}: the easy-read rules check pictures, sentence length, italics and capitals (numbers written as words are looked for in English only); the privacy checklist is not checked (its words are English)."
+        );
+    }
     if args.external {
         println!("\nLinks to other websites:");
         let mut unreachable = 0;

@@ -355,3 +355,22 @@ fn a_site_in_one_language_has_no_language_switch() {
     assert!(!page.contains("language-switch"), "{page}");
     assert!(!page.contains("hreflang"), "{page}");
 }
+
+#[test]
+fn check_says_what_it_checks_in_each_language() {
+    // A copy: check keeps its handouts in a cache beside the output.
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("languages"), site.path());
+    let output = clearnotice(&["check", "--date", "2026-11-24"], site.path());
+    let text = String::from_utf8_lossy(&output.stdout);
+    // The checklist's words are English: the Welsh text is not checked, not "missing".
+    assert!(
+        text.contains("not checked     cy                    content/govuk-verify/1.0.cy.md"),
+        "{text}"
+    );
+    assert!(
+        text.contains("In cy: the easy-read rules check pictures"),
+        "{text}"
+    );
+    assert!(!text.contains("In en-GB:"), "{text}");
+}
