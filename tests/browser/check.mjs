@@ -214,8 +214,26 @@ async function largePrintRules(page) {
 
 // Easy-read handouts: no point (picture and text) may be split across a page break.
 // Each point's text must appear whole on one page of the PDF (pdftotext, per page).
+// Right-to-left text comes out of Chromium's PDF in visual order (each line's words
+// right to left), wrapped in bidi controls, with lam-alef ligatures taken apart in the
+// wrong order ("اإل" for "الإ"). So each right-to-left line's words are put back in
+// reading order, and texts are compared by their letters and digits only.
+const LAM_ALEF = [["\u0627\u0625\u0644", "\u0627\u0644\u0625"], ["\u0627\u0623\u0644", "\u0627\u0644\u0623"], ["\u0627\u0622\u0644", "\u0627\u0644\u0622"], ["\u0627\u0627\u0644", "\u0627\u0644\u0627"]];
+const RIGHT_TO_LEFT = /[\u0590-\u08ff]/;
+function lettersOnly(text) {
+  return text.normalize("NFKC").replace(/[^\p{L}\p{N}]+/gu, "");
+}
+function pdfPageLetters(text) {
+  const lines = text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").split("\n").map((line) => {
+    let out = line;
+    for (const [wrong, right] of LAM_ALEF) out = out.split(wrong).join(right);
+    return RIGHT_TO_LEFT.test(out) ? out.split(/\s+/).reverse().join(" ") : out;
+  });
+  return lettersOnly(lines.join("\n"));
+}
+
 function splitPoints(pdf, pointTexts) {
-  const normalise = (t) => t.replace(/[\s\u00ad]+/g, " ").trim();
+  const normalise = lettersOnly;
   const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" });
   if (info.error) throw new Error(`pdfinfo is needed for the easy-read print check (apt-get install poppler-utils): ${info.error.message}`);
   const pages = Number((info.stdout.match(/Pages:\s+(\d+)/) || [])[1] || 0);
@@ -223,7 +241,7 @@ function splitPoints(pdf, pointTexts) {
   for (let page = 1; page <= pages; page++) {
     const out = spawnSync("pdftotext", ["-f", String(page), "-l", String(page), "-raw", pdf, "-"], { encoding: "utf8" });
     // Printed pages write link addresses out after the link text; the screen text has none.
-    texts.push(normalise(out.stdout).replace(/ ?\(https?:[^)]*\)/g, ""));
+    texts.push(pdfPageLetters(out.stdout.replace(/ ?\(https?:[^)]*\)/g, "")));
   }
   return { pages, split: pointTexts.map(normalise).filter((t) => t && !texts.some((page) => page.includes(t))) };
 }
