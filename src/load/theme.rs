@@ -43,7 +43,10 @@ pub fn load_theme(root: &Path, problems: &mut Vec<Problem>) -> Theme {
             let origin = Path::new(THEME_DIR).join(relative);
             match std::fs::read(entry.path()) {
                 Ok(bytes) => {
-                    theme.files.insert(key, ThemeFile { bytes, origin });
+                    let replaced = theme.files.insert(key.clone(), ThemeFile { bytes, origin });
+                    if let Some(built_in) = replaced.filter(|_| key.starts_with("strings/")) {
+                        theme.built_in_strings.insert(key, built_in);
+                    }
                 }
                 Err(err) => problems.push(Problem::in_file(
                     &origin,

@@ -156,6 +156,7 @@ mod tests {
                     (path.to_string(), file)
                 })
                 .collect(),
+            ..Theme::default()
         }
     }
 

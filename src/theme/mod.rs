@@ -20,6 +20,9 @@ pub struct ThemeFile {
 #[derive(Debug, Clone, Default)]
 pub struct Theme {
     pub files: BTreeMap<String, ThemeFile>,
+    /// The built-in strings files a site's copy replaced, by path: a site's strings
+    /// file need only hold the strings it changes; the rest come from these.
+    pub built_in_strings: BTreeMap<String, ThemeFile>,
 }
 
 impl Theme {

@@ -73,7 +73,15 @@ impl Strings {
     /// region: `en.toml` for `en-US`) from the theme, checked against the reference
     /// language's keys.
     pub fn load(theme: &Theme, tag: &str) -> Result<Strings, Problem> {
-        let (path, source, table) = read_file(theme, tag)?;
+        let (key, path, source, mut table) = read_file(theme, tag)?;
+        // A site's copy of a built-in file overrides the strings it holds.
+        if let Some(built_in) = theme.built_in_strings.get(&key) {
+            let base: toml::Table = toml::from_str(&String::from_utf8_lossy(&built_in.bytes))
+                .expect("the built-in strings are valid TOML");
+            for (key, value) in base {
+                table.entry(key).or_insert(value);
+            }
+        }
         let reference = reference_keys();
         let missing: Vec<&String> = reference
             .iter()
@@ -116,16 +124,20 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-type StringsFile = (String, SourceFile, toml::Table);
+/// A strings file: its path in the theme, its path as shown, its text and table.
+type StringsFile = (String, String, SourceFile, toml::Table);
 
-/// The theme's strings file for `tag`: its shown path, text and table.
+/// The theme's strings file for `tag`.
 fn read_file(theme: &Theme, tag: &str) -> Result<StringsFile, Problem> {
     let primary = tag.split('-').next().unwrap_or(tag);
     let candidates = [
         format!("strings/{tag}.toml"),
         format!("strings/{primary}.toml"),
     ];
-    let Some((text, file)) = candidates.iter().find_map(|path| theme.text(path)) else {
+    let Some((key, (text, file))) = candidates
+        .iter()
+        .find_map(|path| theme.text(path).map(|found| (path.clone(), found)))
+    else {
         return Err(Problem::in_file(
             format!("themes/default/strings/{tag}.toml"),
             format!("there are no strings for the language {tag}: the theme has no strings/{tag}.toml"),
@@ -145,7 +157,7 @@ fn read_file(theme: &Theme, tag: &str) -> Result<StringsFile, Problem> {
             )
             .with_help("Each line is `key = \"words\"`.")
     })?;
-    Ok((shown, source, table))
+    Ok((key, shown, source, table))
 }
 
 fn strings_from(tag: &str, source: &SourceFile, table: toml::Table) -> Result<Strings, Problem> {
