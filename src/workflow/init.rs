@@ -16,6 +16,9 @@ title = "Our privacy notices"
 base_url = "https://example.org/privacy/"
 # The language the notices are written in.
 language = "en-GB"
+# In more than one language? List them all, this one first, and put each
+# translation beside its version (2.1.cy.md): see the README.
+# languages = ["en-GB", "cy"]
 # Who publishes the notices.
 organisation = "Example Organisation"
 
