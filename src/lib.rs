@@ -157,8 +157,8 @@ pub struct NoticeCoverage {
     /// Empty where the text is not in English (see `not_checked`).
     pub items: Vec<(check::checklist::Item, check::checklist::Coverage)>,
     /// The texts of the version the checklist does not read, by language and file:
-    /// its vocabulary is English, so a Welsh text is "not checked" rather than
-    /// reported as missing everything.
+    /// it reads the version file, and only in English (its vocabulary is English),
+    /// so a Welsh text is "not checked" rather than reported as missing everything.
     pub not_checked: Vec<(String, PathBuf)>,
 }
 
@@ -188,7 +188,6 @@ pub fn inspect(options: &BuildOptions) -> Result<Inspection, BuildFailure> {
             let mut not_checked: Vec<(String, PathBuf)> = version
                 .translations
                 .iter()
-                .filter(|(language, _)| !check::easy_read::is_english(language))
                 .map(|(language, t)| (language.clone(), t.source.path.clone()))
                 .collect();
             if !english {

@@ -503,7 +503,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
         }
         for (language, file) in &notice.not_checked {
             println!(
-                "  {:<15} {language:<21} {}: the checklist's words are English, so this text is not checked (neither covered nor missing)",
+                "  {:<15} {language:<21} {}: the checklist reads the version file's English text only, so this text is not checked (neither covered nor missing)",
                 "not checked",
                 file.display()
             );

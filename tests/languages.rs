@@ -289,6 +289,19 @@ fn a_translation_without_its_version_or_in_a_language_not_listed_is_an_error() {
                 && e.contains("the site is not published in pl")),
         "{found:#?}"
     );
+
+    let (_dir, result) = build(&[
+        ("site.toml", SITE.to_string()),
+        ("content/a/1.0.md", version_file(FIRST, "\nText.\n")),
+        ("content/a/1.0.en-GB.md", welsh("")),
+    ]);
+    let found = errors(result);
+    assert!(
+        found
+            .iter()
+            .any(|e| e.contains("content/a/1.0.en-GB.md") && e.contains("the site's own language")),
+        "{found:#?}"
+    );
 }
 
 #[test]

@@ -15,6 +15,15 @@ pub fn check_translations(
 ) {
     let languages = site.config.all_languages();
     for (language, translation) in &version.translations {
+        if *language == languages[0] {
+            problems.push(
+                translation
+                    .source
+                    .problem(0..0, format!("this is a translation into {language}, the site's own language: the version file itself is in {language}"))
+                    .with_help(format!("Delete this file, or if the version file is in another language, make {language} one of the site's other languages and the other language the first of `languages`.")),
+            );
+            continue;
+        }
         if !languages[1..].contains(language) {
             let listed = languages
                 .iter()
