@@ -8,6 +8,12 @@ use crate::diagnostics::Problem;
 use crate::forms::Form;
 use crate::model::{Date, Language, Notice, Version};
 
+/// Whether `language` (a tag) is English, the language of the checks' word lists
+/// (the privacy checklist, number words in easy read).
+pub fn is_english(language: &str) -> bool {
+    language == "en" || language.starts_with("en-")
+}
+
 /// `notice` in `language` (a tag, with `name` its name in itself, for warnings), or
 /// `None` where no version of it is translated into that language. The warnings say
 /// where the version in effect on `today` shows an out-of-date translation.

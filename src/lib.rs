@@ -184,7 +184,7 @@ pub fn inspect(options: &BuildOptions) -> Result<Inspection, BuildFailure> {
         .filter_map(|notice| {
             let version = notice.current_version(today)?;
             let default = &site.config.language;
-            let english = check::easy_read::is_english(default);
+            let english = languages::is_english(default);
             let mut not_checked: Vec<(String, PathBuf)> = version
                 .translations
                 .iter()

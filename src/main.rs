@@ -520,7 +520,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
     for language in inspection
         .languages
         .iter()
-        .filter(|l| !clearnotice::check::easy_read::is_english(l))
+        .filter(|l| !clearnotice::languages::is_english(l))
     {
         println!(
             "In {language}: the easy-read rules check pictures, sentence length, italics and capitals (numbers written as words are looked for in English only); the privacy checklist is not checked (its words are English)."

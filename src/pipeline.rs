@@ -604,7 +604,7 @@ fn check_notices(draft: &mut Draft, today: Date) {
             check::announcements::check_announcements(notice, today, &mut found);
             // The checklist's words are English: a notice in another language is
             // not checked rather than reported as missing everything.
-            let missing = if check::easy_read::is_english(&site.config.language) {
+            let missing = if crate::languages::is_english(&site.config.language) {
                 check::checklist::missing_items(notice, today)
             } else {
                 Vec::new()

@@ -42,11 +42,6 @@ const NUMBER_WORDS: [&str; 20] = [
     "twenty",
 ];
 
-/// Whether `language` (a tag) is English, whose words the word lists are in.
-pub fn is_english(language: &str) -> bool {
-    language == "en" || language.starts_with("en-")
-}
-
 /// A version's `easy_read_summary` as an easy-read text that keeps its place in the
 /// version file: every byte outside the string is blanked (newlines kept), so the
 /// rules' problems name the file's own lines.
@@ -116,7 +111,7 @@ pub fn check_easy_read(
             &plain,
             &range,
             &acronyms,
-            is_english(language),
+            crate::languages::is_english(language),
             problems,
         );
     }

@@ -231,6 +231,9 @@ pub struct SiteWideEntry {
     pub has_easy_read: bool,
 }
 
+/// Each notice's entry in one language's site-wide pages, by slug.
+type LanguageEntries<'a> = Vec<(&'a str, &'a SiteWideEntry)>;
+
 /// One language's part of a notice, before its pages are rendered.
 struct LanguagePart {
     jobs: Vec<PageJob>,
@@ -244,11 +247,21 @@ struct LanguagePart {
     site_wide: SiteWideEntry,
 }
 
-impl LanguagePart {
-    /// The files of its pages, relative to the language's folder.
-    fn page_files(&self) -> BTreeSet<String> {
-        self.jobs.iter().map(|job| job.path.file()).collect()
-    }
+/// The files `jobs` make, relative to their language's folder.
+fn page_files(jobs: &[PageJob]) -> BTreeSet<String> {
+    jobs.iter().map(|job| job.path.file()).collect()
+}
+
+/// A language's files, moved into its folder (`""` for the default language).
+fn in_folder<'a, I>(prefix: &'a str, files: I) -> impl Iterator<Item = OutputFile> + 'a
+where
+    I: IntoIterator<Item = OutputFile>,
+    I::IntoIter: 'a,
+{
+    files.into_iter().map(move |file| OutputFile {
+        path: format!("{prefix}{}", file.path),
+        bytes: file.bytes,
+    })
 }
 
 /// Renders a site with parsed templates; made once per build (or per theme change
@@ -365,7 +378,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|part| {
                 part.as_ref()
-                    .map(LanguagePart::page_files)
+                    .map(|part| page_files(&part.jobs))
                     .unwrap_or_default()
             })
             .collect();
@@ -391,10 +404,7 @@ impl<'a> Renderer<'a> {
             let (files, mut errors) = self.render_jobs(part.jobs);
             output
                 .files
-                .extend(files.into_iter().chain(part.files).map(|file| OutputFile {
-                    path: format!("{prefix}{}", file.path),
-                    bytes: file.bytes,
-                }));
+                .extend(in_folder(prefix, files.into_iter().chain(part.files)));
             output.files.extend(part.handout_files);
             output.waiting.extend(part.waiting);
             output.pictures.extend(
@@ -545,9 +555,11 @@ impl<'a> Renderer<'a> {
                     self.handout_request(shared, notice, version, form, spec.layout, as_current);
                 match maker.make(&request) {
                     Ok(pdf) => {
-                        // The link is relative to the language's pages; the file is
-                        // written under the language's folder.
-                        let path = request.paths[0][shared.prefix.len()..].to_string();
+                        // The link is relative to the language's pages; the files
+                        // (`request.paths`) are under the language's folder.
+                        let path =
+                            crate::addresses::handout_file(notice, version, form, as_current)
+                                .unwrap_or_default();
                         let link =
                             handouts::HandoutLink::new(&shared.strings, form, path, pdf.as_deref());
                         links.extend(link.map(|link| ((index, form), link)));
@@ -675,20 +687,10 @@ impl<'a> Renderer<'a> {
     ) -> (Vec<OutputFile>, Vec<Problem>) {
         let mut files = Vec::new();
         let mut problems = Vec::new();
-        let site_pages: Vec<BTreeSet<String>> = self
-            .languages
-            .iter()
-            .enumerate()
-            .map(|(index, _)| {
-                let mut pages = BTreeSet::from(["index.html".to_string()]);
-                if index == 0 {
-                    pages.insert("404.html".to_string());
-                }
-                pages
-            })
-            .collect();
+        // Each language's pages first: the language links need to know them all.
+        let mut parts: Vec<(Vec<PageJob>, LanguageEntries)> = Vec::new();
         for (index, shared) in self.languages.iter().enumerate() {
-            let entries: Vec<(&str, &SiteWideEntry)> = notices
+            let entries: LanguageEntries = notices
                 .iter()
                 .filter_map(|n| {
                     let n = n.borrow();
@@ -702,16 +704,18 @@ impl<'a> Renderer<'a> {
                 .filter_map(|n| n.languages.first()?.as_ref()?.summary.clone())
                 .map(|(_, summary)| summary)
                 .collect();
-            let mut jobs = self.site_wide_jobs(shared, index, &entries, &untranslated);
+            let jobs = self.site_wide_jobs(shared, index, &entries, &untranslated);
+            parts.push((jobs, entries));
+        }
+        let pages: Vec<BTreeSet<String>> = parts.iter().map(|(jobs, _)| page_files(jobs)).collect();
+        for (index, (mut jobs, entries)) in parts.into_iter().enumerate() {
+            let shared = &self.languages[index];
             for job in &mut jobs {
-                self.add_language_links(index, job, &site_pages);
+                self.add_language_links(index, job, &pages);
             }
             let (rendered, mut found) = self.render_jobs(jobs);
             problems.append(&mut found);
-            files.extend(rendered.into_iter().map(|file| OutputFile {
-                path: format!("{}{}", shared.prefix, file.path),
-                bytes: file.bytes,
-            }));
+            files.extend(in_folder(&shared.prefix, rendered));
             files.push(sitemap::sitemap(shared, &entries));
         }
         files.push(sitemap::robots(&self.languages));

@@ -282,8 +282,8 @@ fn pack(
         version_folder(notice, version, false)
     );
     // A pack is in the site's default language.
-    let strings = crate::theme::strings::Strings::load(theme, &site.config.all_languages()[0])
-        .map_err(|p| vec![p])?;
+    let strings =
+        crate::theme::strings::Strings::load(theme, &site.config.language).map_err(|p| vec![p])?;
     for (name, size) in [("letter.pdf", 12), ("letter-large-print.pdf", large)] {
         let pdf = letter_pdf(
             &typesetter,
