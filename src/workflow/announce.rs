@@ -20,6 +20,7 @@ use crate::addresses::{compare_folder, handout_file, notice_folder, version_fold
 use crate::diagnostics::Problem;
 use crate::forms::Form;
 use crate::model::{Date, Notice, Site, Version};
+use crate::output::OutputFile;
 use crate::pipeline::{in_memory, Pipeline};
 use crate::render::context::ContactView;
 use crate::render::dates::human_date;
@@ -31,6 +32,7 @@ use crate::render::handouts::{HandoutMaker, HandoutRequest, Typesetter};
 use crate::render::markdown::render_markdown;
 use crate::text::document::{parse_document, Block, Inline};
 use crate::theme::Theme;
+use crate::write::{check_target, Made, Staging, Target};
 use crate::{BuildOptions, Handouts};
 
 /// The files of a pack, by their paths in its folder.
@@ -96,6 +98,12 @@ struct PackFile {
 }
 
 pub fn announce(request: &Announce) -> Result<Announced, Vec<Problem>> {
+    // A folder given on the command line is checked before anything is made.
+    let given = request
+        .output_dir
+        .as_deref()
+        .map(|folder| pack_target(folder, &request.root))
+        .transpose()?;
     let options = BuildOptions {
         today: request.today,
         handouts: Handouts::Off,
@@ -108,19 +116,30 @@ pub fn announce(request: &Announce) -> Result<Announced, Vec<Problem>> {
     let theme = crate::load::theme::load_theme(&request.root, &mut Vec::new());
     let notice = find_notice(site, &request.slug)?;
     let version = choose_version(notice, request.version.as_deref(), pipeline.today())?;
-    let folder = request.output_dir.clone().unwrap_or_else(|| {
-        request
-            .root
-            .join("announcements")
-            .join(format!("{}-{}", notice.slug, version.number.value))
-    });
+    let target = match given {
+        Some(target) => target,
+        None => pack_target(
+            &request
+                .root
+                .join("announcements")
+                .join(format!("{}-{}", notice.slug, version.number.value)),
+            &request.root,
+        )?,
+    };
     let files = pack(site, &theme, notice, version, pipeline.today())?;
-    write_pack(&folder, &files)?;
+    let folder = target.path.clone();
+    let names = files.keys().cloned().collect();
+    write_pack(target, files)?;
     Ok(Announced {
         version: version.number.value.to_string(),
         folder,
-        files: files.keys().cloned().collect(),
+        files: names,
     })
+}
+
+/// The pack's folder, checked: new, empty, or a pack made before.
+fn pack_target(folder: &Path, root: &Path) -> Result<Target, Vec<Problem>> {
+    check_target(folder, root, Made::AnnouncementPack).map_err(|problem| vec![problem])
 }
 
 fn find_notice<'s>(site: &'s Site, slug: &str) -> Result<&'s Notice, Vec<Problem>> {
@@ -771,32 +790,14 @@ fn readme(
         .map(|t| t + "\n")
 }
 
-/// Writes the pack into `folder`, replacing an earlier pack there: written whole in a
-/// folder beside it, then moved into place, so a failure leaves no half pack.
-fn write_pack(folder: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), Vec<Problem>> {
-    let io = |path: &Path, err: std::io::Error| {
-        vec![Problem::in_file(
-            path.display().to_string(),
-            format!("could not write the pack: {err}"),
-        )]
-    };
-    let parent = folder.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
-    let name = folder
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let staging = parent.join(format!(".{name}.clearnotice-new"));
-    let _ = std::fs::remove_dir_all(&staging);
+/// Writes the pack into its folder through the site's writer: whole in a folder
+/// beside it, then moved into place, so a failure leaves no half pack.
+fn write_pack(target: Target, files: PackFiles) -> Result<(), Vec<Problem>> {
+    let staging = Staging::for_target(target).map_err(|p| vec![p])?;
     for (path, bytes) in files {
-        let target = staging.join(path);
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
-        }
-        std::fs::write(&target, bytes).map_err(|e| io(&target, e))?;
+        staging
+            .put(&OutputFile { path, bytes })
+            .map_err(|p| vec![p])?;
     }
-    if folder.exists() {
-        std::fs::remove_dir_all(folder).map_err(|e| io(folder, e))?;
-    }
-    std::fs::rename(&staging, folder).map_err(|e| io(folder, e))
+    staging.commit().map_err(|p| vec![p])
 }

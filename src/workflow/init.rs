@@ -99,6 +99,7 @@ pub fn init_site(
     today: crate::model::Date,
     ci: CiHost,
 ) -> Result<Vec<PathBuf>, Problem> {
+    crate::write::guard::check_new_site(folder)?;
     if folder.is_file()
         || (folder.is_dir()
             && std::fs::read_dir(folder)

@@ -7,6 +7,7 @@ use crate::diagnostics::Problem;
 use crate::load::content::{is_valid_slug, CONTENT_DIR};
 use crate::model::Date;
 use crate::workflow::{checklist_skeleton, write_new};
+use crate::write::guard::check_site_folder;
 
 pub struct NewNotice<'a> {
     pub slug: &'a str,
@@ -18,6 +19,7 @@ pub struct NewNotice<'a> {
 
 /// Writes the notice's first version; returns its path.
 pub fn new_notice(root: &Path, notice: &NewNotice) -> Result<PathBuf, Problem> {
+    check_site_folder(root)?;
     if !is_valid_slug(notice.slug) {
         return Err(Problem::in_file(
             notice.slug,

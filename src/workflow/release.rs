@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 use toml_edit::{value, DocumentMut};
 
 use crate::diagnostics::Problem;
-use crate::load::content::{load_one_notice, CONTENT_DIR};
+use crate::load::content::{is_valid_slug, load_one_notice, CONTENT_DIR};
 use crate::load::front_matter::split;
 use crate::model::{Change, Date};
 use crate::workflow::write_new;
+use crate::write::guard::check_site_folder;
 
 pub struct Release<'a> {
     pub slug: &'a str,
@@ -28,6 +29,14 @@ pub struct Released {
 }
 
 pub fn release(root: &Path, release: &Release) -> Result<Released, Vec<Problem>> {
+    check_site_folder(root).map_err(|p| vec![p])?;
+    if !is_valid_slug(release.slug) {
+        return Err(vec![Problem::in_file(
+            release.slug,
+            format!("\"{}\" is not the name of a notice", release.slug),
+        )
+        .with_help("Give the notice's folder name under content/: lower-case letters, digits and hyphens, like general.")]);
+    }
     let mut problems = Vec::new();
     let notice = load_one_notice(root, release.slug, &mut problems);
     if problems.iter().any(Problem::is_error) {

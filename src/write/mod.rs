@@ -12,7 +12,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -22,17 +21,13 @@ use rayon::prelude::*;
 use crate::diagnostics::Problem;
 use crate::render::OutputFile;
 
+pub mod guard;
 pub mod manifest;
 
 use manifest::Recorded;
 
-/// Left in every output folder clearnotice makes, so it knows it may replace it.
-pub const MARKER: &str = ".clearnotice";
-
-/// The marker's text: the same at every build, so the same site builds byte for byte
-/// the same folder.
-const MARKER_TEXT: &str =
-    "This folder was made by clearnotice build; it replaces its files at every build.\n";
+use guard::io_problem;
+pub use guard::{check_target, Made, Target, MARKER};
 
 /// A new site being written. Files go in as they are rendered (from any thread), so the
 /// whole site never has to be held in memory; `commit` puts them in place; dropping it
@@ -42,8 +37,8 @@ pub struct Staging {
     staging: PathBuf,
     /// What each file was when written (see [`manifest`]), beside the output rather than
     /// in it: it holds modification times, which would make every build differ, and it
-    /// is no business of the website's.
-    manifest: PathBuf,
+    /// is no business of the website's. `None` for an announcement pack.
+    manifest: Option<PathBuf>,
     /// Whether the output holds an earlier build, which is updated in place.
     update: bool,
     /// The previous build's files, from its marker (empty on a first build).
@@ -63,45 +58,30 @@ struct Written {
 }
 
 impl Staging {
-    /// Checks that `output` may be written (`site_root` is the site's folder, which the
-    /// output must never be or contain) and starts an empty staging folder.
+    /// Checks that `output` may hold the website (`site_root` is the site's folder,
+    /// which the output must never be or contain) and starts an empty staging folder.
     pub fn begin(output: &Path, site_root: &Path) -> Result<Staging, Problem> {
-        let output = absolute(output)
-            .map_err(|err| io_problem(output, "could not find the output folder", err))?;
-        check_output_dir(&output, site_root)?;
-        let parent = output
-            .parent()
-            .ok_or_else(|| refuse(&output, "it has no parent folder"))?;
+        Staging::for_target(check_target(output, site_root, Made::Site)?)
+    }
+
+    /// Starts an empty staging folder beside a checked target.
+    pub fn for_target(target: Target) -> Result<Staging, Problem> {
+        let parent = target.parent();
         fs::create_dir_all(parent)
             .map_err(|err| io_problem(parent, "could not create the folder for the output", err))?;
-        let name = output
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
-        let staging = parent.join(format!(".{name}.clearnotice-new"));
-        let manifest = parent.join(format!(".{name}.clearnotice-files"));
-        remove_if_present(&staging).map_err(|err| {
-            io_problem(
-                &staging,
-                "could not clear a folder left by an earlier build",
-                err,
-            )
-        })?;
-        fs::create_dir_all(&staging)
-            .map_err(|err| io_problem(&staging, "could not create the build folder", err))?;
-        let update = output.join(MARKER).is_file();
-        let previous = if update {
-            manifest::parse(&fs::read_to_string(&manifest).unwrap_or_default())
-        } else {
-            fs::write(staging.join(MARKER), MARKER_TEXT)
-                .map_err(|err| io_problem(&staging, "could not write to the build folder", err))?;
-            HashMap::new()
+        let staging = target.beside("new");
+        guard::fresh_working_folder(&staging, target.made)?;
+        // Only the website keeps a list of its files: a pack is small enough to compare.
+        let manifest = (target.made == Made::Site).then(|| target.beside("files"));
+        let previous = match (&manifest, target.earlier) {
+            (Some(list), true) => manifest::parse(&fs::read_to_string(list).unwrap_or_default()),
+            _ => HashMap::new(),
         };
         Ok(Staging {
-            output,
+            output: target.path,
             staging,
             manifest,
-            update,
+            update: target.earlier,
             previous,
             written: Mutex::default(),
             next_staged: AtomicUsize::new(0),
@@ -178,7 +158,9 @@ impl Staging {
         }
         // Last: if this is never written, the old list only makes the next build compare
         // more files byte for byte.
-        write_replacing(&self.manifest, &manifest::format(&written.files))?;
+        if let Some(list) = &self.manifest {
+            write_replacing(list, &manifest::format(&written.files))?;
+        }
         self.committed = true;
         let _ = fs::remove_dir_all(&self.staging);
         Ok(())
@@ -295,100 +277,4 @@ fn remove_stale_under(
         }
     }
     Ok(())
-}
-
-/// Refuses an output folder whose replacement could lose someone's files.
-pub fn check_output_dir(output: &Path, site_root: &Path) -> Result<(), Problem> {
-    let root = absolute(site_root)
-        .map_err(|err| io_problem(site_root, "could not find the site folder", err))?;
-    if output.parent().is_none() {
-        return Err(refuse(output, "it is the top of the file system"));
-    }
-    if let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty()) {
-        if absolute(Path::new(&home)).is_ok_and(|home| home == output) {
-            return Err(refuse(output, "it is your home folder"));
-        }
-    }
-    if root.starts_with(output) {
-        return Err(refuse(
-            output,
-            "it is the site's own folder, or a folder that contains it",
-        ));
-    }
-    for source in ["content", "themes"] {
-        if output.starts_with(root.join(source)) {
-            return Err(refuse(
-                output,
-                &format!("it is inside the site's {source}/ folder"),
-            ));
-        }
-    }
-    if output.is_file() {
-        return Err(refuse(output, "it is a file, not a folder"));
-    }
-    if output.is_dir() && !output.join(MARKER).is_file() {
-        let empty = fs::read_dir(output)
-            .map(|mut entries| entries.next().is_none())
-            .unwrap_or(false);
-        if !empty {
-            return Err(refuse(
-                output,
-                "it already has files in it that clearnotice did not make",
-            ));
-        }
-    }
-    Ok(())
-}
-
-fn refuse(output: &Path, why: &str) -> Problem {
-    Problem::in_file(
-        output,
-        format!("will not write the site to {}: {why}", output.display()),
-    )
-    .with_help(
-        "Choose an empty or new folder with --output-dir, like --output-dir public. \
-         clearnotice replaces its output folder whole, so it only uses one that it made.",
-    )
-}
-
-fn io_problem(path: &Path, what: &str, err: io::Error) -> Problem {
-    Problem::in_file(path, format!("{what}: {err}"))
-        .with_help("Check that the disk is not full and that you may write to this folder.")
-}
-
-fn remove_if_present(path: &Path) -> io::Result<()> {
-    match fs::remove_dir_all(path) {
-        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(()),
-        other => other,
-    }
-}
-
-/// An absolute path with `.` and `..` resolved, whether or not it exists yet.
-fn absolute(path: &Path) -> io::Result<PathBuf> {
-    let joined = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir()?.join(path)
-    };
-    // Resolve what exists (following links), then add the rest by name.
-    let mut existing = joined.as_path();
-    let mut rest = Vec::new();
-    while !existing.exists() {
-        match (existing.parent(), existing.file_name()) {
-            (Some(parent), Some(name)) => {
-                rest.push(name.to_os_string());
-                existing = parent;
-            }
-            _ => break,
-        }
-    }
-    let mut resolved = existing.canonicalize()?;
-    for name in rest.into_iter().rev() {
-        if name == ".." {
-            resolved.pop();
-        } else if name != "." {
-            resolved.push(name);
-        }
-    }
-    Ok(resolved)
 }
