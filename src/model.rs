@@ -43,6 +43,20 @@ pub struct SiteConfig {
     /// Settings of the easy-read checks.
     #[serde(default)]
     pub easy_read: EasyReadConfig,
+    /// Where a standard text's pictures may come from.
+    #[serde(default)]
+    pub images: ImagesConfig,
+}
+
+/// `[images]` in site.toml. A picture from another website is loaded by every
+/// visitor's browser from that website, which learns who read the notice: a privacy
+/// notice shows none unless the site names the host it trusts.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImagesConfig {
+    /// Hosts a standard text may show pictures from, like `["www.pss.org.uk"]`.
+    #[serde(default)]
+    pub allowed_hosts: Vec<String>,
 }
 
 /// `[easy_read]` in site.toml.

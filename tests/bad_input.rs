@@ -6,7 +6,11 @@
 //!
 //! For each: the real binary runs; it must not panic, must exit as expected, must say
 //! the expected line (file, line, column and message), and a failed build must leave
-//! the previous output folder byte for byte as it was.
+//! the previous output folder byte for byte as it was. A build that works may be held
+//! to what its pages show, one line each after those two:
+//!
+//!   has: a/index.html: <h2 id=updates-2>
+//!   lacks: a/index.html: onmouseover
 
 mod common;
 
@@ -46,6 +50,8 @@ fn prepare(case: &str, root: &Path) {
 struct Expected {
     exit: i32,
     line: String,
+    /// (must it be there, page, text) for a build that works.
+    pages: Vec<(bool, String, String)>,
 }
 
 fn expected(case_dir: &Path) -> Expected {
@@ -58,7 +64,18 @@ fn expected(case_dir: &Path) -> Expected {
         .and_then(|n| n.parse().ok())
         .expect("first line: exit: N");
     let line = lines.next().unwrap_or("").to_string();
-    Expected { exit, line }
+    let pages = lines
+        .filter_map(|l| {
+            let (must, rest) = match l.split_once(": ")? {
+                ("has", rest) => (true, rest),
+                ("lacks", rest) => (false, rest),
+                _ => panic!("{}: {l:?} is not has: or lacks:", case_dir.display()),
+            };
+            let (page, text) = rest.split_once(": ")?;
+            Some((must, page.to_string(), text.to_string()))
+        })
+        .collect();
+    Expected { exit, line, pages }
 }
 
 #[test]
@@ -142,9 +159,16 @@ fn every_bad_input_ends_in_a_clear_message_and_loses_nothing() {
                 .next()
                 .unwrap_or(first)
                 .to_string();
+            // What the pages must show is written by hand: kept.
+            let kept: String = fs::read_to_string(case_dir.join("expected"))
+                .unwrap_or_default()
+                .lines()
+                .skip(2)
+                .map(|l| format!("{l}\n"))
+                .collect();
             fs::write(
                 case_dir.join("expected"),
-                format!("exit: {code}\n{first}\n"),
+                format!("exit: {code}\n{first}\n{kept}"),
             )
             .unwrap();
             continue;
@@ -161,6 +185,15 @@ fn every_bad_input_ends_in_a_clear_message_and_loses_nothing() {
                 failures.push(format!("{case}: the previous output changed"));
             }
         } else {
+            for (must, page, text) in &expect.pages {
+                let html = fs::read_to_string(output.join(page)).unwrap_or_default();
+                if html.contains(text.as_str()) != *must {
+                    failures.push(format!(
+                        "{case}: {page} {} {text:?}",
+                        if *must { "lacks" } else { "has" }
+                    ));
+                }
+            }
             // A build that worked replaced the output: put the good one back.
             build_good();
         }

@@ -207,3 +207,83 @@ mod comparisons {
         }
     }
 }
+
+/// Heading attribute strings: `{…}` made of the pieces an attribute could hide in.
+fn heading_attributes() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("#".to_string()),
+        Just(".".to_string()),
+        Just("=".to_string()),
+        Just(" ".to_string()),
+        Just("\"".to_string()),
+        Just("'".to_string()),
+        Just("onmouseover".to_string()),
+        Just("alert(1)".to_string()),
+        Just("class".to_string()),
+        Just("style".to_string()),
+        Just("<script>".to_string()),
+        Just(">".to_string()),
+        Just("{".to_string()),
+        Just("}".to_string()),
+        Just("ŵ".to_string()),
+        Just("updates".to_string()),
+        "[a-z0-9_-]{1,8}".prop_map(|s| s),
+        any::<char>().prop_map(|c| c.to_string()),
+    ];
+    prop::collection::vec(piece, 0..10).prop_map(|pieces| format!("{{{}}}", pieces.concat()))
+}
+
+/// Every start tag of `html` with its attribute names and values, as a browser reads them.
+fn start_tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
+    html5gum::Tokenizer::new(html)
+        .flatten()
+        .filter_map(|token| match token {
+            html5gum::Token::StartTag(tag) => Some((
+                String::from_utf8_lossy(&tag.name).to_string(),
+                tag.attributes
+                    .iter()
+                    .map(|(name, value)| {
+                        (
+                            String::from_utf8_lossy(name).to_string(),
+                            String::from_utf8_lossy(value).to_string(),
+                        )
+                    })
+                    .collect(),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+proptest! {
+    /// No notice text puts an attribute other than a checked id on a heading, nor a
+    /// handler or class on anything: on the web page (standard and large print) or in
+    /// the easy-read page's headings and points.
+    #[test]
+    fn headings_carry_a_checked_id_and_nothing_else(attrs in heading_attributes(), words in "[A-Za-z ]{1,12}") {
+        let markdown = format!("## {words} {attrs}\n\nSee [this](#updates).\n\n### More {attrs}\n\n![A phone](picture:phone) A point {attrs}.\n");
+        let mut pages = vec![render_markdown(&markdown).html];
+        for block in parse_easy_read(&markdown) {
+            match block {
+                clearnotice::text::easy_read::Block::Heading { id, html, .. } => {
+                    prop_assert!(clearnotice::text::headings::is_valid_id(&id), "easy-read id {id:?}");
+                    pages.push(html);
+                }
+                clearnotice::text::easy_read::Block::Point { html, .. } => pages.push(html),
+            }
+        }
+        for html in &pages {
+            for (tag, attributes) in start_tags(html) {
+                for (name, value) in &attributes {
+                    prop_assert!(!name.starts_with("on"), "{tag} has {name} in {html}");
+                    prop_assert!(name != "class" && name != "style", "{tag} has {name} in {html}");
+                    if tag.len() == 2 && tag.starts_with('h') {
+                        prop_assert_eq!(name.as_str(), "id", "{} has {} in {}", tag, name, html);
+                        prop_assert!(clearnotice::text::headings::is_valid_id(value), "{tag} id {value:?}");
+                        prop_assert!(!clearnotice::text::headings::PAGE_IDS.contains(&value.as_str()), "{tag} took #{value}");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -6,6 +6,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+use html5gum::{Span, Tokenizer};
 use rayon::prelude::*;
 
 use crate::diagnostics::Problem;
@@ -200,7 +202,7 @@ fn target_file(page: &str, link: &str) -> Result<String, String> {
     let file = if target.is_empty() {
         Some(page.to_string())
     } else {
-        resolve(page, target)
+        resolve(page, &decoded(target))
     };
     match file {
         None => Err("it leads outside the site".to_string()),
@@ -257,7 +259,7 @@ fn broken_links<'p, 'i>(
                     Some(anchor)
                         if !anchor.is_empty()
                             && file.ends_with(".html")
-                            && !ids.contains(anchor) =>
+                            && !ids.contains(decoded(anchor).as_ref()) =>
                     {
                         Some(format!("{file} has no #{anchor}"))
                     }
@@ -280,9 +282,16 @@ fn problem_for(link: &str, page: &str, why: &str, site: &Site) -> Problem {
             let sources = std::iter::once(&version.source)
                 .chain(version.own_text(crate::forms::Form::EasyRead));
             for source in sources {
-                if let Some(at) = source.text.find(&format!("]({link}")) {
+                // As written: the page has it percent-encoded (`#casglu-%C5%B5`).
+                let found = [link.to_string(), decoded(link).into_owned()]
+                    .into_iter()
+                    .find_map(|written| {
+                        let at = source.text.find(&format!("]({written}"))?;
+                        Some(at..at + written.len() + 2)
+                    });
+                if let Some(span) = found {
                     return source
-                        .problem(at..at + link.len() + 2, message)
+                        .problem(span, message)
                         .with_help("Check the address: a link to a section is #its-id (see the heading ids on the page); a link to another notice is ../its-folder/.");
                 }
             }
@@ -323,29 +332,47 @@ fn resolve(page: &str, target: &str) -> Option<String> {
     Some(joined)
 }
 
-/// The `id`, `href` and `src` attributes of a page, quoted or not (minified pages have
-/// them unquoted), in one pass: every page of a large site goes through here.
+/// The `id`, `href` and `src` attributes of a page's start tags, read by an HTML5
+/// tokenizer (html5gum, which follows the WHATWG spec): quoted or not, with character
+/// references decoded, and never from the text — a sentence saying `src=form` is words.
 fn attributes(html: &str) -> Vec<(&'static str, String)> {
-    let mut found = Vec::new();
-    for (at, _) in html.match_indices('=') {
-        let before = &html[..at];
-        let Some(name) = ["id", "href", "src"]
-            .into_iter()
-            .find(|name| before.ends_with(name) && before[..at - name.len()].ends_with(' '))
-        else {
-            continue;
-        };
-        let rest = &html[at + 1..];
-        let value = match rest.chars().next() {
-            Some(quote @ ('"' | '\'')) => rest[1..].split(quote).next().unwrap_or(""),
-            _ => rest
-                .split(|c: char| c.is_whitespace() || c == '>')
-                .next()
-                .unwrap_or(""),
-        };
-        found.push((name, value.replace("&amp;", "&")));
-    }
-    found
+    let mut in_start_tag = false;
+    let mut wanted: Option<&'static str> = None;
+    let mut emitter = CallbackEmitter::new(
+        move |event: CallbackEvent<'_>, _: Span<()>| -> Option<(&'static str, String)> {
+            match event {
+                CallbackEvent::OpenStartTag { .. } => in_start_tag = true,
+                CallbackEvent::CloseStartTag { .. } | CallbackEvent::EndTag { .. } => {
+                    in_start_tag = false
+                }
+                CallbackEvent::AttributeName { name } => {
+                    wanted = match name {
+                        b"id" if in_start_tag => Some("id"),
+                        b"href" if in_start_tag => Some("href"),
+                        b"src" if in_start_tag => Some("src"),
+                        _ => None,
+                    }
+                }
+                CallbackEvent::AttributeValue { value } => {
+                    return wanted
+                        .take()
+                        .map(|name| (name, String::from_utf8_lossy(value).into_owned()))
+                }
+                _ => {}
+            }
+            None
+        },
+    );
+    // Text inside <script>, <style> and <textarea> is not markup either.
+    emitter.naively_switch_states(true);
+    Tokenizer::new_with_emitter(html, emitter)
+        .filter_map(Result::ok)
+        .collect()
+}
+
+/// A link's `#fragment` or an id, as the browser compares them: percent-decoded.
+fn decoded(text: &str) -> std::borrow::Cow<'_, str> {
+    percent_encoding::percent_decode_str(text).decode_utf8_lossy()
 }
 
 #[cfg(test)]
@@ -381,6 +408,13 @@ mod tests {
         assert_eq!(
             found(r#"<p id=top class=x><img src='p.svg' alt="a=b" data-id=1>"#),
             ["id:top", "src:p.svg"]
+        );
+        // Words in the text, an attribute's value and a script are not attributes.
+        assert_eq!(
+            found(
+                r#"<p>Fill in the form at src=form or href=home.</p><img alt="see href=x" src=a&amp;b.png><script>x = "<a href=y>"</script>"#
+            ),
+            ["src:a&b.png"]
         );
     }
 }

@@ -5,32 +5,40 @@
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
 
 use crate::diagnostics::{Problem, SourceFile};
-use crate::model::Version;
-use crate::text::markdown::markdown_options;
+use crate::model::{ImagesConfig, Version};
+use crate::text::headings::{is_valid_id, PAGE_IDS};
+use crate::text::markdown::{markdown_options, slugify};
+use std::collections::HashMap;
 
-pub fn check_markdown(version: &Version, problems: &mut Vec<Problem>) {
+pub fn check_markdown(version: &Version, images: &ImagesConfig, problems: &mut Vec<Problem>) {
     check_markdown_text(
         &version.source,
         &version.body,
         version.body_offset,
+        Some(images),
         problems,
     );
     if let Some(easy_read) = version.own_text(crate::forms::Form::EasyRead) {
-        check_markdown_text(easy_read, &easy_read.text, 0, problems);
+        check_markdown_text(easy_read, &easy_read.text, 0, None, problems);
     }
 }
 
-/// Checks `markdown`, which starts at `offset` in `source`'s text.
+/// Checks `markdown`, which starts at `offset` in `source`'s text. `images` says
+/// where a standard text's pictures may come from (`None` for an easy-read text,
+/// whose pictures are checked by the easy-read rules).
 pub fn check_markdown_text(
     source: &SourceFile,
     markdown: &str,
     offset: usize,
+    images: Option<&ImagesConfig>,
     problems: &mut Vec<Problem>,
 ) {
     crate::check::false_headings::check_false_headings(source, markdown, offset, problems);
     let at = |range: std::ops::Range<usize>| range.start + offset..range.end + offset;
     // The page's h1 is the title, so the body's headings start at h2.
     let mut previous_level = 1;
+    // The addresses headings wrote, and the line of the first of each.
+    let mut addresses: HashMap<String, usize> = HashMap::new();
     for (event, range) in Parser::new_ext(markdown, markdown_options()).into_offset_iter() {
         match event {
             Event::Html(_) | Event::InlineHtml(_) => problems.push(
@@ -43,7 +51,20 @@ pub fn check_markdown_text(
                     .problem(at(range), "links that run scripts are not allowed")
                     .with_help("Link to a web page (https://...), an email address (mailto:...) or a phone number (tel:...)."),
             ),
-            Event::Start(Tag::Heading { level, .. }) => {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                if let Some((what, help)) = images.and_then(|images| web_image(&dest_url, images)) {
+                    problems.push(source.problem(at(range), what).with_help(help));
+                }
+            }
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                check_heading_address(
+                    source,
+                    at(range.clone()),
+                    id.as_deref(),
+                    !classes.is_empty() || !attrs.is_empty(),
+                    &mut addresses,
+                    problems,
+                );
                 let level = heading_number(level);
                 if level == 1 {
                     problems.push(
@@ -63,6 +84,100 @@ pub fn check_markdown_text(
             _ => {}
         }
     }
+}
+
+/// A heading's `{…}` may hold its address and nothing else: no class, no attribute
+/// (they would reach the page as they are: `{#x onmouseover=…}`), and an address of
+/// letters, digits, `-` and `_`, used once.
+fn check_heading_address(
+    source: &SourceFile,
+    span: std::ops::Range<usize>,
+    id: Option<&str>,
+    has_more: bool,
+    addresses: &mut HashMap<String, usize>,
+    problems: &mut Vec<Problem>,
+) {
+    let written = source.text[span.clone()]
+        .lines()
+        .next()
+        .and_then(|line| line.rfind('{').map(|at| line[at..].trim_end().to_string()))
+        .unwrap_or_default();
+    // `{#what we collect}` meant what-we-collect; `{#x onclick=…}` meant x.
+    let inner = written.trim_matches(['{', '}']).replace('#', " ");
+    let suggestion = match id {
+        _ if !inner.contains(['=', '.']) && !inner.trim().is_empty() => slugify(&inner),
+        Some(id) => slugify(id),
+        None => "its-address".to_string(),
+    };
+    if has_more {
+        problems.push(
+            source
+                .problem(span, format!("a heading's {written} may hold only its address, like {{#{suggestion}}}"))
+                .with_help("Write the address after a #, in letters, digits, - and _ with no spaces: {#what-we-collect}. Classes and other attributes are not allowed in a notice."),
+        );
+        return;
+    }
+    let Some(id) = id else { return };
+    if !is_valid_id(id) {
+        problems.push(
+            source
+                .problem(span, format!("the heading address #{id} may not be used: an address is letters, digits, - and _"))
+                .with_help(format!("Write it with hyphens instead of spaces and signs, like {{#{suggestion}}}.")),
+        );
+        return;
+    }
+    let (line, _) = source.line_col(span.start);
+    if let Some(first) = addresses.get(id) {
+        problems.push(
+            source
+                .problem(span, format!("the heading address #{id} is already the address of the heading at line {first}"))
+                .with_help("Give each heading its own address: links to #… go to one place."),
+        );
+        return;
+    }
+    addresses.insert(id.to_string(), line);
+    if PAGE_IDS.contains(&id) {
+        problems.push(
+            source
+                .problem(span, format!("#{id} is the address of a section of the page itself, so this heading gets another address"))
+                .with_help(format!("Choose another address, like {{#our-{id}}}; the notice's own links to #{id} go to this heading meanwhile."))
+                .warning(),
+        );
+    }
+}
+
+/// A picture loaded from another website, unless site.toml trusts its host: (what is
+/// wrong, how to fix it).
+fn web_image(dest: &str, images: &ImagesConfig) -> Option<(String, String)> {
+    let rest = dest
+        .split_once("://")
+        .map(|(_, rest)| rest)
+        .or_else(|| dest.strip_prefix("//"))?;
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("")
+        .rsplit('@')
+        .next()
+        .unwrap_or("")
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if images
+        .allowed_hosts
+        .iter()
+        .any(|allowed| allowed.eq_ignore_ascii_case(&host))
+    {
+        return None;
+    }
+    Some((
+        format!("this picture is loaded from another website ({host}), which would learn who reads the notice"),
+        format!(
+            "Put the picture beside the notice's versions and write its file name: ![{}](logo.png). If you trust {host}, allow it in site.toml: [images] allowed_hosts = [\"{host}\"].",
+            "Our logo"
+        ),
+    ))
 }
 
 fn heading_number(level: HeadingLevel) -> usize {

@@ -35,7 +35,7 @@ pub fn check_site(site: &Site, theme: &Theme, problems: &mut Vec<Problem>) {
 pub fn check_notice(notice: &Notice, site: &Site, theme: &Theme, problems: &mut Vec<Problem>) {
     history::check_history(notice, problems);
     for version in &notice.versions {
-        markdown::check_markdown(version, problems);
+        markdown::check_markdown(version, &site.config.images, problems);
         if let Some(text) = version.own_text(crate::forms::Form::EasyRead) {
             easy_read::check_easy_read(notice, text, &site.config.language, site, theme, problems);
         }

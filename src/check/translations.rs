@@ -42,10 +42,11 @@ pub fn check_translations(
             &translation.source,
             &translation.body,
             translation.body_offset,
+            Some(&site.config.images),
             problems,
         );
         if let Some(text) = &translation.easy_read {
-            markdown::check_markdown_text(text, &text.text, 0, problems);
+            markdown::check_markdown_text(text, &text.text, 0, None, problems);
             easy_read::check_easy_read(notice, text, language, site, theme, problems);
         }
     }

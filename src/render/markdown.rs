@@ -2,11 +2,10 @@
 //! of contents from the `##` headings, smart punctuation and tables. Raw HTML is
 //! refused by `check`; here it is escaped as text as a second line of defence.
 
-use std::collections::HashSet;
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Parser, Tag};
 
-use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
-
-use crate::text::markdown::{markdown_options, slugify};
+use crate::text::headings::{assign_all, heading_text};
+use crate::text::markdown::markdown_options;
 use serde::Serialize;
 
 /// A version's summary as shown: plain text with the same smart punctuation as the
@@ -65,68 +64,46 @@ pub fn render_markdown(markdown: &str) -> RenderedMarkdown {
     RenderedMarkdown { html: out, toc }
 }
 
-/// Gives every heading an id (its own `{#id}`, else one made from its text, made unique)
-/// and returns the `##` headings as the table of contents.
+/// Gives every heading its id (see [`crate::text::headings`]) and nothing else — no
+/// class or attribute from the text reaches the page — points the notice's links at
+/// the ids its headings got, and returns the `##` headings as the table of contents.
 fn assign_heading_ids(events: &mut [Event]) -> Vec<TocEntry> {
-    let mut used: HashSet<String> = events
-        .iter()
-        .filter_map(|event| match event {
-            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
-            _ => None,
-        })
-        .collect();
+    let (given, ids) = assign_all(events);
+    let mut given = given.into_iter();
     let mut toc = Vec::new();
     for index in 0..events.len() {
-        let Event::Start(Tag::Heading { level, id, .. }) = &events[index] else {
-            continue;
-        };
-        let level = *level;
-        let text = heading_text(&events[index + 1..]);
-        let id = match id {
-            Some(id) => id.to_string(),
-            None => {
-                let id = unique_id(&slugify(&text), &mut used);
-                if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[index] {
-                    *slot = Some(CowStr::from(id.clone()));
+        match &mut events[index] {
+            Event::Start(Tag::Heading { level, .. }) => {
+                let level = *level;
+                let id = given.next().expect("one id for each heading");
+                if level == HeadingLevel::H2 {
+                    toc.push(TocEntry {
+                        id: id.clone(),
+                        text: heading_text(&events[index + 1..]),
+                    });
                 }
-                id
+                events[index] = Event::Start(Tag::Heading {
+                    level,
+                    id: Some(CowStr::from(id)),
+                    classes: Vec::new(),
+                    attrs: Vec::new(),
+                });
             }
-        };
-        if level == HeadingLevel::H2 {
-            toc.push(TocEntry { id, text });
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if let Some(target) = ids.link_target(dest_url) {
+                    *dest_url = CowStr::from(target);
+                }
+            }
+            _ => {}
         }
     }
     toc
 }
 
-/// The plain text of a heading: everything up to its end tag.
-fn heading_text(events: &[Event]) -> String {
-    let mut text = String::new();
-    for event in events {
-        match event {
-            Event::End(TagEnd::Heading(_)) => break,
-            Event::Text(t) | Event::Code(t) => text.push_str(t),
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
-            _ => {}
-        }
-    }
-    text.trim().to_string()
-}
-
-fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
-    let mut candidate = base.to_string();
-    let mut n = 2;
-    while used.contains(&candidate) {
-        candidate = format!("{base}-{n}");
-        n += 1;
-    }
-    used.insert(candidate.clone());
-    candidate
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::markdown::slugify;
 
     #[test]
     fn summaries_get_smart_punctuation_and_nothing_else() {
@@ -154,6 +131,28 @@ mod tests {
         );
         let ids: Vec<_> = out.toc.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["who-we-are", "rights", "who-we-are-3"]);
+    }
+
+    #[test]
+    fn a_heading_gets_its_id_and_nothing_else() {
+        let out = render_markdown(
+            "## Collection {#collection onmouseover=alert(1) .big data-x=y}\n\n## What we collect {#what we collect}\n\n## Updates\n\nSee [our updates](#updates).\n",
+        );
+        assert!(
+            out.html.contains(r#"<h2 id="collection">Collection</h2>"#),
+            "{}",
+            out.html
+        );
+        assert!(!out.html.contains("onmouseover"), "{}", out.html);
+        assert!(!out.html.contains("class"), "{}", out.html);
+        assert!(
+            out.html.contains(r#"<h2 id="what">What we collect</h2>"#),
+            "{}",
+            out.html
+        );
+        // The page's own #updates is not the notice's to take; its link follows.
+        assert!(out.html.contains(r#"<h2 id="updates-2">"#), "{}", out.html);
+        assert!(out.html.contains(r##"href="#updates-2""##), "{}", out.html);
     }
 
     #[test]

@@ -7,7 +7,8 @@
 use pulldown_cmark::{Alignment, Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use crate::text::markdown::{markdown_options, slugify};
+use crate::text::headings::{assign_all, HeadingIds};
+use crate::text::markdown::markdown_options;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
@@ -64,10 +65,12 @@ pub enum Inline {
 /// Reads a notice's Markdown into blocks, with the same heading ids as its web page.
 pub fn parse_document(markdown: &str) -> Vec<Block> {
     let events: Vec<Event> = Parser::new_ext(markdown, markdown_options()).collect();
+    let (ids, headings) = assign_all(&events);
     let mut reader = Reader {
         events: &events,
         at: 0,
-        used_ids: Vec::new(),
+        ids: ids.into_iter(),
+        headings,
     };
     reader.blocks_until(None)
 }
@@ -77,7 +80,8 @@ pub fn inlines_of(events: &[Event]) -> Vec<Inline> {
     let mut reader = Reader {
         events,
         at: 0,
-        used_ids: Vec::new(),
+        ids: Vec::new().into_iter(),
+        headings: HeadingIds::default(),
     };
     reader.inlines_until(None)
 }
@@ -85,7 +89,10 @@ pub fn inlines_of(events: &[Event]) -> Vec<Inline> {
 struct Reader<'e, 'a> {
     events: &'e [Event<'a>],
     at: usize,
-    used_ids: Vec<String>,
+    /// The ids of the headings, in order, as the web page has them.
+    ids: std::vec::IntoIter<String>,
+    /// Where links to a renamed heading go.
+    headings: HeadingIds,
 }
 
 impl<'a> Reader<'_, 'a> {
@@ -117,9 +124,9 @@ impl<'a> Reader<'_, 'a> {
 
     fn block(&mut self, tag: Tag<'_>) -> Option<Block> {
         Some(match tag {
-            Tag::Heading { level, id, .. } => {
+            Tag::Heading { level, .. } => {
                 let inlines = self.inlines_until(Some(TagEnd::Heading(level)));
-                let id = self.unique_id(id.map(|id| id.to_string()), &inlines);
+                let id = self.ids.next().unwrap_or_default();
                 Block::Heading {
                     level: level as usize,
                     id,
@@ -210,9 +217,13 @@ impl<'a> Reader<'_, 'a> {
                 }),
                 Event::Start(Tag::Link { dest_url, .. }) => {
                     let words = self.inlines_until(Some(TagEnd::Link));
+                    let url = self
+                        .headings
+                        .link_target(&dest_url)
+                        .unwrap_or_else(|| dest_url.to_string());
                     inlines.push(Inline::Link {
-                        written_out: same_address(&dest_url, &plain(&words)),
-                        url: dest_url.to_string(),
+                        written_out: same_address(&url, &plain(&words)),
+                        url,
                         inlines: words,
                     })
                 }
@@ -248,15 +259,6 @@ impl<'a> Reader<'_, 'a> {
         }
         self.at = end;
         inlines_of(&self.events[start..end])
-    }
-
-    fn unique_id(&mut self, written: Option<String>, inlines: &[Inline]) -> String {
-        let mut id = written.unwrap_or_else(|| slugify(&plain(inlines)));
-        if self.used_ids.contains(&id) {
-            id = format!("{id}-{}", self.used_ids.len() + 1);
-        }
-        self.used_ids.push(id.clone());
-        id
     }
 }
 

@@ -8,7 +8,8 @@ use std::ops::Range;
 use pulldown_cmark::{html, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::text::document::{inlines_of, Inline};
-use crate::text::markdown::{markdown_options, slugify};
+use crate::text::headings::assign_all;
+use crate::text::markdown::markdown_options;
 
 /// The picture a point starts with, as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,26 +47,27 @@ pub enum Block {
 
 /// Parses easy-read Markdown into headings and points.
 pub fn parse_easy_read(markdown: &str) -> Vec<Block> {
-    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(markdown, markdown_options())
+    let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(markdown, markdown_options())
         .into_offset_iter()
         .collect();
+    let plain_events: Vec<Event> = events.iter().map(|(e, _)| e.clone()).collect();
+    let (ids, headings) = assign_all(&plain_events);
+    for (event, _) in &mut events {
+        if let Event::Start(Tag::Link { dest_url, .. }) = event {
+            if let Some(target) = headings.link_target(dest_url) {
+                *dest_url = target.into();
+            }
+        }
+    }
+    let mut ids = ids.into_iter();
     let mut blocks = Vec::new();
-    let mut used_ids = Vec::new();
     let mut i = 0;
     while i < events.len() {
         match &events[i].0 {
-            Event::Start(Tag::Heading { level, id, .. }) => {
+            Event::Start(Tag::Heading { level, .. }) => {
                 let end = find_end(&events, i);
                 let inner: Vec<Event> = events[i + 1..end].iter().map(|(e, _)| e.clone()).collect();
-                let plain = plain_text(&inner);
-                let mut id = id
-                    .as_ref()
-                    .map(|s| s.to_string())
-                    .unwrap_or_else(|| slugify(&plain));
-                if used_ids.contains(&id) {
-                    id = format!("{id}-{}", used_ids.len() + 1);
-                }
-                used_ids.push(id.clone());
+                let id = ids.next().unwrap_or_default();
                 blocks.push(Block::Heading {
                     level: heading_level(*level),
                     id,

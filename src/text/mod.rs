@@ -3,5 +3,6 @@
 
 pub mod document;
 pub mod easy_read;
+pub mod headings;
 pub mod markdown;
 pub mod sentences;

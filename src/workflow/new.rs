@@ -48,7 +48,46 @@ pub fn new_notice(root: &Path, notice: &NewNotice) -> Result<PathBuf, Problem> {
     Ok(path)
 }
 
-/// A TOML basic string, quoted and escaped.
+/// A TOML basic string, quoted and escaped, always on one line: a value holding a
+/// quote, a backslash, a new line or a line `+++` can never end the string or the
+/// front-matter early.
 pub fn toml_string(text: &str) -> String {
-    toml_edit::Value::from(text).to_string().trim().to_string()
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::toml_string;
+
+    #[test]
+    fn every_string_reads_back_as_written() {
+        for text in [
+            "plain",
+            "with \"quotes\" and 'apostrophes'",
+            "a back\\slash \\n not a new line",
+            "two\nlines\n+++\nand a fence",
+            "'''\"\"\"",
+            "tab\there, bell\u{7}, del\u{7f}",
+            "Cymraeg: ŵ ŷ, العربية",
+        ] {
+            let written = toml_string(text);
+            assert!(!written.contains('\n'), "{written}");
+            let read: toml::Table = toml::from_str(&format!("v = {written}")).unwrap();
+            assert_eq!(read["v"].as_str(), Some(text), "{written}");
+        }
+    }
 }

@@ -1,7 +1,9 @@
 //! `clearnotice release SLUG --major|--minor`: the next version of a notice. The newest
 //! version (and its easy-read text) is copied to the next version number; in the copy,
-//! only `version`, `change`, `summary` and `effective` are changed (with toml_edit, so
-//! every other byte of the front-matter, comments included, stays as it was).
+//! only `version`, `change`, `summary` and `effective` are changed, and what belonged
+//! to the old version's change alone (`announced`, `easy_read_summary`) is left out
+//! (with toml_edit, so every other byte of the front-matter, comments included,
+//! stays as it was).
 
 use std::path::{Path, PathBuf};
 
@@ -11,6 +13,7 @@ use crate::diagnostics::Problem;
 use crate::load::content::{is_valid_slug, load_one_notice, CONTENT_DIR};
 use crate::load::front_matter::split;
 use crate::model::{Change, Date};
+use crate::workflow::new::toml_string;
 use crate::workflow::write_new;
 use crate::write::guard::check_site_folder;
 
@@ -87,11 +90,17 @@ pub fn release(root: &Path, release: &Release) -> Result<Released, Vec<Problem>>
         Change::Major => "major",
         Change::Minor => "minor",
     });
-    match release.summary {
-        Some(summary) => doc["summary"] = value(summary),
-        None => {
-            doc.remove("summary");
-        }
+    // What belongs to the old version's change goes with it: its summary, the day
+    // people were told of it, and its easy-read summary.
+    for key in ["summary", "announced", "easy_read_summary"] {
+        doc.remove(key);
+    }
+    if let Some(summary) = release.summary {
+        // On one line, escaped: a summary holding a new line or `+++` stays a string.
+        let summary: toml_edit::Value = toml_string(summary)
+            .parse()
+            .expect("toml_string writes a valid TOML string");
+        doc["summary"] = value(summary);
     }
     doc["effective"] = value(toml_edit::Datetime {
         date: Some(toml_edit::Date {
