@@ -133,6 +133,18 @@ impl Problem {
         self
     }
 
+    /// The same problem, pointing at `span` of `source` instead: for text read out of
+    /// a string whose escapes moved its lines (an easy-read summary in quotes).
+    pub fn moved_to(self, source: &SourceFile, span: Range<usize>) -> Problem {
+        let moved = source.problem(span, self.message);
+        Problem {
+            severity: self.severity,
+            help: self.help,
+            label: self.label,
+            ..moved
+        }
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

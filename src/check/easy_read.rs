@@ -43,28 +43,38 @@ const NUMBER_WORDS: [&str; 20] = [
 ];
 
 /// A version's `easy_read_summary` as an easy-read text that keeps its place in the
-/// version file: every byte outside the string is blanked (newlines kept), so the
-/// rules' problems name the file's own lines.
-pub fn summary_source(version: &Version) -> Option<SourceFile> {
-    let span = version.easy_read_summary.as_ref()?.span.clone();
+/// version file: the summary's value as TOML read it (escapes undone, as the letter
+/// reads it: one reading of the text for the check and for every output), where the
+/// string starts in the file, with the lines before it blanked (newlines kept), so
+/// the rules' problems name the file's own lines. The flag says whether its lines are
+/// the file's: true for a multi-line string, whose new lines are written as they are.
+pub fn summary_source(version: &Version) -> Option<(SourceFile, bool)> {
+    let summary = version.easy_read_summary.as_ref()?;
     let text = &version.source.text;
-    // Inside the quotes of a TOML string: triple or single, basic or literal.
-    let raw = text.get(span.clone())?;
+    let raw = text.get(summary.span.clone())?;
     let quote = ["\"\"\"", "'''", "\"", "'"]
         .into_iter()
         .find(|q| raw.starts_with(q) && raw.ends_with(q) && raw.len() >= 2 * q.len())?;
-    let inside = span.start + quote.len()..span.end - quote.len();
-    let blanked: String = text
-        .char_indices()
-        .map(|(at, c)| {
-            if inside.contains(&at) || c == '\n' {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    Some(SourceFile::new(version.source.path.clone(), blanked))
+    let mut start = summary.span.start + quote.len();
+    // TOML drops a new line right after the opening of a multi-line string.
+    if quote.len() == 3 {
+        start += ["\r\n", "\n"]
+            .into_iter()
+            .find(|nl| text[start..].starts_with(nl))
+            .map_or(0, str::len);
+    }
+    let blank = |part: &str| -> String {
+        part.chars()
+            .map(|c| if c == '\n' { c } else { ' ' })
+            .collect()
+    };
+    let mut read = blank(&text[..start]);
+    read.push_str(&summary.value);
+    let lines_kept = quote.len() == 3;
+    Some((
+        SourceFile::new(version.source.path.clone(), read),
+        lines_kept,
+    ))
 }
 
 /// Checks an easy-read text in `language`. The rules on pictures, sentence length,

@@ -6,10 +6,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
-use html5gum::{Span, Tokenizer};
 use rayon::prelude::*;
 
+use crate::check::page_attributes::attributes;
 use crate::diagnostics::Problem;
 use crate::model::Site;
 use crate::output::OutputFile;
@@ -332,44 +331,6 @@ fn resolve(page: &str, target: &str) -> Option<String> {
     Some(joined)
 }
 
-/// The `id`, `href` and `src` attributes of a page's start tags, read by an HTML5
-/// tokenizer (html5gum, which follows the WHATWG spec): quoted or not, with character
-/// references decoded, and never from the text — a sentence saying `src=form` is words.
-fn attributes(html: &str) -> Vec<(&'static str, String)> {
-    let mut in_start_tag = false;
-    let mut wanted: Option<&'static str> = None;
-    let mut emitter = CallbackEmitter::new(
-        move |event: CallbackEvent<'_>, _: Span<()>| -> Option<(&'static str, String)> {
-            match event {
-                CallbackEvent::OpenStartTag { .. } => in_start_tag = true,
-                CallbackEvent::CloseStartTag { .. } | CallbackEvent::EndTag { .. } => {
-                    in_start_tag = false
-                }
-                CallbackEvent::AttributeName { name } => {
-                    wanted = match name {
-                        b"id" if in_start_tag => Some("id"),
-                        b"href" if in_start_tag => Some("href"),
-                        b"src" if in_start_tag => Some("src"),
-                        _ => None,
-                    }
-                }
-                CallbackEvent::AttributeValue { value } => {
-                    return wanted
-                        .take()
-                        .map(|name| (name, String::from_utf8_lossy(value).into_owned()))
-                }
-                _ => {}
-            }
-            None
-        },
-    );
-    // Text inside <script>, <style> and <textarea> is not markup either.
-    emitter.naively_switch_states(true);
-    Tokenizer::new_with_emitter(html, emitter)
-        .filter_map(Result::ok)
-        .collect()
-}
-
 /// A link's `#fragment` or an id, as the browser compares them: percent-decoded.
 fn decoded(text: &str) -> std::borrow::Cow<'_, str> {
     percent_encoding::percent_decode_str(text).decode_utf8_lossy()
@@ -391,30 +352,5 @@ mod tests {
         );
         assert_eq!(resolve("general/index.html", "../").as_deref(), Some(""));
         assert_eq!(resolve("index.html", "../../etc"), None);
-    }
-
-    #[test]
-    fn attributes_quoted_or_not() {
-        let found = |html| {
-            attributes(html)
-                .into_iter()
-                .map(|(name, value)| format!("{name}:{value}"))
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(
-            found(r#"<a href="a/b">x</a><a href=#main data-x=y>y = z</a><p id=top>"#),
-            ["href:a/b", "href:#main", "id:top"]
-        );
-        assert_eq!(
-            found(r#"<p id=top class=x><img src='p.svg' alt="a=b" data-id=1>"#),
-            ["id:top", "src:p.svg"]
-        );
-        // Words in the text, an attribute's value and a script are not attributes.
-        assert_eq!(
-            found(
-                r#"<p>Fill in the form at src=form or href=home.</p><img alt="see href=x" src=a&amp;b.png><script>x = "<a href=y>"</script>"#
-            ),
-            ["src:a&b.png"]
-        );
     }
 }

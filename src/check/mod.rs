@@ -9,6 +9,7 @@ pub mod false_headings;
 pub mod history;
 pub mod links;
 pub mod markdown;
+pub mod page_attributes;
 pub mod translations;
 
 use rayon::prelude::*;
@@ -40,14 +41,26 @@ pub fn check_notice(notice: &Notice, site: &Site, theme: &Theme, problems: &mut 
             easy_read::check_easy_read(notice, text, &site.config.language, site, theme, problems);
         }
         // The easy-read letter's summary follows the same rules as an easy-read text.
-        if let Some(summary) = easy_read::summary_source(version) {
+        if let Some((summary, lines_kept)) = easy_read::summary_source(version) {
+            let mut found = Vec::new();
             easy_read::check_easy_read(
                 notice,
                 &summary,
                 &site.config.language,
                 site,
                 theme,
-                problems,
+                &mut found,
+            );
+            // A one-line string's `\n` escapes are not the file's lines: its problems
+            // point at the string.
+            let string = version.easy_read_summary.as_ref().map(|s| s.span.clone());
+            problems.extend(
+                found
+                    .into_iter()
+                    .map(|problem| match (&string, lines_kept) {
+                        (Some(span), false) => problem.moved_to(&version.source, span.clone()),
+                        _ => problem,
+                    }),
             );
         }
         translations::check_translations(notice, version, site, theme, problems);

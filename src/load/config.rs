@@ -63,6 +63,11 @@ fn validate(config: &mut SiteConfig, source: &SourceFile) -> Vec<Problem> {
         }
     }
     check_languages(config, source, &mut problems);
+    problems.extend(crate::load::contact::check_contact(
+        &config.contact,
+        source,
+        0,
+    ));
     let size = config.large_print.size_pt;
     if !(16..=24).contains(&size) {
         let why = if size < 16 {

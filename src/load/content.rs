@@ -306,6 +306,13 @@ fn read_folder(dir: &Path, shown: &Path, problems: &mut Vec<Problem>) -> Folder 
         }
         if entry.file_type().is_file() {
             read_file(entry.path(), name, &file_shown, &mut folder, problems);
+        } else if !matches!(kind_of(&name), FileKind::Other) {
+            // A folder, pipe or device named like 1.0.md: not read, and said so.
+            problems.push(
+                Problem::in_file(&file_shown, "this is named like a notice's file but is not a file (a folder, or something else), so it is not read")
+                    .with_help("Rename it, or put the version's text in a plain file of this name.")
+                    .warning(),
+            );
         }
     }
     folder

@@ -2,6 +2,7 @@
 //! `content/` and the theme into the in-memory model; later stages never touch the disk.
 
 pub mod config;
+pub mod contact;
 pub mod content;
 pub mod editor_files;
 pub mod front_matter;

@@ -54,7 +54,13 @@ pub fn parse_translation(
         }
     }
     if let Some(effective) = &raw.effective {
-        let date = parse_date_value(&source, effective.get_ref(), at(effective.span())).ok();
+        let date = parse_date_value(
+            &source,
+            "effective",
+            effective.get_ref(),
+            at(effective.span()),
+        )
+        .ok();
         if date != Some(original.effective.value) {
             disagrees(
                 effective.span(),

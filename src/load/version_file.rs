@@ -92,9 +92,14 @@ pub fn parse_version_file(
     )
     .map_err(|p| problems.push(p))
     .ok();
-    let effective = parse_date_value(&source, raw.effective.get_ref(), at(raw.effective.span()))
-        .map_err(|p| problems.push(p))
-        .ok();
+    let effective = parse_date_value(
+        &source,
+        "effective",
+        raw.effective.get_ref(),
+        at(raw.effective.span()),
+    )
+    .map_err(|p| problems.push(p))
+    .ok();
     let (not_covered, not_applicable) = checklist_marks(
         &source,
         raw.not_covered.take(),
@@ -108,7 +113,7 @@ pub fn parse_version_file(
         .filter(|s| !s.trim().is_empty());
     let announced = raw.announced.as_ref().and_then(|value| {
         let span = at(value.span());
-        parse_date_value(&source, value.get_ref(), span.clone())
+        parse_date_value(&source, "announced", value.get_ref(), span.clone())
             .map_err(|p| problems.push(p))
             .ok()
             .map(|date| Located { value: date, span })
@@ -123,6 +128,13 @@ pub fn parse_version_file(
                 .problem(announced.span.clone(), "a minor change is not announced")
                 .with_help("Minor changes are only updated online: delete the `announced` line, or make this a major change (change = \"major\")."),
         );
+    }
+    if let Some(contact) = &raw.contact {
+        problems.extend(crate::load::contact::check_contact(
+            contact,
+            &source,
+            parts.front_matter_offset,
+        ));
     }
     let easy_read_summary = raw.easy_read_summary.take().map(|text| Located {
         span: at(text.span()),
@@ -290,10 +302,11 @@ fn parse_version_value(
 /// A date is a TOML date (`2025-03-01`) or the same in quotes; it must exist on the calendar.
 pub fn parse_date_value(
     source: &SourceFile,
+    key: &str,
     value: &toml::Value,
     span: std::ops::Range<usize>,
 ) -> Result<Date, Problem> {
-    let help = "Write the date as YEAR-MONTH-DAY, like effective = 2025-03-01.";
+    let help = format!("Write the date as YEAR-MONTH-DAY, like {key} = 2025-03-01.");
     let date = match value {
         toml::Value::Datetime(dt) => match (dt.date, dt.time) {
             (Some(d), None) => Date::new(d.year as i16, d.month as i8, d.day as i8).ok(),
@@ -308,10 +321,7 @@ pub fn parse_date_value(
     };
     date.ok_or_else(|| {
         source
-            .problem(
-                span,
-                format!("`effective` is not a date that exists: {value}"),
-            )
+            .problem(span, format!("`{key}` is not a date that exists: {value}"))
             .with_help(help)
     })
 }

@@ -82,9 +82,10 @@ impl Strings {
                 table.entry(key).or_insert(value);
             }
         }
-        let reference = reference_keys();
+        let reference = reference_table();
+        check_against_reference(&source, &table, &reference)?;
         let missing: Vec<&String> = reference
-            .iter()
+            .keys()
             .filter(|key| !table.contains_key(*key))
             .collect();
         if let Some(key) = missing.first() {
@@ -107,12 +108,107 @@ impl Strings {
     }
 }
 
-/// The keys every strings file must have: the built-in English file's (not a site's
-/// copy of it, which could lack a key render asks for).
-fn reference_keys() -> Vec<String> {
+/// The built-in English file, whose keys every strings file must have (not a site's
+/// copy of it, which could lack a key render asks for), and whose sentences say
+/// which `{places}` each sentence has.
+fn reference_table() -> toml::Table {
     const BUILT_IN: &str = include_str!("../../themes/default/strings/en-GB.toml");
-    let table: toml::Table = toml::from_str(BUILT_IN).expect("the built-in strings are valid TOML");
-    table.into_iter().map(|(key, _)| key).collect()
+    toml::from_str(BUILT_IN).expect("the built-in strings are valid TOML")
+}
+
+/// Every key of a strings file is one the theme knows, and each sentence has the same
+/// `{places}` as the English one: a place it lacks would leave its value out (a
+/// "Page N of M" with no M), one the English lacks would be published as `{nonsense}`.
+fn check_against_reference(
+    source: &SourceFile,
+    table: &toml::Table,
+    reference: &toml::Table,
+) -> Result<(), Problem> {
+    for (key, value) in table {
+        let Some(english) = reference.get(key) else {
+            let near = reference
+                .keys()
+                .min_by_key(|known| edit_distance(known, key))
+                .filter(|known| edit_distance(known, key) <= 3);
+            return Err(source
+                .problem(key_span(source, key), format!("`{key}` is not a string the theme has"))
+                .with_help(match near {
+                    Some(known) => format!("Did you mean `{known}`? The keys are those of the theme's strings/{REFERENCE_LANGUAGE}.toml."),
+                    None => format!("The keys are those of the theme's strings/{REFERENCE_LANGUAGE}.toml: delete this line, or check its spelling there."),
+                }));
+        };
+        let (Some(value), Some(english)) = (value.as_str(), english.as_str()) else {
+            continue;
+        };
+        let (want, have) = (places(english), places(value));
+        if want != have {
+            let list = |places: &[String]| {
+                if places.is_empty() {
+                    "none".to_string()
+                } else {
+                    places
+                        .iter()
+                        .map(|p| format!("{{{p}}}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            };
+            return Err(source
+                .problem(
+                    key_span(source, key),
+                    format!("`{key}` must have the places {} (as the English does), not {}", list(&want), list(&have)),
+                )
+                .with_help(format!("The English is {english:?}: keep each {{place}} as it is written there, in your language's word order.")));
+        }
+    }
+    Ok(())
+}
+
+/// The `{places}` of a sentence, sorted, each once.
+fn places(sentence: &str) -> Vec<String> {
+    let mut found: Vec<String> = sentence
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_string()))
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// Where `key = ` is written in a strings file.
+fn key_span(source: &SourceFile, key: &str) -> std::ops::Range<usize> {
+    let mut offset = 0;
+    for line in source.text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+        {
+            let start = offset + (line.len() - trimmed.len());
+            return start..start + key.len();
+        }
+        offset += line.len();
+    }
+    0..0
+}
+
+/// How many letters must change to turn `a` into `b` (for "did you mean").
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let here = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(here + 1);
+            previous = here;
+        }
+    }
+    row[b.len()]
 }
 
 /// `{name}` → value, for every value given; other text is kept as written.
@@ -161,12 +257,7 @@ fn read_file(theme: &Theme, tag: &str) -> Result<StringsFile, Problem> {
 }
 
 fn strings_from(tag: &str, source: &SourceFile, table: toml::Table) -> Result<Strings, Problem> {
-    let at = |key: &str| {
-        source
-            .text
-            .find(&format!("\n{key} ="))
-            .map_or(0..0, |i| i + 1..i + 1 + key.len())
-    };
+    let at = |key: &str| key_span(source, key);
     let mut text = BTreeMap::new();
     let mut months = Vec::new();
     for (key, value) in table {
@@ -201,7 +292,12 @@ fn strings_from(tag: &str, source: &SourceFile, table: toml::Table) -> Result<St
             return Err(source
                 .problem(
                     at("direction"),
-                    format!("`direction` must be \"ltr\" or \"rtl\", not {other:?}"),
+                    match other {
+                        Some(other) => {
+                            format!("`direction` must be \"ltr\" or \"rtl\", not {other:?}")
+                        }
+                        None => "`direction` must be \"ltr\" or \"rtl\"".to_string(),
+                    },
                 )
                 .with_help("Right-to-left languages (Arabic, Urdu, Hebrew) are \"rtl\"."))
         }
@@ -248,11 +344,33 @@ mod tests {
         assert!(err.contains("no strings for the language ar"), "{err}");
         let welsh = theme.files.get_mut("strings/cy.toml").unwrap();
         let text = String::from_utf8(welsh.bytes.clone()).unwrap();
-        welsh.bytes = text
-            .replace("\nlast_updated =", "\nlast_updated_not =")
-            .into_bytes();
+        let without: String = text
+            .lines()
+            .filter(|l| !l.starts_with("last_updated ="))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        welsh.bytes = without.into_bytes();
         let err = Strings::load(&theme, "cy").unwrap_err().to_string();
         assert!(err.contains("have no `last_updated`"), "{err}");
+        // Misspelt, it is a key the theme does not have.
+        let welsh = theme.files.get_mut("strings/cy.toml").unwrap();
+        welsh.bytes = text
+            .replace("\nlast_updated =", "\nlast_updatd =")
+            .into_bytes();
+        let err = Strings::load(&theme, "cy").unwrap_err();
+        assert!(
+            err.message.contains("`last_updatd` is not a string the theme has"),
+            "{err}"
+        );
+        assert!(err.help.unwrap().contains("Did you mean `last_updated`?"));
+    }
+
+    #[test]
+    fn the_built_in_strings_have_the_english_places() {
+        let theme = theme();
+        for tag in ["en-GB", "cy"] {
+            Strings::load(&theme, tag).unwrap_or_else(|e| panic!("{tag}: {e}"));
+        }
     }
 
     #[test]

@@ -211,7 +211,9 @@ fn choose_version<'n>(
             )
             .with_help("Only major changes are announced. If people must be told about this one, make it a major change (change = \"major\", a new major version number).")]);
     }
-    if version.change.is_none() {
+    // The first version is the first publication, even if it says `change = "major"`.
+    let first = notice.versions.first().map(|v| v.number.value) == Some(number);
+    if first || version.change.is_none() {
         return Err(vec![version
             .source
             .problem(
