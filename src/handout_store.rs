@@ -196,7 +196,10 @@ pub struct CachedMaker<'a> {
 
 impl HandoutMaker for CachedMaker<'_> {
     fn make(&self, request: &HandoutRequest) -> Result<Option<Arc<Pdf>>, Problem> {
-        let key = request.key(self.typesetter.theme_digest);
+        let key = request.key(
+            self.typesetter.theme_digest,
+            &self.typesetter.fonts.fallback_digest(&request.data),
+        );
         if let Some(pdf) = self.store.find(key) {
             return Ok(Some(pdf));
         }

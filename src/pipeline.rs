@@ -596,12 +596,22 @@ fn strict(draft: &Draft) -> Result<(), BuildFailure> {
 fn check_notices(draft: &mut Draft, today: Date) {
     let site = &draft.site;
     let theme = &draft.theme;
+    // What the handouts cannot show matters only where handouts are made.
+    let fonts = draft
+        .handouts
+        .as_ref()
+        .map(|_| crate::theme::fonts::Fonts::of(theme));
     let checked: Vec<(String, Vec<Problem>, Vec<Problem>)> = notices_to_redo(draft)
         .par_iter()
         .map(|notice| {
             let mut found = Vec::new();
             check::check_notice(notice, site, theme, &mut found);
             check::announcements::check_announcements(notice, today, &mut found);
+            if let Some(fonts) = &fonts {
+                for version in &notice.versions {
+                    check::handout_fonts::check_handout_fonts(version, fonts, &mut found);
+                }
+            }
             // The checklist's words are English: a notice in another language is
             // not checked rather than reported as missing everything.
             let missing = if crate::languages::is_english(&site.config.language) {

@@ -49,6 +49,13 @@ fn prepare(case: &str, root: &Path) {
                     .unwrap();
             }
         }
+        // A picture of 11 MB: a PNG header, then padding.
+        "picture-file-too-big" => {
+            let mut png =
+                b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0".to_vec();
+            png.resize(11 * 1024 * 1024, 0);
+            fs::write(root.join("pictures/phone.png"), png).unwrap();
+        }
         _ => {}
     }
 }

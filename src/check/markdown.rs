@@ -2,7 +2,7 @@
 //! scripts get in), `javascript:` and other script links, a second top-level heading
 //! (the title is the page's one `h1`), and skipped heading levels.
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::diagnostics::{Problem, SourceFile};
 use crate::model::{ImagesConfig, Version};
@@ -34,6 +34,9 @@ pub fn check_markdown_text(
     problems: &mut Vec<Problem>,
 ) {
     crate::check::false_headings::check_false_headings(source, markdown, offset, problems);
+    check_control_characters(source, markdown, offset, problems);
+    // Lists and quotes open, to refuse nesting no reader can follow (nor a handout hold).
+    let mut depth = 0usize;
     let at = |range: std::ops::Range<usize>| range.start + offset..range.end + offset;
     // The page's h1 is the title, so the body's headings start at h2.
     let mut previous_level = 1;
@@ -51,6 +54,17 @@ pub fn check_markdown_text(
                     .problem(at(range), "links that run scripts are not allowed")
                     .with_help("Link to a web page (https://...), an email address (mailto:...) or a phone number (tel:...)."),
             ),
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
+                depth += 1;
+                if depth == MAX_NESTING + 1 {
+                    problems.push(
+                        source
+                            .problem(at(range), format!("this list or quote is nested {depth} deep; a notice may nest them {MAX_NESTING} deep at most"))
+                            .with_help("Make the inner points a list of their own under a heading: people lose their place in deeply nested lists, and a printed handout cannot hold them."),
+                    );
+                }
+            }
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
             Event::Start(Tag::Image { dest_url, .. }) => {
                 if let Some((what, help)) = images.and_then(|images| web_image(&dest_url, images)) {
                     problems.push(source.problem(at(range), what).with_help(help));
@@ -83,6 +97,29 @@ pub fn check_markdown_text(
             }
             _ => {}
         }
+    }
+}
+
+/// How deep lists and quotes may be nested.
+pub const MAX_NESTING: usize = 10;
+
+/// Invisible control characters (pasted from another program: a bell, an escape
+/// sequence) have no place in a notice: no page or handout can show them.
+fn check_control_characters(
+    source: &SourceFile,
+    markdown: &str,
+    offset: usize,
+    problems: &mut Vec<Problem>,
+) {
+    if let Some((at, c)) = markdown
+        .char_indices()
+        .find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        problems.push(
+            source
+                .problem(offset + at..offset + at + c.len_utf8(), format!("this text has an invisible control character (U+{:04X}) here", c as u32))
+                .with_help("Delete it: it was probably pasted in from another program. Retype the words around it if you cannot see it in your editor."),
+        );
     }
 }
 

@@ -6,6 +6,7 @@ pub mod checklist;
 pub mod easy_read;
 pub mod external;
 pub mod false_headings;
+pub mod handout_fonts;
 pub mod history;
 pub mod links;
 pub mod markdown;

@@ -369,6 +369,14 @@ fn read_file(
             }
         }
         FileKind::Other => match std::fs::read(path) {
+            Ok(bytes)
+                if is_picture(&name) && {
+                    let extension = name.rsplit('.').next().unwrap_or_default();
+                    crate::load::pictures::refused(file_shown, &bytes, extension, problems)
+                } =>
+            {
+                folder.failed = true;
+            }
             Ok(bytes) => {
                 folder.files.insert(name, bytes);
             }
@@ -377,6 +385,14 @@ fn read_file(
             ),
         },
     }
+}
+
+/// Whether a file beside the versions is a picture (by the extensions pictures have).
+fn is_picture(name: &str) -> bool {
+    name.rsplit_once('.').is_some_and(|(_, extension)| {
+        crate::theme::pictures::PICTURE_EXTENSIONS
+            .contains(&extension.to_ascii_lowercase().as_str())
+    })
 }
 
 /// Gives each easy-read text to its version; one without a version is a problem.

@@ -34,7 +34,9 @@ pub fn load_pictures(root: &Path, problems: &mut Vec<Problem>) -> BTreeMap<Strin
         if !entry.file_type().is_file() || !PICTURE_EXTENSIONS.contains(&extension.as_str()) {
             continue;
         }
+        let shown = Path::new(PICTURES_DIR).join(entry.file_name());
         match std::fs::read(path) {
+            Ok(bytes) if refused(&shown, &bytes, &extension, problems) => {}
             Ok(bytes) => {
                 pictures.insert(
                     stem.to_string_lossy().to_string(),
@@ -42,10 +44,24 @@ pub fn load_pictures(root: &Path, problems: &mut Vec<Problem>) -> BTreeMap<Strin
                 );
             }
             Err(err) => problems.push(Problem::in_file(
-                Path::new(PICTURES_DIR).join(entry.file_name()),
+                shown,
                 format!("could not read this picture: {err}"),
             )),
         }
     }
     pictures
+}
+
+/// Checks a picture file (see [`crate::load::picture_check`]); true, with the problem
+/// added, when it may not be used.
+pub fn refused(shown: &Path, bytes: &[u8], extension: &str, problems: &mut Vec<Problem>) -> bool {
+    match crate::load::picture_check::check_picture(bytes, extension) {
+        Ok(()) => false,
+        Err(why) => {
+            problems.push(Problem::in_file(shown, why).with_help(
+                "Use a picture saved as SVG, PNG, JPEG or WebP by a drawing program, at most 4,000 × 4,000 pixels and 10 MB. An SVG may not hold scripts, event handlers or links to other files.",
+            ));
+            true
+        }
+    }
 }

@@ -41,7 +41,21 @@ pub fn load_theme(root: &Path, problems: &mut Vec<Problem>) -> Theme {
                 .unwrap_or(entry.path());
             let key = relative.to_string_lossy().replace('\\', "/");
             let origin = Path::new(THEME_DIR).join(relative);
+            let extension = key.rsplit('.').next().unwrap_or_default().to_string();
             match std::fs::read(entry.path()) {
+                Ok(bytes) if key.starts_with("fonts/") && !is_font(&bytes) => {
+                    problems.push(
+                        Problem::in_file(&origin, "this is not a font file the handouts can use")
+                            .with_help("Put TrueType (.ttf) or OpenType (.otf) font files in themes/default/fonts/, as the font's maker gives them."),
+                    );
+                }
+                Ok(bytes)
+                    if key.starts_with("pictures/")
+                        && crate::theme::pictures::PICTURE_EXTENSIONS
+                            .contains(&extension.to_ascii_lowercase().as_str())
+                        && crate::load::pictures::refused(
+                            &origin, &bytes, &extension, problems,
+                        ) => {}
                 Ok(bytes) => {
                     let replaced = theme.files.insert(key.clone(), ThemeFile { bytes, origin });
                     if let Some(built_in) = replaced.filter(|_| key.starts_with("strings/")) {
@@ -56,6 +70,12 @@ pub fn load_theme(root: &Path, problems: &mut Vec<Problem>) -> Theme {
         }
     }
     theme
+}
+
+/// Whether a file of the theme's `fonts/` is a font (every face of it readable).
+fn is_font(bytes: &[u8]) -> bool {
+    let faces = ttf_parser::fonts_in_collection(bytes).unwrap_or(1);
+    faces > 0 && (0..faces).all(|index| ttf_parser::Face::parse(bytes, index).is_ok())
 }
 
 fn add_embedded(dir: &Dir<'static>, theme: &mut Theme) {

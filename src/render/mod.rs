@@ -618,6 +618,10 @@ impl<'a> Renderer<'a> {
             pictures: input.pictures,
             ident: paths.last().cloned().unwrap_or_default(),
             paths,
+            source: version
+                .own_text(form)
+                .map_or(&version.source.path, |text| &text.path)
+                .clone(),
         }
     }
 

@@ -2,6 +2,7 @@
 //! how an easy-read picture is found. Below check and render (both read it); `load`
 //! makes it from the built-in theme and the site's overrides.
 
+pub mod fonts;
 pub mod pictures;
 pub mod strings;
 

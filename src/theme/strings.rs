@@ -359,7 +359,8 @@ mod tests {
             .into_bytes();
         let err = Strings::load(&theme, "cy").unwrap_err();
         assert!(
-            err.message.contains("`last_updatd` is not a string the theme has"),
+            err.message
+                .contains("`last_updatd` is not a string the theme has"),
             "{err}"
         );
         assert!(err.help.unwrap().contains("Did you mean `last_updated`?"));

@@ -315,6 +315,7 @@ fn pack(
             size,
             &page_url,
             name,
+            &version.source.path,
         )?;
         files.insert(name.to_string(), pdf);
     }
@@ -625,6 +626,7 @@ fn letter_pdf(
     size_pt: u32,
     page_url: &str,
     name: &str,
+    source: &Path,
 ) -> Result<Vec<u8>, Vec<Problem>> {
     let config = &site.config;
     let (lang, region) = language_parts(&config.language);
@@ -651,6 +653,7 @@ fn letter_pdf(
         &data,
         BTreeMap::new(),
         name,
+        source,
     )
 }
 
@@ -660,6 +663,7 @@ fn typeset(
     data: &HandoutData,
     pictures: BTreeMap<String, Vec<u8>>,
     name: &str,
+    source: &Path,
 ) -> Result<Vec<u8>, Vec<Problem>> {
     let request = HandoutRequest {
         layout,
@@ -667,6 +671,7 @@ fn typeset(
         pictures,
         ident: name.to_string(),
         paths: vec![name.to_string()],
+        source: source.to_path_buf(),
     };
     match typesetter.make(&request) {
         Ok(Some(pdf)) => Ok(pdf.bytes.clone()),
@@ -715,6 +720,7 @@ fn easy_read_letter(
         &data,
         pictures.clone(),
         "letter-easy-read.pdf",
+        &source.version.source.path,
     )?;
     let mut body = String::new();
     for block in crate::text::easy_read::parse_easy_read(text) {

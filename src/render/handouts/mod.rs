@@ -16,9 +16,10 @@ use xxhash_rust::xxh3::Xxh3;
 
 use crate::diagnostics::Problem;
 use crate::forms::Form;
+pub use crate::theme::fonts::Fonts;
 use crate::theme::strings::Strings;
 use crate::theme::Theme;
-pub use typeset::{Fonts, Pdf};
+pub use typeset::Pdf;
 
 /// Everything one handout is made from.
 #[derive(Clone)]
@@ -33,19 +34,24 @@ pub struct HandoutRequest {
     pub ident: String,
     /// Where the handout is written (the current version's also at its own address).
     pub paths: Vec<String>,
+    /// The file its text comes from, which a problem in making it names (not part
+    /// of its key: it does not change the PDF).
+    pub source: std::path::PathBuf,
 }
 
 impl HandoutRequest {
     /// A hash of every input that decides the PDF's bytes: the engine, the theme's
-    /// layouts and fonts (as [`theme_digest`]), the data and the pictures. The same
-    /// key, the same PDF.
-    pub fn key(&self, theme_digest: u128) -> u128 {
+    /// layouts and fonts (as [`theme_digest`]), the computer's fonts that its text
+    /// needs (as [`Fonts::fallback_digest`]: a font installed later makes it again),
+    /// the data and the pictures. The same key, the same PDF.
+    pub fn key(&self, theme_digest: u128, fallback_fonts: &str) -> u128 {
         let mut hash = Xxh3::new();
         let mut part = |bytes: &[u8]| {
             hash.update(&(bytes.len() as u64).to_le_bytes());
             hash.update(bytes);
         };
         part(&theme_digest.to_le_bytes());
+        part(fallback_fonts.as_bytes());
         part(self.layout.as_bytes());
         part(self.ident.as_bytes());
         part(&self.data);
@@ -108,15 +114,7 @@ impl<'a> Typesetter<'a> {
 
 impl HandoutMaker for Typesetter<'_> {
     fn make(&self, request: &HandoutRequest) -> Result<Option<Arc<Pdf>>, Problem> {
-        typeset::typeset(
-            self.theme,
-            &self.fonts,
-            request.layout,
-            &request.data,
-            &request.pictures,
-            &request.ident,
-        )
-        .map(|pdf| Some(Arc::new(pdf)))
+        typeset::typeset(self.theme, &self.fonts, request).map(|pdf| Some(Arc::new(pdf)))
     }
 }
 

@@ -2,7 +2,7 @@
 //! the whole world Typst sees — no file system, no packages, no clock — and it
 //! writes a tagged PDF checked against PDF/UA-1.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
@@ -15,41 +15,13 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 use crate::diagnostics::Problem;
+use crate::render::handouts::HandoutRequest;
+use crate::theme::fonts::{Fonts, FontsForText, REPLACEMENT};
 use crate::theme::Theme;
-
-/// The fonts every handout may use: DejaVu Sans, regular and bold (clear print uses
-/// no italics), and a site's own fonts from its theme's `fonts/` folder.
-pub struct Fonts {
-    book: LazyHash<FontBook>,
-    fonts: Vec<Font>,
-}
-
-/// The built-in fonts, read once.
-static BUILT_IN: LazyLock<Vec<Font>> = LazyLock::new(|| {
-    [dejavu::sans::regular(), dejavu::sans::bold()]
-        .into_iter()
-        .flat_map(|bytes| Font::iter(Bytes::new(bytes)))
-        .collect()
-});
 
 /// Typst's standard library, without inputs: the data comes as a file.
 static LIBRARY: LazyLock<LazyHash<Library>> =
     LazyLock::new(|| LazyHash::new(Library::builder().build()));
-
-impl Fonts {
-    pub fn of(theme: &Theme) -> Fonts {
-        let mut fonts = BUILT_IN.clone();
-        for (path, file) in theme.files_under("fonts/") {
-            if path.ends_with(".ttf") || path.ends_with(".otf") {
-                fonts.extend(Font::iter(Bytes::new(file.bytes.clone())));
-            }
-        }
-        Fonts {
-            book: LazyHash::new(FontBook::from_fonts(&fonts)),
-            fonts,
-        }
-    }
-}
 
 /// A handout made: the PDF and its number of pages.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,8 +31,9 @@ pub struct Pdf {
 }
 
 /// What one handout's layout sees.
-struct HandoutWorld<'a> {
-    fonts: &'a Fonts,
+struct HandoutWorld {
+    /// The built-in and theme fonts, and the system fonts this text needs.
+    fonts: FontsForText,
     main: FileId,
     /// Every file it may read, by its Typst id: the theme's `handouts/` files, the
     /// data and the pictures.
@@ -72,7 +45,7 @@ fn file_id(path: &str) -> FileId {
     RootedPath::new(VirtualRoot::Project, path).intern()
 }
 
-impl World for HandoutWorld<'_> {
+impl World for HandoutWorld {
     fn library(&self) -> &LazyHash<Library> {
         &LIBRARY
     }
@@ -108,58 +81,71 @@ impl World for HandoutWorld<'_> {
     }
 }
 
-/// Lays out `layout` (a theme path such as `handouts/easy-read.typ`) with `data` as
-/// `/data.json` and `pictures` at their paths, into a tagged PDF/UA-1 document.
-/// `ident` names the document stably (its address), for the PDF's identifier.
-pub fn typeset(
-    theme: &Theme,
-    fonts: &Fonts,
-    layout: &str,
-    data: &[u8],
-    pictures: &BTreeMap<String, Vec<u8>>,
-    ident: &str,
-) -> Result<Pdf, Problem> {
+/// Lays out the request's layout (a theme path such as `handouts/easy-read.typ`)
+/// with its data as `/data.json` and its pictures at their paths, into a tagged
+/// PDF/UA-1 document named stably by its address (for the PDF's identifier).
+pub fn typeset(theme: &Theme, fonts: &Fonts, request: &HandoutRequest) -> Result<Pdf, Problem> {
     let mut files: HashMap<FileId, Bytes> = theme
         .files_under("handouts/")
         .map(|(path, file)| (file_id(&format!("/{path}")), Bytes::new(file.bytes.clone())))
         .collect();
-    files.insert(file_id("/data.json"), Bytes::new(data.to_vec()));
-    for (path, bytes) in pictures {
+    // The data is JSON written by serde_json: UTF-8, with every character outside
+    // ASCII as itself, so a character no font has can be replaced in the text.
+    let text = String::from_utf8_lossy(&request.data);
+    let fonts = fonts.for_text(&text);
+    let data = if fonts.missing.is_empty() {
+        request.data.clone()
+    } else {
+        text.chars()
+            .map(|c| {
+                if fonts.missing.contains(&c) {
+                    REPLACEMENT
+                } else {
+                    c
+                }
+            })
+            .collect::<String>()
+            .into_bytes()
+    };
+    files.insert(file_id("/data.json"), Bytes::new(data));
+    for (path, bytes) in &request.pictures {
         files.insert(file_id(path), Bytes::new(bytes.clone()));
     }
     let world = HandoutWorld {
         fonts,
-        main: file_id(&format!("/{layout}")),
+        main: file_id(&format!("/{}", request.layout)),
         files,
     };
     let document = typst::compile::<PagedDocument>(&world)
         .output
-        .map_err(|errors| layout_problem(theme, &world, layout, &errors))?;
+        .map_err(|errors| engine_problem(theme, &world, request, &errors))?;
     let options = PdfOptions {
-        ident: Smart::Custom(ident.to_string()),
+        ident: Smart::Custom(request.ident.clone()),
         standards: PdfStandards::new(&[PdfStandard::Ua_1]).expect("PDF/UA-1 alone is a valid set"),
         ..PdfOptions::default()
     };
     let bytes = typst_pdf::pdf(&document, &options)
-        .map_err(|errors| layout_problem(theme, &world, layout, &errors))?;
+        .map_err(|errors| engine_problem(theme, &world, request, &errors))?;
     Ok(Pdf {
         bytes,
         pages: document.pages().len(),
     })
 }
 
-/// A layout that failed: the first error, at its file and line in the theme where
-/// Typst knows it, else in the layout.
-fn layout_problem(
+/// A handout that could not be made. Blamed on the layout where a site's own copy of
+/// a layout is at fault (at its line, where Typst knows it); otherwise on the file the
+/// text comes from, which is what the person can change — the built-in layouts are
+/// tested on every kind of text, so what they cannot lay out is in the text.
+fn engine_problem(
     theme: &Theme,
     world: &HandoutWorld,
-    layout: &str,
+    request: &HandoutRequest,
     errors: &[SourceDiagnostic],
 ) -> Problem {
     let Some(error) = errors.first() else {
-        return Problem::in_file(theme.origin(layout), "the handout could not be made");
+        return Problem::in_file(&request.source, "the handout could not be made");
     };
-    let mut message = format!("handout layout error: {}", error.message);
+    let mut message = error.message.to_string();
     for hint in &error.hints {
         message.push_str(&format!(" (hint: {})", hint.v));
     }
@@ -171,13 +157,21 @@ fn layout_problem(
         let path = id.vpath().get_without_slash().to_string();
         Some((path, line, column))
     });
-    let problem = match place {
-        Some((path, line, column)) if path.starts_with("handouts/") => {
-            Problem::at_line(theme.origin(&path), line, column, message)
-        }
-        _ => Problem::in_file(theme.origin(layout), message),
+    let site_layout = |path: &str| {
+        theme
+            .files
+            .get(path)
+            .is_some_and(|file| !file.origin.to_string_lossy().ends_with("(built in)"))
     };
-    problem.with_help(
-        "This is a problem in a handout layout. If you changed a file under themes/default/handouts/, check it there; delete your copy to go back to the built-in layout.",
-    )
+    match place {
+        Some((path, line, column)) if path.starts_with("handouts/") && site_layout(&path) => {
+            Problem::at_line(theme.origin(&path), line, column, format!("handout layout error: {message}"))
+                .with_help("This is a problem in your copy of a handout layout under themes/default/handouts/: check it there, or delete your copy to go back to the built-in layout.")
+        }
+        _ => Problem::in_file(
+            &request.source,
+            format!("the handout {} could not be made from this text: {message}", request.ident),
+        )
+        .with_help("Something in this text cannot be printed: look for unusual characters, a very deeply nested list, or a picture that is not a plain image. The web pages are not affected."),
+    }
 }

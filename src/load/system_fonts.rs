@@ -1,0 +1,135 @@
+//! The fonts installed on this computer, for the handouts' fallback: where DejaVu
+//! Sans and the theme's fonts have no glyph for a character (Bengali, Chinese, an
+//! emoji), a font the system has is used instead. Found with fontdb (the font
+//! database Typst's own SVG reader uses), which knows each system's font folders
+//! (Debian's /usr/share/fonts, macOS's /Library/Fonts, Windows' C:\Windows\Fonts)
+//! and fontconfig's settings.
+//!
+//! The folders are read only the first time a character needs a font the handouts
+//! do not have — a site in English never reads them — and once per run.
+
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
+
+/// A font file's face that has a character: its family, bytes and index in the file.
+#[derive(Debug, Clone)]
+pub struct FoundFace {
+    pub family: String,
+    pub bytes: std::sync::Arc<Vec<u8>>,
+    pub index: u32,
+}
+
+/// The computer's fonts, read when first asked.
+static DATABASE: LazyLock<fontdb::Database> = LazyLock::new(|| {
+    let mut database = fontdb::Database::new();
+    database.load_system_fonts();
+    database
+});
+
+/// What was found for each character asked about (empty: no font has it), and each
+/// face's bytes, read once.
+static FOUND: LazyLock<Mutex<Found>> = LazyLock::new(Mutex::default);
+
+#[derive(Default)]
+struct Found {
+    chars: HashMap<char, Vec<fontdb::ID>>,
+    faces: HashMap<fontdb::ID, FoundFace>,
+}
+
+/// The system fonts that have `c`: the best face (preferring the Noto families, made
+/// to cover every script and the ones `init`'s workflows install, then sans-serif,
+/// upright and regular faces) and, if the family has one, its bold face too (notice
+/// text has bold words). Empty when no font on this computer has it.
+pub fn faces_for(c: char) -> Vec<FoundFace> {
+    let Ok(mut found) = FOUND.lock() else {
+        return Vec::new();
+    };
+    let ids = match found.chars.get(&c) {
+        Some(ids) => ids.clone(),
+        None => {
+            let ids = best_faces(c);
+            found.chars.insert(c, ids.clone());
+            ids
+        }
+    };
+    ids.into_iter()
+        .filter_map(|id| {
+            if let Some(face) = found.faces.get(&id) {
+                return Some(face.clone());
+            }
+            let info = DATABASE.face(id)?;
+            let family = info
+                .families
+                .first()
+                .map(|(name, _)| name.clone())
+                .unwrap_or_default();
+            let (bytes, index) =
+                DATABASE.with_face_data(id, |data, index| (data.to_vec(), index))?;
+            let face = FoundFace {
+                family,
+                bytes: std::sync::Arc::new(bytes),
+                index,
+            };
+            found.faces.insert(id, face.clone());
+            Some(face)
+        })
+        .collect()
+}
+
+/// Whether a system font has `c` (without reading the font's bytes out).
+pub fn has(c: char) -> bool {
+    let Ok(mut found) = FOUND.lock() else {
+        return false;
+    };
+    if let Some(ids) = found.chars.get(&c) {
+        return !ids.is_empty();
+    }
+    let ids = best_faces(c);
+    let has = !ids.is_empty();
+    found.chars.insert(c, ids);
+    has
+}
+
+fn has_glyph(face: &fontdb::FaceInfo, c: char) -> bool {
+    DATABASE
+        .with_face_data(face.id, |data, index| {
+            ttf_parser::Face::parse(data, index)
+                .ok()
+                .and_then(|f| f.glyph_index(c))
+                .is_some()
+        })
+        .unwrap_or(false)
+}
+
+fn family(face: &fontdb::FaceInfo) -> &str {
+    face.families.first().map(|(n, _)| n.as_str()).unwrap_or("")
+}
+
+fn best_faces(c: char) -> Vec<fontdb::ID> {
+    let Some(best) = DATABASE
+        .faces()
+        .filter(|face| has_glyph(face, c))
+        .min_by_key(|face| {
+            let family = family(face);
+            (
+                !family.starts_with("Noto"),
+                family.contains("Serif") || family.contains("Mono"),
+                face.style != fontdb::Style::Normal,
+                face.weight.0.abs_diff(400),
+                family.to_string(),
+            )
+        })
+    else {
+        return Vec::new();
+    };
+    let bold = DATABASE.faces().find(|face| {
+        family(face) == family(best)
+            && face.weight.0 >= 600
+            && face.style == fontdb::Style::Normal
+            && face.id != best.id
+            && has_glyph(face, c)
+    });
+    std::iter::once(best.id)
+        .chain(bold.map(|face| face.id))
+        .collect()
+}

@@ -1,0 +1,163 @@
+//! The fonts of the handouts: DejaVu Sans (regular and bold, embedded in the program
+//! from the `dejavu` crate), then the site's own fonts from its theme's `fonts/`
+//! folder, then — for a character none of those has — a font installed on the
+//! computer (see [`crate::load::system_fonts`]). A character no font has is shown as
+//! U+FFFD (a replacement mark) and `check` warns at its line, so the build goes on.
+//!
+//! The web pages name the same fonts in their stylesheet (after the system's own), so
+//! a reader's browser finds the same glyphs where it has them.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+
+use crate::theme::Theme;
+
+/// What a character no font has is shown as: DejaVu Sans has it.
+pub const REPLACEMENT: char = '\u{FFFD}';
+
+/// The built-in fonts, read once.
+static BUILT_IN: LazyLock<Vec<Font>> = LazyLock::new(|| {
+    [dejavu::sans::regular(), dejavu::sans::bold()]
+        .into_iter()
+        .flat_map(|bytes| Font::iter(Bytes::new(bytes)))
+        .collect()
+});
+
+/// The built-in and theme fonts every handout has.
+pub struct Fonts {
+    fonts: Vec<Font>,
+    book: LazyHash<FontBook>,
+}
+
+/// The fonts one handout's text needs, and the characters no font has.
+pub struct FontsForText {
+    pub fonts: Vec<Font>,
+    pub book: LazyHash<FontBook>,
+    pub missing: BTreeSet<char>,
+}
+
+impl Fonts {
+    pub fn of(theme: &Theme) -> Fonts {
+        let mut fonts = BUILT_IN.clone();
+        for (path, file) in theme.files_under("fonts/") {
+            if path.ends_with(".ttf") || path.ends_with(".otf") {
+                fonts.extend(Font::iter(Bytes::new(file.bytes.clone())));
+            }
+        }
+        Fonts {
+            book: LazyHash::new(FontBook::from_fonts(&fonts)),
+            fonts,
+        }
+    }
+
+    /// Whether the built-in or theme fonts show `c` (or it is a character that is
+    /// never drawn, such as a zero-width space or a direction mark).
+    pub fn has(&self, c: char) -> bool {
+        c.is_ascii()
+            || is_never_drawn(c)
+            || self
+                .fonts
+                .iter()
+                .any(|f| f.info().coverage.contains(c as u32))
+    }
+
+    /// Whether any font, the computer's included, shows `c`.
+    pub fn can_show(&self, c: char) -> bool {
+        self.has(c) || crate::load::system_fonts::has(c)
+    }
+
+    /// Which computer's fonts `text` needs, as text (empty for text these fonts show):
+    /// each lacking character with the family and size of the font found for it.
+    pub fn fallback_digest(&self, data: &[u8]) -> String {
+        let text = String::from_utf8_lossy(data);
+        let lacking: BTreeSet<char> = text.chars().filter(|&c| !self.has(c)).collect();
+        lacking
+            .into_iter()
+            .map(|c| {
+                let faces: Vec<String> = crate::load::system_fonts::faces_for(c)
+                    .iter()
+                    .map(|f| format!("{}/{}/{}", f.family, f.index, f.bytes.len()))
+                    .collect();
+                format!("{c}:{};", faces.join(","))
+            })
+            .collect()
+    }
+
+    /// The fonts for `text`: these, plus a system font for each character they lack.
+    pub fn for_text(&self, text: &str) -> FontsForText {
+        let lacking: BTreeSet<char> = text.chars().filter(|&c| !self.has(c)).collect();
+        if lacking.is_empty() {
+            return FontsForText {
+                fonts: self.fonts.clone(),
+                book: self.book.clone(),
+                missing: BTreeSet::new(),
+            };
+        }
+        let mut fonts = self.fonts.clone();
+        let mut missing = BTreeSet::new();
+        let mut families = BTreeSet::new();
+        for c in lacking {
+            if fonts.iter().any(|f| f.info().coverage.contains(c as u32)) {
+                continue;
+            }
+            let faces = crate::load::system_fonts::faces_for(c);
+            if faces.is_empty() {
+                missing.insert(c);
+            }
+            for face in faces {
+                if families.insert((face.family.clone(), face.index, face.bytes.len())) {
+                    let bytes = Bytes::new(face.bytes.as_ref().clone());
+                    fonts.extend(Font::new(bytes, face.index));
+                }
+            }
+        }
+        FontsForText {
+            book: LazyHash::new(FontBook::from_fonts(&fonts)),
+            fonts,
+            missing,
+        }
+    }
+}
+
+/// Characters that shape text but are not drawn (Unicode's default-ignorable code
+/// points): no font needs a glyph for them.
+fn is_never_drawn(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x034F | 0x061C | 0x115F..=0x1160 | 0x17B4..=0x17B5 | 0x180B..=0x180F
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
+        | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8 | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A
+        | 0xE0000..=0xE0FFF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dejavu_shows_the_built_in_languages_and_the_replacement_mark() {
+        let fonts = Fonts::of(&Theme::default());
+        for c in "Cymraeg ŵŷ, Polski ąęł, العربية, Ελληνικά, Русский, “quotes” – £€ ✓".chars()
+        {
+            assert!(fonts.has(c), "{c:?}");
+        }
+        assert!(fonts.has(REPLACEMENT));
+        assert!(fonts.has('\u{200B}') && fonts.has('\u{FE0F}'));
+        // Bengali is not in DejaVu Sans.
+        assert!(!fonts.has('ব'));
+    }
+
+    #[test]
+    fn a_character_no_font_has_is_missing_and_the_rest_are_found() {
+        let fonts = Fonts::of(&Theme::default());
+        // A private-use character: no font on any computer is meant to have it.
+        let chosen = fonts.for_text("Hello \u{10FFFD}");
+        assert_eq!(chosen.missing, BTreeSet::from(['\u{10FFFD}']));
+        let plain = fonts.for_text("Hello, Cymru");
+        assert!(plain.missing.is_empty());
+        assert_eq!(plain.fonts.len(), 2);
+    }
+}
