@@ -53,6 +53,8 @@ impl SourceFile {
             column: Some(column),
             help: None,
             label: None,
+            topic: None,
+            details: Vec::new(),
             source: Some((self.clone(), clamp_span(&self.text, span))),
         }
     }
@@ -81,8 +83,92 @@ pub struct Problem {
     pub column: Option<usize>,
     pub help: Option<String>,
     pub label: Option<String>,
+    /// What kind of problem this is, where many notices of a site can share it: a
+    /// big site's terminal shows the first few and a summary (see [`summarise`]).
+    pub topic: Option<Topic>,
+    /// What it is about, for the summary's counts (the checklist items missing).
+    pub details: Vec<String>,
     source: Option<(SourceFile, Range<usize>)>,
 }
+
+/// Problems many notices of one site can share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Topic {
+    /// Privacy information a notice leaves out.
+    MissingInformation,
+    /// A current version without an easy-read text.
+    NoEasyRead,
+}
+
+impl Topic {
+    fn summary(self, more: usize) -> String {
+        match self {
+            Topic::MissingInformation => {
+                format!("and {more} more notices leave out privacy information")
+            }
+            Topic::NoEasyRead => format!("and {more} more notices have no easy-read text yet"),
+        }
+    }
+}
+
+/// Where more than [`SUMMARISE_OVER`] problems share a topic, the first
+/// [`SHOWN_OF_A_TOPIC`] of them and a line saying how many more there are (and, for
+/// missing information, how many notices miss each item): 2,000 lines of a 1,000-notice
+/// build's warnings become a few. Returns the problems to show and the summary lines.
+pub fn summarise(problems: &[Problem]) -> (Vec<&Problem>, Vec<String>) {
+    let mut shown = Vec::new();
+    let mut counts: std::collections::BTreeMap<Topic, usize> = Default::default();
+    for problem in problems {
+        if let Some(topic) = problem.topic {
+            *counts.entry(topic).or_default() += 1;
+        }
+    }
+    let mut seen: std::collections::BTreeMap<Topic, usize> = Default::default();
+    for problem in problems {
+        match problem.topic {
+            Some(topic) if counts[&topic] > SUMMARISE_OVER => {
+                let n = seen.entry(topic).or_default();
+                *n += 1;
+                if *n <= SHOWN_OF_A_TOPIC {
+                    shown.push(problem);
+                }
+            }
+            _ => shown.push(problem),
+        }
+    }
+    let lines = counts
+        .into_iter()
+        .filter(|&(_, count)| count > SUMMARISE_OVER)
+        .map(|(topic, count)| {
+            let mut line = topic.summary(count - SHOWN_OF_A_TOPIC);
+            let mut by_detail: std::collections::BTreeMap<&str, usize> = Default::default();
+            for problem in problems.iter().filter(|p| p.topic == Some(topic)) {
+                for detail in &problem.details {
+                    *by_detail.entry(detail).or_default() += 1;
+                }
+            }
+            if !by_detail.is_empty() {
+                let mut ranked: Vec<(&str, usize)> = by_detail.into_iter().collect();
+                ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+                let listed: Vec<String> = ranked
+                    .iter()
+                    .map(|(detail, n)| format!("{detail} {n}"))
+                    .collect();
+                line.push_str(&format!(
+                    " ({count} in all; notices missing each: {})",
+                    listed.join(", ")
+                ));
+            }
+            line.push_str(" — clearnotice check lists every one");
+            line
+        })
+        .collect();
+    (shown, lines)
+}
+
+/// How many problems of one topic are shown in full before the rest is summarised.
+pub const SUMMARISE_OVER: usize = 10;
+pub const SHOWN_OF_A_TOPIC: usize = 3;
 
 impl Problem {
     /// A problem with a whole file (or folder), with no line to point at.
@@ -95,6 +181,8 @@ impl Problem {
             column: None,
             help: None,
             label: None,
+            topic: None,
+            details: Vec::new(),
             source: None,
         }
     }
@@ -128,6 +216,13 @@ impl Problem {
         self
     }
 
+    /// Marks what kind of problem it is, and what it is about (see [`summarise`]).
+    pub fn about(mut self, topic: Topic, details: Vec<String>) -> Self {
+        self.topic = Some(topic);
+        self.details = details;
+        self
+    }
+
     pub fn warning(mut self) -> Self {
         self.severity = Severity::Warning;
         self
@@ -141,6 +236,8 @@ impl Problem {
             severity: self.severity,
             help: self.help,
             label: self.label,
+            topic: self.topic,
+            details: self.details,
             ..moved
         }
     }
@@ -282,5 +379,41 @@ mod tests {
         assert!(text.contains("title = 3"), "{text}");
         assert!(text.contains("put it in quotes"), "{text}");
         assert!(text.contains("site.toml:1:9"), "{text}");
+    }
+}
+
+#[cfg(test)]
+mod summary_tests {
+    use super::*;
+
+    #[test]
+    fn many_notices_sharing_a_warning_are_summarised_with_counts() {
+        let missing = |n: usize, items: &[&str]| {
+            Problem::in_file(format!("content/n{n}/1.0.md"), "some items not found")
+                .about(
+                    Topic::MissingInformation,
+                    items.iter().map(|i| i.to_string()).collect(),
+                )
+                .warning()
+        };
+        let mut problems: Vec<Problem> = (0..12)
+            .map(|n| {
+                if n % 2 == 0 {
+                    missing(n, &["retention", "dpo"])
+                } else {
+                    missing(n, &["retention"])
+                }
+            })
+            .collect();
+        problems.push(Problem::in_file("content/a/1.0.md", "something else").warning());
+        let (shown, lines) = summarise(&problems);
+        assert_eq!(shown.len(), SHOWN_OF_A_TOPIC + 1);
+        assert_eq!(
+            lines,
+            ["and 9 more notices leave out privacy information (12 in all; notices missing each: retention 12, dpo 6) — clearnotice check lists every one"]
+        );
+        // A few are shown as they are.
+        let (shown, lines) = summarise(&problems[..5]);
+        assert_eq!((shown.len(), lines.len()), (5, 0));
     }
 }

@@ -304,8 +304,9 @@ fn run_build(args: BuildArgs) -> ExitCode {
     };
     match build(&options) {
         Ok(report) => {
-            show(&report.warnings);
-            show(&report.missing_information);
+            let mut warnings = report.warnings.clone();
+            warnings.extend(report.missing_information.iter().cloned());
+            show_summarised(&warnings);
             if show_timings {
                 print_timings(&report.timings);
             }
@@ -651,6 +652,17 @@ fn show(problems: &[Problem]) {
     }
     let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     eprint!("{}", render_problems(problems, colour));
+}
+
+/// As [`show`], with what many notices share summarised (`clearnotice check` has
+/// the detail).
+fn show_summarised(problems: &[Problem]) {
+    let (shown, summary) = clearnotice::diagnostics::summarise(problems);
+    let shown: Vec<Problem> = shown.into_iter().cloned().collect();
+    show(&shown);
+    for line in summary {
+        eprintln!("  ⚠ {line}");
+    }
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {

@@ -326,3 +326,48 @@ fn a_heading_with_a_no_break_space_is_warned_about_at_its_line() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_big_sites_shared_warnings_are_summarised_in_the_terminal() {
+    let notices: Vec<(String, String)> = (1..=15)
+        .map(|n| {
+            (
+                format!("content/n{n}/1.0.md"),
+                version_file(
+                    &format!("title = \"Notice {n}\"\nservice = \"S\"\ncontroller = \"Test Org\"\nversion = \"1.0\"\neffective = 2025-01-01\n"),
+                    "\n## How long we keep it\n\nSix years.\n",
+                ),
+            )
+        })
+        .collect();
+    let files: Vec<(&str, &str)> = notices
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let dir = site(&files);
+    let out = tempfile::tempdir().unwrap();
+    let run = clearnotice(
+        &[
+            "build",
+            "--no-handouts",
+            "--output-dir",
+            out.path().join("public").to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert!(run.status.success());
+    let said = String::from_utf8_lossy(&run.stderr);
+    let warnings = said
+        .lines()
+        .filter(|l| l.trim_start().starts_with('⚠'))
+        .count();
+    assert_eq!(warnings, 8, "{said}");
+    assert!(
+        said.contains("and 12 more notices leave out privacy information (15 in all; notices missing each: automated-decisions 15,"),
+        "{said}"
+    );
+    assert!(
+        said.contains("and 12 more notices have no easy-read text yet"),
+        "{said}"
+    );
+}

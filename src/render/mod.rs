@@ -861,6 +861,7 @@ fn notice_warnings(notice: &Notice, current: Option<&Version>) -> Option<Problem
         Some(current) if !current.has_form(crate::forms::Form::EasyRead) => Some(
             Problem::in_file(notice.folder.join(format!("{}.easy-read.md", current.number.value)), format!("the current version of {} has no easy-read text yet", notice.slug))
                 .with_help("Write it beside the version, one point per line starting with its picture: ![A phone](picture:phone) We will phone you. Until then, the notice's pages say there is no easy-read version yet.")
+                .about(crate::diagnostics::Topic::NoEasyRead, Vec::new())
                 .warning(),
         ),
         Some(_) => None,

@@ -205,5 +205,9 @@ pub fn missing_items(notice: &Notice, today: Date) -> Vec<Problem> {
         ),
     )
     .with_help("Add a section about each, or say why one does not apply under [not_applicable] in the front-matter. `clearnotice check` shows the heading or sentence found for every item.")
+    .about(
+        crate::diagnostics::Topic::MissingInformation,
+        missing.iter().map(|id| id.to_string()).collect(),
+    )
     .warning()]
 }
