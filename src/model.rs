@@ -46,6 +46,10 @@ pub struct SiteConfig {
     /// Where a standard text's pictures may come from.
     #[serde(default)]
     pub images: ImagesConfig,
+    /// The clearnotice release the site is built with (`clearnotice = "0.2.0"`): the
+    /// publishing workflow installs it; a build by another release says so.
+    #[serde(default)]
+    pub clearnotice: Option<String>,
 }
 
 /// `[images]` in site.toml. A picture from another website is loaded by every

@@ -407,6 +407,12 @@ fn load_everything(options: &BuildOptions) -> Result<Draft, BuildFailure> {
         options.base_url.as_deref(),
         &mut site_problems.config,
     );
+    site_problems
+        .config
+        .extend(load::config::release_pin_warning(
+            &site.config,
+            &site.config_source,
+        ));
     let redo = site.notices.iter().map(|n| n.slug.clone()).collect();
     let shared_titles = shared_titles(&site);
     let handouts = match &options.handouts {

@@ -167,9 +167,17 @@ fn init_makes_a_site_that_builds_with_no_warnings_and_refuses_a_full_folder() {
     let dir = tempfile::tempdir().unwrap();
     let site_dir = dir.path().join("notices");
     let files = init_site(&site_dir, test_day(), CiHost::Github).unwrap();
-    // site.toml, the notice, its easy read, pictures/README.txt, .gitignore, workflow.
-    assert_eq!(files.len(), 6, "{files:?}");
+    // site.toml, the notice, its easy read, pictures/README.txt, .gitignore, workflow,
+    // and the script it installs clearnotice with.
+    assert_eq!(files.len(), 7, "{files:?}");
     assert!(site_dir.join(".github/workflows/publish.yml").is_file());
+    assert!(site_dir.join("ci/install-clearnotice.sh").is_file());
+    // The site names the release it is built with: this one.
+    let site_toml = std::fs::read_to_string(site_dir.join("site.toml")).unwrap();
+    assert!(site_toml.contains(&format!(
+        "\nclearnotice = \"{}\"\n",
+        env!("CARGO_PKG_VERSION")
+    )));
     let (_out, result) = build_into_temp(&site_dir);
     let report = result.unwrap_or_else(|f| panic!("{:#?}", f.problems));
     assert!(report.warnings.is_empty(), "{:#?}", report.warnings);
@@ -198,6 +206,7 @@ fn init_writes_the_workflow_of_the_chosen_git_host_or_none() {
     for promise in [
         "pull_request",
         "clearnotice build --strict",
+        "sh ci/install-clearnotice.sh",
         "deploy-pages",
         "cron: \"30 0 * * *\"",
         "TZ: Europe/London",
@@ -369,5 +378,73 @@ fn a_big_sites_shared_warnings_are_summarised_in_the_terminal() {
     assert!(
         said.contains("and 12 more notices have no easy-read text yet"),
         "{said}"
+    );
+}
+
+#[test]
+fn a_build_by_another_release_than_site_toml_names_says_so() {
+    // The pin is a top-level key: before [contact].
+    let toml = format!("clearnotice = \"0.0.1\"\n{SITE_TOML}");
+    let dir = site(&[
+        ("site.toml", toml.as_str()),
+        ("content/a/1.0.md", &version_file(FRONT, "\nText.\n")),
+    ]);
+    let (_out, result) = build_into_temp(dir.path());
+    let report = result.unwrap_or_else(|f| panic!("{:#?}", f.problems));
+    let warned = report.warnings.iter().any(|w| {
+        w.message
+            .contains("built with clearnotice 0.0.1, but this is clearnotice")
+    });
+    assert!(warned, "{:#?}", report.warnings);
+    let bad = format!("clearnotice = \"latest\"\n{SITE_TOML}");
+    let dir = site(&[
+        ("site.toml", bad.as_str()),
+        ("content/a/1.0.md", &version_file(FRONT, "\nText.\n")),
+    ]);
+    let (_out, result) = build_into_temp(dir.path());
+    let Err(failure) = result else {
+        panic!("a pin that is no release is refused");
+    };
+    assert!(failure.problems[0]
+        .message
+        .contains("`clearnotice` must name a release"));
+}
+
+#[test]
+fn init_update_ci_rewrites_only_what_init_wrote_and_pins_the_release() {
+    let dir = site(&[("content/a/1.0.md", version_file(FRONT, "\nText.\n"))]);
+    let root = dir.path();
+    let notice = std::fs::read(root.join("content/a/1.0.md")).unwrap();
+    let run = clearnotice(&["init", "--update-ci", "--ci", "gitlab"], root);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(root.join(".gitlab-ci.yml").is_file());
+    assert!(root.join("ci/install-clearnotice.sh").is_file());
+    let site_toml = std::fs::read_to_string(root.join("site.toml")).unwrap();
+    assert!(
+        site_toml.starts_with("# The clearnotice release"),
+        "{site_toml}"
+    );
+    assert_eq!(
+        std::fs::read(root.join("content/a/1.0.md")).unwrap(),
+        notice
+    );
+    let (_out, result) = build_into_temp(root);
+    assert!(result
+        .unwrap()
+        .warnings
+        .iter()
+        .all(|w| !w.message.contains("built with")));
+    // A workflow of the site's own is left alone.
+    std::fs::write(root.join(".gitlab-ci.yml"), "pages:\n  script: [make]\n").unwrap();
+    let run = clearnotice(&["init", "--update-ci", "--ci", "gitlab"], root);
+    assert!(!run.status.success());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("was not written by clearnotice init"));
+    assert_eq!(
+        std::fs::read_to_string(root.join(".gitlab-ci.yml")).unwrap(),
+        "pages:\n  script: [make]\n"
     );
 }

@@ -63,6 +63,15 @@ fn validate(config: &mut SiteConfig, source: &SourceFile) -> Vec<Problem> {
         }
     }
     check_languages(config, source, &mut problems);
+    if let Some(pin) = &config.clearnotice {
+        if !is_release_number(pin) {
+            problems.push(
+                source
+                    .problem(span_of_key(source, "clearnotice"), format!("`clearnotice` must name a release, like \"{}\", not {pin:?}", env!("CARGO_PKG_VERSION")))
+                    .with_help("It is the clearnotice release the site is built with: three numbers with dots, in quotes."),
+            );
+        }
+    }
     problems.extend(crate::load::contact::check_contact(
         &config.contact,
         source,
@@ -107,6 +116,36 @@ fn validate(config: &mut SiteConfig, source: &SourceFile) -> Vec<Problem> {
         ),
     }
     problems
+}
+
+/// `0.2.0`, `1.10.3`, `0.3.0-rc.1`: a release's number.
+fn is_release_number(text: &str) -> bool {
+    let (core, pre) = text.split_once('-').unwrap_or((text, ""));
+    let parts: Vec<&str> = core.split('.').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        && pre.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+}
+
+/// A warning when site.toml names another clearnotice release than this one: what is
+/// published is built with the release it names (the workflow installs that one).
+pub fn release_pin_warning(config: &SiteConfig, source: &SourceFile) -> Option<Problem> {
+    let pin = config.clearnotice.as_deref()?;
+    let own = env!("CARGO_PKG_VERSION");
+    if pin == own || !is_release_number(pin) {
+        return None;
+    }
+    Some(
+        source
+            .problem(
+                span_of_key(source, "clearnotice"),
+                format!("site.toml says this site is built with clearnotice {pin}, but this is clearnotice {own}: the published site is built with {pin}, and may differ from what you see"),
+            )
+            .with_help(format!("To publish with {own}, change the line to clearnotice = \"{own}\" (and run clearnotice init --update-ci for its workflow). To see what will be published, use clearnotice {pin}."))
+            .warning(),
+    )
 }
 
 /// `languages`: tags, each once; the first is the default, which `language` (if

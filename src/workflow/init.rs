@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Problem;
+pub use crate::workflow::ci::CiHost;
 use crate::workflow::{checklist_skeleton, write_new};
 
 const SITE_TOML: &str = r#"# Settings of your privacy-notice website. Every key is explained in the
@@ -58,33 +59,6 @@ const PICTURES_README: &str =
 They are used instead of the theme's pictures of the same name. See the clearnotice README.
 ";
 
-/// The Git host a site is published from: `init` writes its workflow, which builds
-/// the site on every push and pull request, publishes it from the main branch, and
-/// builds it daily so an upcoming version becomes current on its day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum CiHost {
-    /// `.github/workflows/publish.yml`: GitHub Actions and GitHub Pages.
-    Github,
-    /// `.gitlab-ci.yml`: GitLab CI and GitLab Pages.
-    Gitlab,
-    /// No workflow.
-    None,
-}
-
-impl CiHost {
-    /// The workflow's path in the site and its text.
-    pub fn workflow(self) -> Option<(&'static str, &'static str)> {
-        match self {
-            CiHost::Github => Some((
-                ".github/workflows/publish.yml",
-                include_str!("ci/github.yml"),
-            )),
-            CiHost::Gitlab => Some((".gitlab-ci.yml", include_str!("ci/gitlab.yml"))),
-            CiHost::None => None,
-        }
-    }
-}
-
 const GITIGNORE: &str =
     "# Made by every build, never committed: the website, the list of its files,
 # the cache of its PDF handouts, and announcement packs.
@@ -114,7 +88,15 @@ pub fn init_site(
         checklist_skeleton()
     );
     let mut files = vec![
-        (folder.join("site.toml"), SITE_TOML.to_string()),
+        (
+            folder.join("site.toml"),
+            // The pin goes before the first table, so it is a top-level key.
+            SITE_TOML.replacen(
+                "\n\n",
+                &format!("\n\n{}\n", crate::workflow::ci::pin_lines()),
+                1,
+            ),
+        ),
         (folder.join("content/example/1.0.md"), notice),
         (
             folder.join("content/example/1.0.easy-read.md"),
@@ -126,8 +108,8 @@ pub fn init_site(
         ),
         (folder.join(".gitignore"), GITIGNORE.to_string()),
     ];
-    if let Some((path, text)) = ci.workflow() {
-        files.push((folder.join(path), text.to_string()));
+    for (path, text) in ci.files() {
+        files.push((folder.join(path), text));
     }
     for (path, text) in &files {
         write_new(path, text)?;

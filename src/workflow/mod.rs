@@ -3,6 +3,7 @@
 //! only, and refuses to overwrite anything.
 
 pub mod announce;
+pub mod ci;
 pub mod init;
 pub mod new;
 pub mod release;
