@@ -1,8 +1,8 @@
 //! Every script and emoji reaches the handouts, and a character no font has never
 //! stops a build. The real site is built with a title holding an emoji and a section
-//! in Bengali and Chinese (the languages of people PSS supports): the build works
+//! in Bengali, Chinese and Urdu (the languages of people PSS supports): the build works
 //! whatever fonts the computer has; where it has a font for a script (CI installs
-//! Debian's fonts-noto-core and fonts-noto-color-emoji), the handout embeds it, and
+//! Debian's fonts-noto-core, fonts-noto-cjk and fonts-noto-color-emoji), the handout embeds it, and
 //! where it has none, the build warns at the line and prints U+FFFD instead.
 
 mod common;
@@ -29,7 +29,7 @@ fn emoji_bengali_and_chinese_build_and_show_where_a_font_has_them() {
         "title = \"General privacy notice",
         "title = \"🙂 General privacy notice",
         1,
-    ) + "\n## আমাদের সাথে যোগাযোগ\n\nআপনার তথ্য সম্পর্কে প্রশ্ন থাকলে আমাদের ফোন করুন। 如有疑问，请致电我们。\n";
+    ) + "\n## আমাদের সাথে যোগাযোগ\n\nআপনার তথ্য সম্পর্কে প্রশ্ন থাকলে আমাদের ফোন করুন। 如有疑问，请致电我们。 اگر آپ کے سوالات ہیں تو ہمیں فون کریں۔\n";
     fs::write(&file, text).unwrap();
 
     let out = dir.path().join("public");
@@ -52,6 +52,9 @@ fn emoji_bengali_and_chinese_build_and_show_where_a_font_has_them() {
     for (c, font, what) in [
         ('ব', "Bengali", "Bengali"),
         ('如', "CJK", "Chinese"),
+        // Urdu's heh goal is not in DejaVu Sans: the whole sentence is set in one
+        // Arabic font then (a word in two fonts falls apart), Noto Sans Arabic.
+        ('ہ', "NotoSansArabic", "Urdu"),
         ('🙂', "Type3", "the emoji"),
     ] {
         let warned = said.contains(&format!("U+{:04X}", c as u32));

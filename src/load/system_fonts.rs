@@ -57,19 +57,7 @@ pub fn faces_for(c: char) -> Vec<FoundFace> {
             if let Some(face) = found.faces.get(&id) {
                 return Some(face.clone());
             }
-            let info = DATABASE.face(id)?;
-            let family = info
-                .families
-                .first()
-                .map(|(name, _)| name.clone())
-                .unwrap_or_default();
-            let (bytes, index) =
-                DATABASE.with_face_data(id, |data, index| (data.to_vec(), index))?;
-            let face = FoundFace {
-                family,
-                bytes: std::sync::Arc::new(bytes),
-                index,
-            };
+            let face = read_face(id)?;
             found.faces.insert(id, face.clone());
             Some(face)
         })
@@ -105,23 +93,24 @@ fn family(face: &fontdb::FaceInfo) -> &str {
     face.families.first().map(|(n, _)| n.as_str()).unwrap_or("")
 }
 
-fn best_faces(c: char) -> Vec<fontdb::ID> {
-    let Some(best) = DATABASE
-        .faces()
-        .filter(|face| has_glyph(face, c))
-        .min_by_key(|face| {
-            let family = family(face);
-            (
-                !family.starts_with("Noto"),
-                family.contains("Serif") || family.contains("Mono"),
-                face.style != fontdb::Style::Normal,
-                face.weight.0.abs_diff(400),
-                family.to_string(),
-            )
-        })
-    else {
-        return Vec::new();
-    };
+/// The order in which faces that have a character are preferred: the Noto families,
+/// Noto Sans first (the handouts are set in a sans-serif: Noto's Kufi, Naskh or
+/// Nastaliq styles of Arabic come after its Sans Arabic), then sans-serif, upright
+/// and regular faces; by name last, so the choice is the same on every run.
+fn preference(face: &fontdb::FaceInfo) -> impl Ord {
+    let family = family(face);
+    (
+        !family.starts_with("Noto"),
+        !family.starts_with("Noto Sans"),
+        family.contains("Serif") || family.contains("Mono"),
+        face.style != fontdb::Style::Normal,
+        face.weight.0.abs_diff(400),
+        family.to_string(),
+    )
+}
+
+/// `best` and, if its family has one, its bold face that has `c` too.
+fn with_bold(best: &fontdb::FaceInfo, c: char) -> Vec<fontdb::ID> {
     let bold = DATABASE.faces().find(|face| {
         family(face) == family(best)
             && face.weight.0 >= 600
@@ -132,4 +121,65 @@ fn best_faces(c: char) -> Vec<fontdb::ID> {
     std::iter::once(best.id)
         .chain(bold.map(|face| face.id))
         .collect()
+}
+
+fn best_faces(c: char) -> Vec<fontdb::ID> {
+    DATABASE
+        .faces()
+        .filter(|face| has_glyph(face, c))
+        .min_by_key(|face| preference(face))
+        .map(|best| with_bold(best, c))
+        .unwrap_or_default()
+}
+
+/// The system face that has every one of `letters` (with its bold face), for a script
+/// whose letters join: a word shaped partly with one font and partly with another
+/// falls apart into unjoined letters, so all of a text's letters of such a script
+/// are set in one font. `None` when no face has them all.
+pub fn face_for_all(letters: &std::collections::BTreeSet<char>) -> Option<Vec<FoundFace>> {
+    /// The choice for each set of letters asked about, made once a run.
+    type Chosen = HashMap<Vec<char>, Option<Vec<FoundFace>>>;
+    static CHOSEN: LazyLock<Mutex<Chosen>> = LazyLock::new(Mutex::default);
+    let key: Vec<char> = letters.iter().copied().collect();
+    if let Some(chosen) = CHOSEN.lock().ok()?.get(&key) {
+        return chosen.clone();
+    }
+    let has_all = |face: &fontdb::FaceInfo| {
+        DATABASE
+            .with_face_data(face.id, |data, index| {
+                ttf_parser::Face::parse(data, index)
+                    .is_ok_and(|f| letters.iter().all(|&c| f.glyph_index(c).is_some()))
+            })
+            .unwrap_or(false)
+    };
+    let chosen = DATABASE
+        .faces()
+        .filter(|face| has_all(face))
+        .min_by_key(|face| preference(face))
+        .and_then(|best| {
+            let first = *letters.iter().next()?;
+            let faces: Vec<FoundFace> = with_bold(best, first)
+                .into_iter()
+                .filter_map(read_face)
+                .collect();
+            Some(faces)
+        });
+    CHOSEN.lock().ok()?.insert(key, chosen.clone());
+    chosen
+}
+
+/// A face's family name and bytes, read from its file.
+fn read_face(id: fontdb::ID) -> Option<FoundFace> {
+    let info = DATABASE.face(id)?;
+    let family = info
+        .families
+        .first()
+        .map(|(name, _)| name.clone())
+        .unwrap_or_default();
+    let (bytes, index) = DATABASE.with_face_data(id, |data, index| (data.to_vec(), index))?;
+    Some(FoundFace {
+        family,
+        bytes: std::sync::Arc::new(bytes),
+        index,
+    })
 }

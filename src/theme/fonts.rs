@@ -14,6 +14,7 @@ use typst::foundations::Bytes;
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 
+use crate::load::system_fonts::{self, FoundFace};
 use crate::theme::Theme;
 
 /// What a character no font has is shown as: DejaVu Sans has it.
@@ -38,6 +39,53 @@ pub struct FontsForText {
     pub fonts: Vec<Font>,
     pub book: LazyHash<FontBook>,
     pub missing: BTreeSet<char>,
+    /// Fonts the layouts put before DejaVu Sans for the letters of one script (see
+    /// [`JOINED_SCRIPTS`]).
+    pub first: Vec<FirstFont>,
+}
+
+/// A font the handout's text is set in, before the others, for the characters that
+/// `covers` (a regular expression, as Typst's `text(font: (name:, covers:))` takes).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct FirstFont {
+    pub name: String,
+    pub covers: String,
+}
+
+/// Scripts whose letters join into words (their blocks, and the `covers` of a font
+/// chosen for them). DejaVu Sans has most of the Arabic script but not all of it (the
+/// Urdu letter heh goal ہ, say): such a letter taken from another font breaks its word
+/// apart. So where the built-in fonts lack a letter of one of these scripts, all of
+/// the text's letters of that script are set in one system font that has them all.
+pub const JOINED_SCRIPTS: &[(&str, &[(u32, u32)])] = &[
+    (
+        "Arabic",
+        &[
+            (0x0600, 0x06FF),
+            (0x0750, 0x077F),
+            (0x0870, 0x08FF),
+            (0xFB50, 0xFDFF),
+            (0xFE70, 0xFEFF),
+        ],
+    ),
+    ("Syriac", &[(0x0700, 0x074F), (0x0860, 0x086F)]),
+    ("N'Ko", &[(0x07C0, 0x07FF)]),
+    ("Mongolian", &[(0x1800, 0x18AF)]),
+];
+
+fn in_blocks(blocks: &[(u32, u32)], c: char) -> bool {
+    blocks
+        .iter()
+        .any(|&(first, last)| (first..=last).contains(&(c as u32)))
+}
+
+/// The `covers` expression of a script's blocks.
+fn covers(blocks: &[(u32, u32)]) -> String {
+    let ranges: String = blocks
+        .iter()
+        .map(|(first, last)| format!("\\u{{{first:04X}}}-\\u{{{last:04X}}}"))
+        .collect();
+    format!("[{ranges}]")
 }
 
 impl Fonts {
@@ -71,20 +119,25 @@ impl Fonts {
     }
 
     /// Which computer's fonts `text` needs, as text (empty for text these fonts show):
-    /// each lacking character with the family and size of the font found for it.
+    /// each lacking character with the family and size of the font found for it, and
+    /// the font chosen for each joined script.
     pub fn fallback_digest(&self, data: &[u8]) -> String {
         let text = String::from_utf8_lossy(data);
         let lacking: BTreeSet<char> = text.chars().filter(|&c| !self.has(c)).collect();
-        lacking
+        let describe = |faces: &[FoundFace]| {
+            faces
+                .iter()
+                .map(|f| format!("{}/{}/{}", f.family, f.index, f.bytes.len()))
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        let chars = lacking
+            .iter()
+            .map(|&c| format!("{c}:{};", describe(&system_fonts::faces_for(c))));
+        let scripts = joined_script_faces(&text, &lacking)
             .into_iter()
-            .map(|c| {
-                let faces: Vec<String> = crate::load::system_fonts::faces_for(c)
-                    .iter()
-                    .map(|f| format!("{}/{}/{}", f.family, f.index, f.bytes.len()))
-                    .collect();
-                format!("{c}:{};", faces.join(","))
-            })
-            .collect()
+            .map(|(first, faces)| format!("{}={};", first.covers, describe(&faces)));
+        chars.chain(scripts).collect()
     }
 
     /// The fonts for `text`: these, plus a system font for each character they lack.
@@ -95,32 +148,70 @@ impl Fonts {
                 fonts: self.fonts.clone(),
                 book: self.book.clone(),
                 missing: BTreeSet::new(),
+                first: Vec::new(),
             };
         }
         let mut fonts = self.fonts.clone();
         let mut missing = BTreeSet::new();
         let mut families = BTreeSet::new();
+        let mut add = |fonts: &mut Vec<Font>, face: FoundFace| {
+            if families.insert((face.family.clone(), face.index, face.bytes.len())) {
+                let bytes = Bytes::new(face.bytes.as_ref().clone());
+                fonts.extend(Font::new(bytes, face.index));
+            }
+        };
+        let mut first = Vec::new();
+        for (font, faces) in joined_script_faces(text, &lacking) {
+            first.push(font);
+            for face in faces {
+                add(&mut fonts, face);
+            }
+        }
         for c in lacking {
             if fonts.iter().any(|f| f.info().coverage.contains(c as u32)) {
                 continue;
             }
-            let faces = crate::load::system_fonts::faces_for(c);
+            let faces = system_fonts::faces_for(c);
             if faces.is_empty() {
                 missing.insert(c);
             }
             for face in faces {
-                if families.insert((face.family.clone(), face.index, face.bytes.len())) {
-                    let bytes = Bytes::new(face.bytes.as_ref().clone());
-                    fonts.extend(Font::new(bytes, face.index));
-                }
+                add(&mut fonts, face);
             }
         }
         FontsForText {
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
             missing,
+            first,
         }
     }
+}
+
+/// For each joined script the built-in fonts lack a letter of in `text`, the system
+/// face (and its bold) that has all of the text's letters of it, as the font to put
+/// first for that script. A script no single face covers is left to the
+/// per-character fallback.
+fn joined_script_faces(text: &str, lacking: &BTreeSet<char>) -> Vec<(FirstFont, Vec<FoundFace>)> {
+    JOINED_SCRIPTS
+        .iter()
+        .filter(|(_, blocks)| lacking.iter().any(|&c| in_blocks(blocks, c)))
+        .filter_map(|(_, blocks)| {
+            let letters: BTreeSet<char> = text
+                .chars()
+                .filter(|&c| in_blocks(blocks, c) && !is_never_drawn(c))
+                .collect();
+            let faces = system_fonts::face_for_all(&letters)?;
+            let name = faces.first()?.family.clone();
+            Some((
+                FirstFont {
+                    name,
+                    covers: covers(blocks),
+                },
+                faces,
+            ))
+        })
+        .collect()
 }
 
 /// Characters that shape text but are not drawn (Unicode's default-ignorable code
@@ -148,6 +239,33 @@ mod tests {
         assert!(fonts.has('\u{200B}') && fonts.has('\u{FE0F}'));
         // Bengali is not in DejaVu Sans.
         assert!(!fonts.has('ব'));
+    }
+
+    #[test]
+    fn a_word_of_a_joined_script_is_set_in_one_font() {
+        let fonts = Fonts::of(&Theme::default());
+        // Urdu: "if you have questions". DejaVu Sans has every letter but heh goal (ہ).
+        let urdu = "اگر آپ کے سوالات ہیں";
+        assert!(!fonts.has('ہ') && fonts.has('س'));
+        let letters: BTreeSet<char> = urdu.chars().filter(|c| !c.is_whitespace()).collect();
+        let chosen = fonts.for_text(urdu);
+        match system_fonts::face_for_all(&letters) {
+            // CI installs fonts-noto-core, which has Noto Sans Arabic.
+            Some(faces) => {
+                assert_eq!(
+                    chosen.first,
+                    vec![FirstFont {
+                        name: faces[0].family.clone(),
+                        covers: covers(JOINED_SCRIPTS[0].1),
+                    }]
+                );
+                assert!(chosen.missing.is_empty());
+            }
+            None => assert!(chosen.first.is_empty()),
+        }
+        // Arabic DejaVu Sans has whole: set as it always was.
+        assert!(fonts.for_text("العربية").first.is_empty());
+        assert!(covers(&[(0x0600, 0x06FF)]) == "[\\u{0600}-\\u{06FF}]");
     }
 
     #[test]

@@ -16,7 +16,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 use crate::diagnostics::Problem;
 use crate::render::handouts::HandoutRequest;
-use crate::theme::fonts::{Fonts, FontsForText, REPLACEMENT};
+use crate::theme::fonts::{FirstFont, Fonts, FontsForText, REPLACEMENT};
 use crate::theme::Theme;
 
 /// Typst's standard library, without inputs: the data comes as a file.
@@ -140,6 +140,7 @@ fn typeset_here(theme: &Theme, fonts: &Fonts, request: &HandoutRequest) -> Resul
             .collect::<String>()
             .into_bytes()
     };
+    let data = with_first_fonts(data, &fonts.first);
     files.insert(file_id("/data.json"), Bytes::new(data));
     for (path, bytes) in &request.pictures {
         files.insert(file_id(path), Bytes::new(bytes.clone()));
@@ -171,6 +172,25 @@ fn typeset_here(theme: &Theme, fonts: &Fonts, request: &HandoutRequest) -> Resul
         bytes: bytes?,
         pages,
     })
+}
+
+/// The data with `fonts_first`, the fonts the layouts set a joined script in before
+/// DejaVu Sans (see [`crate::theme::fonts::JOINED_SCRIPTS`]); as it was when there
+/// are none, which is almost always.
+fn with_first_fonts(data: Vec<u8>, first: &[FirstFont]) -> Vec<u8> {
+    if first.is_empty() {
+        return data;
+    }
+    match serde_json::from_slice::<serde_json::Value>(&data) {
+        Ok(serde_json::Value::Object(mut object)) => {
+            object.insert(
+                "fonts_first".into(),
+                serde_json::to_value(first).unwrap_or_default(),
+            );
+            serde_json::to_vec(&object).unwrap_or(data)
+        }
+        _ => data,
+    }
 }
 
 /// How many handouts Typst's memoised results outlive unused (see `comemo::evict`):
