@@ -44,7 +44,8 @@ struct Open {
 /// The blocks of `version`'s body, in order.
 pub fn outline(version: &Version) -> Vec<Block> {
     let mut reader = Reader::default();
-    let line_of = |offset: usize| version.source.line_col(version.body_offset + offset).0;
+    let lines = version.source.lines();
+    let line_of = |offset: usize| lines.line(version.body_offset + offset);
     for (event, range) in Parser::new_ext(&version.body, markdown_options()).into_offset_iter() {
         reader.read(event, range.start, &line_of);
     }
@@ -65,7 +66,7 @@ struct Reader {
 
 impl Reader {
     /// One event, starting at byte `start` of the body. Its line is worked out only
-    /// when a block opens (`line_of` reads the file from its start).
+    /// when a block opens.
     fn read(&mut self, event: Event, start: usize, line_of: &impl Fn(usize) -> usize) {
         match event {
             Event::Start(Tag::Heading { id, .. }) => self.open(
