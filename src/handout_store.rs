@@ -139,17 +139,22 @@ impl HandoutStore {
     }
 
     fn find(&self, key: u128) -> Option<Arc<Pdf>> {
-        let mut state = self.state.lock().expect("no panic while holding the lock");
-        state.used.insert(key);
-        if let Some(pdf) = state.made.get(&key) {
-            return Some(pdf.clone());
-        }
-        let pages = *state.on_disk.get(&key)?;
+        let pages = {
+            let mut state = self.state.lock().expect("no panic while holding the lock");
+            state.used.insert(key);
+            if let Some(pdf) = state.made.get(&key) {
+                return Some(pdf.clone());
+            }
+            *state.on_disk.get(&key)?
+        };
+        // Read without holding the lock: the other render threads look up their own
+        // handouts meanwhile.
         let folder = self.folder.as_ref()?;
         let bytes = std::fs::read(folder.join(file_name(key, pages))).ok()?;
         let pdf = Arc::new(Pdf { bytes, pages });
         // A build reads each PDF once; only serve asks again, and keeps them.
         if self.on_request {
+            let mut state = self.state.lock().expect("no panic while holding the lock");
             state.made.insert(key, pdf.clone());
         }
         Some(pdf)
