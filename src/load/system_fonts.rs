@@ -33,7 +33,25 @@ static FOUND: LazyLock<Mutex<Found>> = LazyLock::new(Mutex::default);
 #[derive(Default)]
 struct Found {
     chars: HashMap<char, Vec<fontdb::ID>>,
+    /// The face chosen for each set of a joined script's letters (see [`face_for_all`]).
+    letter_sets: HashMap<Vec<char>, Vec<fontdb::ID>>,
     faces: HashMap<fontdb::ID, FoundFace>,
+}
+
+impl Found {
+    /// The faces of `ids`, each read from its file the first time it is asked for.
+    fn read(&mut self, ids: Vec<fontdb::ID>) -> Vec<FoundFace> {
+        ids.into_iter()
+            .filter_map(|id| {
+                if let Some(face) = self.faces.get(&id) {
+                    return Some(face.clone());
+                }
+                let face = read_face(id)?;
+                self.faces.insert(id, face.clone());
+                Some(face)
+            })
+            .collect()
+    }
 }
 
 /// The system fonts that have `c`: the best face (preferring the Noto families, made
@@ -52,16 +70,7 @@ pub fn faces_for(c: char) -> Vec<FoundFace> {
             ids
         }
     };
-    ids.into_iter()
-        .filter_map(|id| {
-            if let Some(face) = found.faces.get(&id) {
-                return Some(face.clone());
-            }
-            let face = read_face(id)?;
-            found.faces.insert(id, face.clone());
-            Some(face)
-        })
-        .collect()
+    found.read(ids)
 }
 
 /// Whether a system font has `c` (without reading the font's bytes out).
@@ -137,13 +146,24 @@ fn best_faces(c: char) -> Vec<fontdb::ID> {
 /// falls apart into unjoined letters, so all of a text's letters of such a script
 /// are set in one font. `None` when no face has them all.
 pub fn face_for_all(letters: &std::collections::BTreeSet<char>) -> Option<Vec<FoundFace>> {
-    /// The choice for each set of letters asked about, made once a run.
-    type Chosen = HashMap<Vec<char>, Option<Vec<FoundFace>>>;
-    static CHOSEN: LazyLock<Mutex<Chosen>> = LazyLock::new(Mutex::default);
+    let mut found = FOUND.lock().ok()?;
     let key: Vec<char> = letters.iter().copied().collect();
-    if let Some(chosen) = CHOSEN.lock().ok()?.get(&key) {
-        return chosen.clone();
+    let ids = match found.letter_sets.get(&key) {
+        Some(ids) => ids.clone(),
+        None => {
+            let ids = face_with_all(letters);
+            found.letter_sets.insert(key, ids.clone());
+            ids
+        }
+    };
+    if ids.is_empty() {
+        return None;
     }
+    Some(found.read(ids))
+}
+
+/// The best face that has every one of `letters`, and its bold; empty if none has.
+fn face_with_all(letters: &std::collections::BTreeSet<char>) -> Vec<fontdb::ID> {
     let has_all = |face: &fontdb::FaceInfo| {
         DATABASE
             .with_face_data(face.id, |data, index| {
@@ -152,20 +172,16 @@ pub fn face_for_all(letters: &std::collections::BTreeSet<char>) -> Option<Vec<Fo
             })
             .unwrap_or(false)
     };
-    let chosen = DATABASE
-        .faces()
-        .filter(|face| has_all(face))
-        .min_by_key(|face| preference(face))
-        .and_then(|best| {
-            let first = *letters.iter().next()?;
-            let faces: Vec<FoundFace> = with_bold(best, first)
-                .into_iter()
-                .filter_map(read_face)
-                .collect();
-            Some(faces)
-        });
-    CHOSEN.lock().ok()?.insert(key, chosen.clone());
-    chosen
+    let (Some(best), Some(&first)) = (
+        DATABASE
+            .faces()
+            .filter(|face| has_all(face))
+            .min_by_key(|face| preference(face)),
+        letters.iter().next(),
+    ) else {
+        return Vec::new();
+    };
+    with_bold(best, first)
 }
 
 /// A face's family name and bytes, read from its file.

@@ -255,7 +255,7 @@ mod tests {
     #[test]
     fn a_word_of_a_joined_script_is_set_in_one_font() {
         let fonts = Fonts::of(&Theme::default());
-        // Urdu: "if you have questions". DejaVu Sans has every letter but heh goal (ہ).
+        // Urdu: "if you have questions". DejaVu Sans lacks its heh goal (ہ).
         let urdu = "اگر آپ کے سوالات ہیں";
         assert!(!fonts.has('ہ') && fonts.has('س'));
         let letters: BTreeSet<char> = urdu.chars().filter(|c| !c.is_whitespace()).collect();
