@@ -9,10 +9,14 @@
 # words, an easy-read text) and the same notices as a Hugo site, then builds both,
 # alternating the two tools, and prints the median wall time, CPU time (user + system),
 # peak memory (/usr/bin/time -v), pages written, pages per second, and the ratio of
-# clearnotice's wall time to Hugo's. Two kinds of build, both tools alike:
-#   rebuild  the output folder holds the previous build of the same site (the everyday
-#            case: edit, build, deploy). Hugo rewrites every file; clearnotice writes
-#            only files whose bytes changed.
+# clearnotice's wall time to Hugo's. Four kinds of build, both tools alike:
+#   rebuild  the output folder holds the previous build of the same site, nothing
+#            changed. Hugo rewrites every file; clearnotice takes every notice from its
+#            build cache and writes nothing.
+#   edit     as rebuild, after one notice's text changed (the everyday case: edit,
+#            build, deploy): clearnotice reads and renders that notice again.
+#   nocache  as rebuild, with `build --clean` (clearnotice reads and renders every
+#            notice; it writes only files whose bytes changed). Hugo as rebuild.
 #   clean    the output folder is moved aside first (outside the timing; removed when the
 #            script ends). Not deleted: on ext4 without a journal, creating inodes in
 #            the minutes after deleting many is slow (the kernel skips recently deleted
@@ -44,8 +48,16 @@ measure() { # tool size mode -> appends "tool size mode wall cpu rss pages" to r
   local tool=$1 n=$2 mode=$3 log="$work/time.log" out
   if [ "$tool" = clearnotice ]; then out="$work/out-c-$n"; else out="$work/out-h-$n"; fi
   if [ "$mode" = clean ] && [ -e "$out" ]; then mv "$out" "$work/trash.$tool.$n.$RANDOM$RANDOM"; sync; fi
+  # One notice's text changed (the same one in both sites: Hugo's copy is its content/).
+  if [ "$mode" = edit ]; then
+    echo "A paragraph added at $RANDOM." >>"$work/site-$n/content/notice-00001/1.0.md"
+    hugo_page=$(find "$work/hugo-$n/content" -name '*.md' | sort | sed -n 2p)
+    echo "A paragraph added at $RANDOM." >>"$hugo_page"
+  fi
   if [ "$tool" = clearnotice ]; then
-    /usr/bin/time -v "$clearnotice" build --root "$work/site-$n" --output-dir "$out" --date 2026-11-24 --no-handouts >/dev/null 2>"$log"
+    local flags=()
+    [ "$mode" = nocache ] && flags=(--clean)
+    /usr/bin/time -v "$clearnotice" build --root "$work/site-$n" --output-dir "$out" --date 2026-11-24 --no-handouts "${flags[@]}" >/dev/null 2>"$log"
   else
     /usr/bin/time -v "$HUGO" --quiet --source "$work/hugo-$n" --destination "$out" >/dev/null 2>"$log"
   fi
@@ -66,7 +78,7 @@ PY
 for n in $SIZES; do
   echo "generating $n notices ..."
   "$generate" --notices "$n" --versions 1 --out "$work/site-$n" --hugo "$work/hugo-$n" >/dev/null
-  for mode in clean rebuild; do
+  for mode in clean nocache rebuild edit; do
     for run in $(seq "$RUNS"); do
       # Alternate which tool goes first, so neither always gets the warmer cache.
       if [ $((run % 2)) -eq 1 ]; then measure clearnotice "$n" $mode; measure hugo "$n" $mode
@@ -82,7 +94,7 @@ med = {}
 for tool, n, mode, wall, cpu, rss, pages in rows:
     med.setdefault((tool, int(n), mode), []).append((float(wall), float(cpu), int(rss), int(pages)))
 sizes = sorted({n for _, n, _ in med})
-modes = [m for m in ("rebuild", "clean") if any(k[2] == m for k in med)]
+modes = [m for m in ("rebuild", "edit", "nocache", "clean") if any(k[2] == m for k in med)]
 def median_wall(tool, n, mode):
     return statistics.median(r[0] for r in med[(tool, n, mode)])
 for mode in modes:

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use miette::{LabeledSpan, NamedSource, SourceSpan};
 
 /// How serious a problem is: errors stop the build, warnings are listed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Severity {
     Error,
     Warning,
@@ -124,7 +124,9 @@ pub struct Problem {
 }
 
 /// Problems many notices of one site can share.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Topic {
     /// Privacy information a notice leaves out.
     MissingInformation,
@@ -257,6 +259,18 @@ impl Problem {
 
     pub fn warning(mut self) -> Self {
         self.severity = Severity::Warning;
+        self
+    }
+
+    /// The text it points into and where, if it has one (the build cache keeps the
+    /// file's name and the place, and finds the text again).
+    pub fn source(&self) -> Option<(&SourceFile, &Range<usize>)> {
+        self.source.as_ref().map(|(file, span)| (file, span))
+    }
+
+    /// The problem pointing into `source` at `span`, its line and column as they were.
+    pub fn with_source(mut self, source: SourceFile, span: Range<usize>) -> Problem {
+        self.source = Some((source, span));
         self
     }
 

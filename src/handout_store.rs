@@ -48,6 +48,9 @@ struct StoreState {
     used: BTreeSet<u128>,
     /// Handouts waiting to be asked for, by their paths in the site.
     pending: HashMap<String, Arc<Pending>>,
+    /// The key of each handout asked for, by its paths in the site (for the build
+    /// cache, which keeps a notice's handouts in use while it reuses the notice).
+    keys: HashMap<String, u128>,
 }
 
 impl HandoutStore {
@@ -138,6 +141,21 @@ impl HandoutStore {
         }
     }
 
+    fn lock(&self) -> std::sync::MutexGuard<'_, StoreState> {
+        self.state.lock().expect("no panic while holding the lock")
+    }
+
+    /// The key of the handout last asked for at `path` in the site.
+    pub fn key_of(&self, path: &str) -> Option<u128> {
+        self.lock().keys.get(path).copied()
+    }
+
+    /// Counts `keys` as asked for (by a notice the build cache reused), so that
+    /// [`HandoutStore::forget_unused`] keeps them.
+    pub fn mark_used(&self, keys: impl IntoIterator<Item = u128>) {
+        self.lock().used.extend(keys);
+    }
+
     fn find(&self, key: u128) -> Option<Arc<Pdf>> {
         let pages = {
             let mut state = self.state.lock().expect("no panic while holding the lock");
@@ -205,6 +223,9 @@ impl HandoutMaker for CachedMaker<'_> {
             self.typesetter.theme_digest,
             &self.typesetter.fonts.fallback_digest(&request.data),
         );
+        for path in &request.paths {
+            self.store.lock().keys.insert(path.clone(), key);
+        }
         if let Some(pdf) = self.store.find(key) {
             return Ok(Some(pdf));
         }
@@ -214,11 +235,7 @@ impl HandoutMaker for CachedMaker<'_> {
                 key,
                 theme: theme.clone(),
             });
-            let mut state = self
-                .store
-                .state
-                .lock()
-                .expect("no panic while holding the lock");
+            let mut state = self.store.lock();
             for path in &request.paths {
                 state.pending.insert(path.clone(), pending.clone());
             }

@@ -10,6 +10,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod addresses;
+pub mod build_cache;
 pub mod check;
 pub mod checklist;
 pub mod diagnostics;
@@ -93,6 +94,11 @@ pub struct BuildReport {
     pub missing_information: Vec<Problem>,
     pub elapsed: Duration,
     pub timings: Timings,
+    /// What the terminal should know of the build cache (set aside, and why).
+    pub notes: Vec<String>,
+    /// How many notices were kept from the last build as they were (their folders
+    /// unchanged).
+    pub reused: usize,
 }
 
 /// A build that stopped: every error found (and any warnings), nothing written.
@@ -249,32 +255,65 @@ pub fn build_date(explicit: Option<Date>) -> Result<Date, Problem> {
     }
 }
 
-/// Builds the site: load → check → render → write. Each file is written into a
-/// staging folder as soon as it is rendered (so memory stays small on large sites), or
-/// skipped when the output already has it; the output changes only when everything worked.
+/// Whether a build starts from the cache of its last run (see [`build_cache`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CacheUse {
+    /// Reuse what has not changed (`build`).
+    Reuse,
+    /// Read and render everything (`build --clean`); the cache is written afresh.
+    Clean,
+}
+
+/// Builds the site: load → check → render → write, reusing from the build cache every
+/// notice whose inputs did not change. Each file is written into a staging folder as
+/// soon as it is rendered (so memory stays small on large sites), or skipped when the
+/// output already has it; the output changes only when everything worked.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
+    build_with(options, CacheUse::Reuse)
+}
+
+/// As [`build`], with or without the cache.
+pub fn build_with(
+    options: &BuildOptions,
+    cache_use: CacheUse,
+) -> Result<BuildReport, BuildFailure> {
     let started = Instant::now();
     // The output folder is known only from site.toml: a failed load reports first.
     let output_dir = output_dir(options)?;
-    let staging =
-        write::Staging::begin(&output_dir, &options.root).map_err(|problem| BuildFailure {
-            problems: vec![problem],
-        })?;
-    let (pipeline, outcome) = Pipeline::run(options, &|file| staging.put(&file))?;
-    let writing = Instant::now();
-    staging.commit().map_err(|problem| BuildFailure {
+    let one = |problem| BuildFailure {
         problems: vec![problem],
-    })?;
+    };
+    let staging = write::Staging::begin(&output_dir, &options.root).map_err(one)?;
+    let cache =
+        build_cache::BuildCache::open(&output_dir, &options.root, cache_use == CacheUse::Reuse);
+    let as_written = |path: &str| staging.as_written(path).is_some();
+    let input = pipeline::ReuseInput {
+        previous: None,
+        today: Date::default(),
+        output: &output_dir,
+        as_written: &as_written,
+        previous_paths: staging.previous_paths().cloned().collect(),
+    };
+    let (pipeline, outcome, kept, cache_file) =
+        Pipeline::run_reusing(options, &|file| staging.put(&file), &cache, input)?;
+    let writing = Instant::now();
+    for path in &kept.paths {
+        staging.keep(path).map_err(one)?;
+    }
+    staging.commit().map_err(one)?;
+    cache.save(&cache_file);
     let mut timings = pipeline.timings().clone();
     timings.write = writing.elapsed();
     Ok(BuildReport {
-        notices: pipeline.site().notices.len(),
+        notices: pipeline.notice_count(),
         pages: outcome.pages,
         missing_information: pipeline.missing_information(),
         output_dir,
         warnings: pipeline.warnings(),
         elapsed: started.elapsed(),
         timings,
+        notes: cache.note.into_iter().collect(),
+        reused: kept.notices,
     })
 }
 

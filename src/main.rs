@@ -15,7 +15,7 @@ use clearnotice::model::Date;
 use clearnotice::pipeline::Scope;
 use clearnotice::serve::{self, ServeEvent, ServeOptions};
 use clearnotice::workflow;
-use clearnotice::{build, BuildOptions};
+use clearnotice::BuildOptions;
 
 // Rendering makes and drops many small strings on every core; mimalloc's per-thread
 // heaps cut the time glibc's allocator spent on them (measured in benches/compare.sh).
@@ -242,6 +242,13 @@ struct BuildArgs {
     /// (a long sentence, a point without a picture, ...) or a notice has no easy read.
     #[arg(long)]
     strict: bool,
+
+    /// Read, check and render every notice, not only those that changed. A build
+    /// keeps what it found and made in a cache beside the output (public →
+    /// .public.clearnotice-cache), reused while a notice's folder, site.toml, the
+    /// theme, the pictures, the settings and clearnotice itself stay the same.
+    #[arg(long)]
+    clean: bool,
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -319,16 +326,31 @@ fn run_build(args: BuildArgs) -> ExitCode {
             clearnotice::Handouts::Make
         },
     };
-    match build(&options) {
+    let cache = if args.clean {
+        clearnotice::CacheUse::Clean
+    } else {
+        clearnotice::CacheUse::Reuse
+    };
+    match clearnotice::build_with(&options, cache) {
         Ok(report) => {
+            for note in &report.notes {
+                eprintln!("note: {note}");
+            }
             let mut warnings = report.warnings.clone();
             warnings.extend(report.missing_information.iter().cloned());
             show_summarised(&warnings);
             if show_timings {
                 print_timings(&report.timings);
             }
+            let unchanged = match report.reused {
+                0 => String::new(),
+                n => format!(
+                    " ({n} {} unchanged since the last build)",
+                    plural(n, "notice", "notices")
+                ),
+            };
             eprintln!(
-                "Built {} {} into {}: {} {} in {} ms.",
+                "Built {} {} into {}: {} {} in {} ms{unchanged}.",
                 report.notices,
                 plural(report.notices, "notice", "notices"),
                 report.output_dir.display(),

@@ -50,7 +50,7 @@ fn a_failed_build_leaves_the_previous_output_byte_identical() {
     );
     assert_eq!(read_tree(&output), before);
     // No staging folder is left behind; only the list of what the last good build
-    // wrote, and the cache of the handouts it made.
+    // wrote, its build cache, and the cache of the handouts it made.
     let mut leftovers: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
@@ -59,7 +59,11 @@ fn a_failed_build_leaves_the_previous_output_byte_identical() {
     leftovers.sort();
     assert_eq!(
         leftovers,
-        [".public.clearnotice-files", ".public.clearnotice-handouts"]
+        [
+            ".public.clearnotice-cache",
+            ".public.clearnotice-files",
+            ".public.clearnotice-handouts"
+        ]
     );
 }
 

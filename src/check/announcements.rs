@@ -8,22 +8,52 @@ use crate::model::{Date, Notice};
 /// How long before a major change takes effect people should have been told.
 pub const NOTICE_DAYS: i32 = 30;
 
+/// Where an unannounced major change stands on a day: the one rule of when it is
+/// warned about (and the build cache's test of whether a new day changes the warning).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Due {
+    /// More than [`NOTICE_DAYS`] away: not warned about yet.
+    Later,
+    /// Takes effect in this many days.
+    InDays(i32),
+    /// In effect already.
+    InEffect,
+}
+
+pub fn due(effective: Date, today: Date) -> Due {
+    let days_left = (effective - today).get_days();
+    if effective <= today {
+        Due::InEffect
+    } else if days_left <= NOTICE_DAYS {
+        Due::InDays(days_left)
+    } else {
+        Due::Later
+    }
+}
+
+/// The effective dates of the major changes that do not say when people were told
+/// (the first version is a first publication: there was nobody to tell yet).
+pub fn unannounced(notice: &Notice) -> impl Iterator<Item = Date> + '_ {
+    notice
+        .versions
+        .iter()
+        .skip(1)
+        .filter(|v| v.is_major() && v.announced.is_none())
+        .map(|v| v.effective.value)
+}
+
 pub fn check_announcements(notice: &Notice, today: Date, problems: &mut Vec<Problem>) {
-    // The first version is a first publication: there was nobody to tell yet.
     for version in notice.versions.iter().skip(1).filter(|v| v.is_major()) {
         let effective = version.effective.value;
         let number = version.number.value;
         match &version.announced {
             None => {
-                let days_left = (effective - today).get_days();
-                let soon = effective <= today || days_left <= NOTICE_DAYS;
-                if !soon {
-                    continue;
-                }
-                let when = if effective <= today {
-                    format!("has been in effect since {effective}")
-                } else {
-                    format!("takes effect on {effective}, in {days_left} days")
+                let when = match due(effective, today) {
+                    Due::Later => continue,
+                    Due::InEffect => format!("has been in effect since {effective}"),
+                    Due::InDays(days_left) => {
+                        format!("takes effect on {effective}, in {days_left} days")
+                    }
                 };
                 problems.push(
                     version

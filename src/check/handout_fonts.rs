@@ -12,14 +12,32 @@ use crate::theme::fonts::{Fonts, REPLACEMENT};
 const NAMED: usize = 5;
 
 pub fn check_handout_fonts(version: &Version, fonts: &Fonts, problems: &mut Vec<Problem>) {
-    let sources = std::iter::once(&version.source)
+    for source in sources(version) {
+        problems.extend(unshowable(source, fonts));
+    }
+}
+
+/// Whether a text of `notice` has a character that neither the built-in fonts nor the
+/// theme's have: its handouts and warnings then depend on the fonts installed on the
+/// computer, which the build cache does not follow, so it never reuses the notice.
+pub fn needs_installed_fonts(notice: &crate::model::Notice, fonts: &Fonts) -> bool {
+    notice.versions.iter().any(|version| {
+        sources(version).any(|source| {
+            let mut asked = std::collections::HashSet::new();
+            source
+                .text
+                .chars()
+                .any(|c| !c.is_ascii() && asked.insert(c) && !fonts.has(c))
+        })
+    })
+}
+
+fn sources(version: &Version) -> impl Iterator<Item = &SourceFile> {
+    std::iter::once(&version.source)
         .chain(version.texts.values())
         .chain(version.translations.values().flat_map(|translation| {
             std::iter::once(&translation.source).chain(translation.easy_read.as_ref())
-        }));
-    for source in sources {
-        problems.extend(unshowable(source, fonts));
-    }
+        }))
 }
 
 /// A warning for the characters of `source` that no font has, if it has any.

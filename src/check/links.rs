@@ -94,6 +94,19 @@ impl LinkIndex {
         )
     }
 
+    /// The broken links of the pages at `paths` only (the others are known to be
+    /// sound), against every file of the index.
+    pub fn check_only(&self, paths: &HashSet<String>, site: &Site) -> Vec<Problem> {
+        check_pages(
+            self.pages
+                .values()
+                .filter(|p| paths.contains(&p.path))
+                .collect(),
+            |path| self.pages.get(path).map(|p| &p.ids),
+            site,
+        )
+    }
+
     /// The broken links the site would have with `changed` pages put in and `removed`
     /// taken out, found by checking only the pages that could have changed. The index
     /// itself is not changed: see [`LinkIndex::apply`].
@@ -185,6 +198,18 @@ impl LinkIndex {
             linked_from
         });
     }
+}
+
+/// The files of the site that `page` links to, each with whether the link names an
+/// id on it (`#…`).
+pub fn targets_with_fragments(page: &PageLinks) -> impl Iterator<Item = (String, bool)> + '_ {
+    page.links
+        .iter()
+        .filter(|link| !is_external(link))
+        .filter_map(|link| {
+            let fragment = link.split_once('#').is_some_and(|(_, id)| !id.is_empty());
+            Some((target_file(&page.path, link).ok()?, fragment))
+        })
 }
 
 /// The files of the site that `page` links to.

@@ -117,40 +117,55 @@ pub fn load_notices(root: &Path, problems: &mut Vec<Problem>) -> Vec<Notice> {
 /// Reads every entry of `<root>/content`, in name order. A missing `content/` is a
 /// problem of the site, added to `problems`.
 pub fn load_content(root: &Path, problems: &mut Vec<Problem>) -> Vec<ContentEntry> {
+    let Some(listed) = list_content(root, problems) else {
+        return Vec::new();
+    };
+    // Each entry of content/ is either a notice folder to load or a problem; notices are
+    // then read and parsed on every core, and problems kept in folder order.
+    listed
+        .into_par_iter()
+        .map(|(name, entry)| load_entry(name, entry))
+        .collect()
+}
+
+/// The entries of `<root>/content`, in name order, without reading them (the build
+/// cache reads them only where they changed). `None` with a problem of the site when
+/// there is no `content/`.
+pub fn list_content(root: &Path, problems: &mut Vec<Problem>) -> Option<Vec<Found>> {
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
         problems.push(
             Problem::in_file(CONTENT_DIR, "there is no content/ folder")
                 .with_help("Make a folder named content/ beside site.toml, with one folder per notice inside it."),
         );
-        return Vec::new();
+        return None;
     }
-    // Each entry of content/ is either a notice folder to load or a problem; notices are
-    // then read and parsed on every core, and problems kept in folder order.
-    list_entries(&content)
-        .into_par_iter()
-        .map(|(name, entry)| match entry {
-            Ok((path, shown)) => {
-                let mut problems = Vec::new();
-                let notice = load_notice(&path, &shown, name.clone(), &mut problems);
-                ContentEntry {
-                    name,
-                    notice,
-                    problems,
-                }
-            }
-            Err(problem) => ContentEntry {
+    Some(list_entries(&content))
+}
+
+/// Reads one entry of `content/` as listed.
+pub fn load_entry(name: String, entry: Result<(PathBuf, PathBuf), Problem>) -> ContentEntry {
+    match entry {
+        Ok((path, shown)) => {
+            let mut problems = Vec::new();
+            let notice = load_notice(&path, &shown, name.clone(), &mut problems);
+            ContentEntry {
                 name,
-                notice: None,
-                problems: vec![problem],
-            },
-        })
-        .collect()
+                notice,
+                problems,
+            }
+        }
+        Err(problem) => ContentEntry {
+            name,
+            notice: None,
+            problems: vec![problem],
+        },
+    }
 }
 
 /// An entry of `content/`: its name, and its folder (with how it is shown) or why it
 /// is not a notice.
-type Found = (String, Result<(PathBuf, PathBuf), Problem>);
+pub type Found = (String, Result<(PathBuf, PathBuf), Problem>);
 
 /// The entries of `content/`, in name order, editors' files left out.
 fn list_entries(content: &Path) -> Vec<Found> {

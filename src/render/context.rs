@@ -1,7 +1,7 @@
 //! What templates see: plain, serialisable views of the model. Templates never see the
 //! model itself, so the model can change without breaking a site's own templates.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::forms::Form;
 use crate::model::{Contact, SiteConfig};
@@ -138,7 +138,7 @@ pub struct FormLink {
 }
 
 /// A link to a PDF handout: "Download the easy-read leaflet (PDF, 10 pages, 220 KB)".
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HandoutView {
     pub href: String,
     pub text: String,
@@ -221,7 +221,7 @@ pub struct NoticeView {
 }
 
 /// A notice as listed on the index page.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NoticeSummary {
     pub slug: String,
     pub title: String,

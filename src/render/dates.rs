@@ -1,11 +1,11 @@
 //! Dates as people read them in the UK ("1 March 2025") and as machines read them.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::Date;
 
 /// A date for templates: `iso` for `<time datetime>`, `human` for the text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DateView {
     pub iso: String,
     pub human: String,

@@ -2,7 +2,7 @@
 //! site (`feed.xml`) and one per notice (`<slug>/feed.xml`). Minor changes are only
 //! updated online, so they never appear here.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tera::Context;
 
 use crate::addresses::{compare_folder, PagePath};
@@ -11,7 +11,7 @@ use crate::render::markdown::summary_text;
 use crate::render::timeline::Timeline;
 use crate::render::{PageJob, SiteRender};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FeedEntry {
     pub id: String,
     pub title: String,

@@ -15,6 +15,7 @@ pub mod notice_pages;
 pub mod sitemap;
 pub mod templates;
 pub mod timeline;
+pub mod titles;
 
 use std::borrow::Borrow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -33,6 +34,8 @@ use crate::theme::Theme;
 use context::{ContactView, NoticeSummary, PageView, ServiceGroup, SiteView};
 use templates::Templates;
 use timeline::Timeline;
+use titles::title_key;
+pub use titles::SharedTitles;
 
 const STATIC_DIR: &str = "static/";
 
@@ -50,7 +53,7 @@ pub struct SiteRender {
     pub view: SiteView,
     pub base_url: String,
     pub large_print_size_pt: u32,
-    /// Titles that more than one notice has (see [`shared_titles`]).
+    /// Titles that more than one notice has in this language (see [`titles`]).
     pub shared_titles: BTreeSet<String>,
     /// The site's contact, as data (for notice.json and the feeds).
     pub contact: Contact,
@@ -122,41 +125,6 @@ impl SiteRender {
     }
 }
 
-/// The titles (compared without case) that versions of more than one notice have.
-/// Real notices often share one, like "Privacy notice: how we use your data".
-pub fn shared_titles(site: &Site) -> BTreeSet<String> {
-    titles_of_more_than_one(site, |version| Some(&version.title))
-}
-
-/// As [`shared_titles`], among the translations into `language`.
-fn shared_titles_in(site: &Site, language: &str) -> BTreeSet<String> {
-    titles_of_more_than_one(site, |version| {
-        version.translations.get(language).map(|t| &t.title)
-    })
-}
-
-fn titles_of_more_than_one(
-    site: &Site,
-    title: impl Fn(&Version) -> Option<&String>,
-) -> BTreeSet<String> {
-    let mut owners: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
-    for notice in &site.notices {
-        for version in &notice.versions {
-            if let Some(title) = title(version) {
-                owners
-                    .entry(title_key(title))
-                    .or_default()
-                    .insert(&notice.slug);
-            }
-        }
-    }
-    owners
-        .into_iter()
-        .filter(|(_, slugs)| slugs.len() > 1)
-        .map(|(title, _)| title)
-        .collect()
-}
-
 /// How people sort names: without case or accents ("GOV.UK content…" before "GOV.UK
 /// Notify", "Éire" with the Es). The name itself breaks ties, so the order is stable.
 fn sort_key(name: &str) -> String {
@@ -166,10 +134,6 @@ fn sort_key(name: &str) -> String {
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
         .collect()
-}
-
-fn title_key(title: &str) -> String {
-    title.trim().to_lowercase()
 }
 
 /// A file to render from a template: where it goes, the template, what it sees.
@@ -219,7 +183,7 @@ impl NoticeOutput {
 }
 
 /// What the site-wide pages of one language need to know of a notice.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SiteWideEntry {
     /// The notice's major changes, for the site-wide feed.
     pub entries: Vec<feeds::FeedEntry>,
@@ -295,7 +259,7 @@ impl<'a> Renderer<'a> {
         theme: &'a Theme,
         options: &RenderOptions,
     ) -> Result<Self, Vec<Problem>> {
-        Renderer::with_shared_titles(site, theme, options, shared_titles(site))
+        Renderer::with_shared_titles(site, theme, options, SharedTitles::of_site(site))
     }
 
     /// As [`Renderer::new`], with the site's shared titles already known (`serve`
@@ -304,7 +268,7 @@ impl<'a> Renderer<'a> {
         site: &'a Site,
         theme: &'a Theme,
         options: &RenderOptions,
-        shared_titles: BTreeSet<String>,
+        shared_titles: SharedTitles,
     ) -> Result<Self, Vec<Problem>> {
         let mut problems = Vec::new();
         let mut languages = Vec::new();
@@ -314,13 +278,13 @@ impl<'a> Renderer<'a> {
                     site,
                     strings,
                     String::new(),
-                    shared_titles.clone(),
+                    shared_titles.in_site_language(),
                 )),
                 Ok(strings) => languages.push(SiteRender::new(
                     site,
                     strings,
                     format!("{tag}/"),
-                    shared_titles_in(site, tag),
+                    shared_titles.in_language(tag),
                 )),
                 Err(problem) => problems.push(problem),
             }

@@ -114,6 +114,39 @@ impl Staging {
         self.record(file, Recorded::of(&file.bytes, &written), staged)
     }
 
+    /// The paths of the files the previous build wrote.
+    pub fn previous_paths(&self) -> impl Iterator<Item = &String> {
+        self.previous.keys()
+    }
+
+    /// The file at `path` as the previous build wrote it, if it is still so: its size
+    /// and time as listed, or else its bytes' hash (a copy, such as a CI cache's
+    /// restore, can change the time).
+    pub fn as_written(&self, path: &str) -> Option<Recorded> {
+        let recorded = self.previous.get(path)?;
+        let now = fs::metadata(self.output.join(path)).ok()?;
+        if recorded.still_matches(&now) {
+            return Some(*recorded);
+        }
+        let bytes = fs::read(self.output.join(path)).ok()?;
+        (now.is_file() && manifest::hash(&bytes) == recorded.hash)
+            .then(|| Recorded::of(&bytes, &now))
+    }
+
+    /// Keeps a file of the previous build as it is (a notice the build cache reused).
+    pub fn keep(&self, path: &str) -> Result<(), Problem> {
+        let recorded = self.as_written(path).ok_or_else(|| {
+            Problem::in_file(
+                self.output.join(path),
+                "this file changed while the site was being built",
+            )
+            .with_help("Build again; `clearnotice build --clean` makes every file anew.")
+        })?;
+        let mut written = self.written.lock().map_err(|_| Problem::thread_failed())?;
+        written.files.insert(path.to_string(), recorded);
+        Ok(())
+    }
+
     /// The file as it is in the output, if it already has exactly `file`'s bytes.
     fn unchanged(&self, file: &OutputFile) -> Option<Recorded> {
         let old = self.output.join(&file.path);

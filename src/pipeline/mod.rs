@@ -19,12 +19,18 @@ use crate::check::links::{LinkIndex, PageLinks};
 use crate::diagnostics::{Problem, Severity};
 use crate::handout_store::HandoutStore;
 use crate::model::{Date, Notice, Site};
+use crate::render::titles::NoticeTitles;
 use crate::render::{
-    assemble, shared_titles, NoticeOutput, OutputFile, RenderOptions, Renderer, Sink,
+    assemble, NoticeOutput, OutputFile, RenderOptions, Renderer, SharedTitles, Sink,
 };
 use crate::theme::Theme;
+mod reuse;
+
+pub use reuse::{Kept, ReuseInput};
+
 use crate::{
-    apply_base_url, build_date, check, load, BuildFailure, BuildOptions, Handouts, Timings,
+    apply_base_url, build_cache, build_date, check, load, BuildFailure, BuildOptions, Handouts,
+    Timings,
 };
 
 /// What a save touched (told by the file watcher), and so what `update` redoes.
@@ -117,8 +123,10 @@ pub struct Pipeline {
     site_wide_paths: BTreeSet<String>,
     links: LinkIndex,
     timings: Timings,
-    shared_titles: BTreeSet<String>,
+    shared_titles: SharedTitles,
     handouts: Option<Arc<HandoutStore>>,
+    /// What a build with its cache took from it, until the cache is written.
+    reused: Option<reuse::Reused>,
 }
 
 /// The parts of a run that were re-read, before checking.
@@ -133,9 +141,11 @@ struct Draft {
     /// Whether every file is made anew (a full run or a new theme).
     everything: bool,
     /// Titles that more than one notice has (they name their service).
-    shared_titles: BTreeSet<String>,
+    shared_titles: SharedTitles,
     /// The handouts made, kept between runs; `None` when handouts are off.
     handouts: Option<Arc<HandoutStore>>,
+    /// What a build with its cache took from it (and the fingerprints of the rest).
+    reused: Option<reuse::Reused>,
 }
 
 impl Pipeline {
@@ -145,23 +155,14 @@ impl Pipeline {
         let mut timings = Timings::default();
         let started = Instant::now();
         let render_options = render_options(options)?;
-        let draft = load_everything(options)?;
+        let draft = load_everything(options, None)?;
         timings.load = started.elapsed();
-        let mut links = LinkIndex::default();
-        let (pipeline, outcome) = finish_run(
-            options.clone(),
-            render_options,
-            draft,
-            None,
-            &mut links,
-            timings,
-            sink,
-        )?;
+        let (pipeline, outcome) = finish_whole_run(options, render_options, draft, timings, sink)?;
         // A whole site was made: handouts it did not ask for belong to no page.
         if let Some(store) = &pipeline.handouts {
             store.forget_unused();
         }
-        Ok((Pipeline { links, ..pipeline }, outcome))
+        Ok((pipeline, outcome))
     }
 
     /// Redoes what `changes` touched; every file that changed goes to `sink`. On
@@ -246,7 +247,7 @@ impl Pipeline {
         }
         site.notices.sort_by(|a, b| a.slug.cmp(&b.slug));
         // A title that becomes shared (or stops being) renames other notices' pages.
-        let shared = shared_titles(&site);
+        let shared = SharedTitles::of_site(&site);
         let renamed = shared != self.shared_titles;
         let everything = theme_changed || renamed;
         if everything {
@@ -261,6 +262,7 @@ impl Pipeline {
             everything,
             shared_titles: shared,
             handouts: self.handouts.clone(),
+            reused: None,
         }
     }
 
@@ -300,6 +302,11 @@ impl Pipeline {
                 })
                 .unwrap_or_default(),
         }
+    }
+
+    /// How many notices the site has (read this run, or kept from the cache).
+    pub fn notice_count(&self) -> usize {
+        self.entries.values().filter(|e| e.output.is_some()).count()
     }
 
     /// The names of every entry of `content/`.
@@ -371,17 +378,35 @@ fn render_options(options: &BuildOptions) -> Result<RenderOptions, BuildFailure>
 }
 
 /// Step 1 of a full run: reads site.toml, every notice, the theme and the pictures.
-/// They are all read even when one is broken, so one run reports every problem.
-fn load_everything(options: &BuildOptions) -> Result<Draft, BuildFailure> {
+/// They are all read even when one is broken, so one run reports every problem. With
+/// `reuse` (a build with its cache), a notice whose folder has not changed since the
+/// cached run is taken from the cache instead of read.
+fn load_everything(
+    options: &BuildOptions,
+    reuse: Option<&reuse::ReuseInput>,
+) -> Result<Draft, BuildFailure> {
     let root: &Path = &options.root;
     let mut site_problems = SiteProblems::default();
     let config = load::config::load_config(root).map_err(|found| site_problems.config = found);
-    let content = load::content::load_content(root, &mut site_problems.content);
+    // The theme and pictures before the notices: the cache's key is made of them.
     let theme = load::theme::load_theme(root, &mut site_problems.theme);
     let pictures = load::pictures::load_pictures(root, &mut site_problems.pictures);
+    let (content, reused) = match (&config, reuse) {
+        (Ok((_, config_source)), Some(reuse)) => {
+            let key =
+                build_cache::inputs::site_key(&config_source.text, &pictures, &theme, options);
+            reuse::load_content(reuse, root, key, &mut site_problems.content)
+        }
+        _ => (
+            load::content::load_content(root, &mut site_problems.content),
+            None,
+        ),
+    };
     let mut notices = Vec::new();
     let mut entries = BTreeMap::new();
+    let mut titles = Vec::new();
     for entry in content {
+        titles.extend(entry.notice.as_ref().map(NoticeTitles::of));
         notices.extend(entry.notice.map(Arc::new));
         entries.insert(
             entry.name,
@@ -390,6 +415,12 @@ fn load_everything(options: &BuildOptions) -> Result<Draft, BuildFailure> {
                 ..Entry::default()
             }),
         );
+    }
+    if let Some(reused) = &reused {
+        for (slug, (entry, stored)) in &reused.restored {
+            entries.insert(slug.clone(), entry.clone());
+            titles.push(stored.titles.clone());
+        }
     }
     let Ok((config, config_source)) = config else {
         return Err(BuildFailure {
@@ -414,7 +445,7 @@ fn load_everything(options: &BuildOptions) -> Result<Draft, BuildFailure> {
             &site.config_source,
         ));
     let redo = site.notices.iter().map(|n| n.slug.clone()).collect();
-    let shared_titles = shared_titles(&site);
+    let shared_titles = SharedTitles::of(&titles);
     let handouts = match &options.handouts {
         Handouts::Off => None,
         Handouts::OnRequest(store) => Some(store.clone()),
@@ -435,7 +466,29 @@ fn load_everything(options: &BuildOptions) -> Result<Draft, BuildFailure> {
         everything: true,
         shared_titles,
         handouts,
+        reused,
     })
+}
+
+/// Steps 2 to 5 of a run that is not an update, with the link index it makes.
+fn finish_whole_run(
+    options: &BuildOptions,
+    render_options: RenderOptions,
+    draft: Draft,
+    timings: Timings,
+    sink: &Sink,
+) -> Result<(Pipeline, Outcome), BuildFailure> {
+    let mut links = LinkIndex::default();
+    let (pipeline, outcome) = finish_run(
+        options.clone(),
+        render_options,
+        draft,
+        None,
+        &mut links,
+        timings,
+        sink,
+    )?;
+    Ok((Pipeline { links, ..pipeline }, outcome))
 }
 
 /// Steps 2 to 5 on a draft: check the notices to redo, render them (and the site-wide
@@ -461,9 +514,12 @@ fn finish_run(
 
     let started = Instant::now();
     let removed = removed_paths(before, &draft.entries, &site_wide_paths);
-    let broken = match before {
-        Some(_) => links.check_change(&made.links, &removed, &draft.site),
-        None => {
+    let broken = match (before, &draft.reused) {
+        (Some(_), _) => links.check_change(&made.links, &removed, &draft.site),
+        (None, Some(reused)) => {
+            reuse::check_links(std::mem::take(&mut made.links), reused, &draft.site)
+        }
+        (None, None) => {
             links.apply(std::mem::take(&mut made.links), &[]);
             links.check_all(&draft.site)
         }
@@ -501,6 +557,7 @@ fn finish_run(
         timings,
         shared_titles: draft.shared_titles,
         handouts: draft.handouts,
+        reused: draft.reused,
     };
     Ok((pipeline, outcome))
 }

@@ -1,0 +1,102 @@
+//! What a build's output depends on, hashed: a notice's folder (its fingerprint) and
+//! everything the notices share (the site key: site.toml, the theme, the pictures, the
+//! build's settings). The tool itself is named in the cache file's header.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use xxhash_rust::xxh3::Xxh3;
+
+use crate::model::Picture;
+use crate::theme::Theme;
+use crate::BuildOptions;
+
+/// A notice folder as read for its fingerprint: the hash, and each file's bytes by
+/// the path the user knows it by (to find the texts of its problems again).
+pub struct FolderPrint {
+    pub fingerprint: u128,
+    pub files: Vec<(PathBuf, Vec<u8>)>,
+}
+
+/// Hashes every entry of a notice's folder: each name, what it is, and a file's
+/// bytes. `None` if anything cannot be read (the notice is then read as usual, which
+/// reports the problem). Loading reads only the folder's own entries, so only those
+/// are hashed.
+pub fn fingerprint_folder(dir: &Path, shown: &Path) -> Option<FolderPrint> {
+    let mut entries: Vec<std::fs::DirEntry> = std::fs::read_dir(dir)
+        .ok()?
+        .collect::<Result<_, _>>()
+        .ok()?;
+    entries.sort_by_key(|e| e.file_name());
+    let mut hasher = Xxh3::new();
+    let mut files = Vec::new();
+    for entry in entries {
+        let name = entry.file_name();
+        let kind = entry.file_type().ok()?;
+        hasher.update(name.as_encoded_bytes());
+        if kind.is_file() {
+            let bytes = std::fs::read(entry.path()).ok()?;
+            hasher.update(&[1]);
+            hasher.update(&(bytes.len() as u64).to_le_bytes());
+            hasher.update(&bytes);
+            files.push((shown.join(&name), bytes));
+        } else {
+            hasher.update(if kind.is_dir() { &[2] } else { &[3] });
+        }
+        hasher.update(&[0]);
+    }
+    Some(FolderPrint {
+        fingerprint: hasher.digest128(),
+        files,
+    })
+}
+
+/// The hash of what every notice's output depends on besides its own folder.
+pub fn site_key(
+    config_text: &str,
+    pictures: &BTreeMap<String, Picture>,
+    theme: &Theme,
+    options: &BuildOptions,
+) -> u128 {
+    let mut hasher = Xxh3::new();
+    let mut field = |bytes: &[u8]| {
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    };
+    field(config_text.as_bytes());
+    for (path, file) in theme.files.iter().chain(&theme.built_in_strings) {
+        field(path.as_bytes());
+        field(&file.bytes);
+        field(file.origin.as_os_str().as_encoded_bytes());
+    }
+    for (name, picture) in pictures {
+        field(name.as_bytes());
+        field(picture.extension.as_bytes());
+        field(&picture.bytes);
+    }
+    field(options.base_url.as_deref().unwrap_or_default().as_bytes());
+    field(&[u8::from(options.minify)]);
+    field(match options.handouts {
+        crate::Handouts::Off => b"off",
+        crate::Handouts::Make => b"make",
+        crate::Handouts::OnRequest(_) => b"on request",
+    });
+    hasher.digest128()
+}
+
+/// This clearnotice: its version, and the size and time of its program file, so that
+/// a new build of the same version (while developing it) is another tool too.
+pub fn tool() -> String {
+    let program = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|meta| {
+            let modified = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            format!("{} bytes, modified {modified}", meta.len())
+        })
+        .unwrap_or_else(|_| "program file not found".to_string());
+    format!("clearnotice {} ({program})", env!("CARGO_PKG_VERSION"))
+}

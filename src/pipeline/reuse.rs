@@ -1,0 +1,384 @@
+//! A build with its cache (see [`crate::build_cache`]): the notices whose folders did
+//! not change are taken from the cache instead of read, checked and rendered; their
+//! files stay in the output as they are. Everything else runs as in a full run, and
+//! the link check looks again at every page that could have changed.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::{finish_whole_run, load_everything, render_options, Entry, Outcome, Pipeline};
+use crate::build_cache::inputs::{fingerprint_folder, FolderPrint};
+use crate::build_cache::stored::{restore_all, store_all, text_hash, DateMarks, StoredOutput};
+use crate::build_cache::{absolute, inputs, BuildCache, CacheFile, StoredNotice};
+use crate::check::links::{LinkIndex, PageLinks};
+use crate::diagnostics::{Problem, SourceFile};
+use crate::load::content::{list_content, load_entry, ContentEntry};
+use crate::model::Date;
+use crate::render::titles::NoticeTitles;
+use crate::render::Sink;
+use crate::{BuildFailure, BuildOptions, Timings};
+
+/// What the build tells the pipeline about its output and cache.
+pub struct ReuseInput<'a> {
+    /// The previous run's cache, if it can be trusted this far.
+    pub previous: Option<&'a CacheFile>,
+    pub today: Date,
+    pub output: &'a Path,
+    /// Whether the file at a path is still in the output as the last build wrote it.
+    pub as_written: &'a (dyn Fn(&str) -> bool + Sync),
+    /// Every file the previous build wrote.
+    pub previous_paths: HashSet<String>,
+}
+
+/// What a build took from its cache.
+#[derive(Default)]
+pub struct Reused {
+    /// The notices taken from the cache: their entries, and what the cache had.
+    pub restored: BTreeMap<String, (Arc<Entry>, StoredNotice)>,
+    /// The fingerprints of the notices read afresh.
+    pub fingerprints: BTreeMap<String, u128>,
+    output: PathBuf,
+    previous_paths: HashSet<String>,
+}
+
+impl Reused {
+    fn kept_paths(&self) -> impl Iterator<Item = &String> {
+        self.restored.values().flat_map(|(_, stored)| &stored.paths)
+    }
+}
+
+/// What a build kept from the last: how many notices, and their files.
+pub struct Kept {
+    pub notices: usize,
+    pub paths: Vec<String>,
+}
+
+/// A notice's entry of `content/`: read afresh, or taken from the cache.
+enum Loaded {
+    Fresh(ContentEntry, Option<u128>),
+    Restored(String, Arc<Entry>, StoredNotice),
+}
+
+impl Pipeline {
+    /// As [`Pipeline::run`], for `build` with its cache: returns too the files kept
+    /// from the last build (to be kept in the output) and the cache to write once the
+    /// site is in place. A failure is reported as a run without the cache reports it.
+    pub fn run_reusing(
+        options: &BuildOptions,
+        sink: &Sink,
+        cache: &BuildCache,
+        input: ReuseInput,
+    ) -> Result<(Pipeline, Outcome, Kept, CacheFile), BuildFailure> {
+        let started = std::time::Instant::now();
+        let render_options = render_options(options)?;
+        let input = ReuseInput {
+            today: render_options.today,
+            previous: cache.previous.as_ref(),
+            ..input
+        };
+        let mut draft = load_everything(options, Some(&input))?;
+        // A title that became shared, or stopped being, renames pages of notices
+        // that did not change: then nothing is reused.
+        let renamed = input
+            .previous
+            .is_some_and(|p| p.shared_titles != draft.shared_titles);
+        let restored_any = draft
+            .reused
+            .as_ref()
+            .is_some_and(|r| !r.restored.is_empty());
+        if renamed && restored_any {
+            let fresh = ReuseInput {
+                previous: None,
+                ..input
+            };
+            draft = load_everything(options, Some(&fresh))?;
+        }
+        if let (Some(store), Some(reused)) = (&draft.handouts, &draft.reused) {
+            store.mark_used(
+                reused
+                    .restored
+                    .values()
+                    .flat_map(|(_, s)| s.handouts.iter().copied()),
+            );
+        }
+        let timings = Timings {
+            load: started.elapsed(),
+            ..Timings::default()
+        };
+        let restored = draft
+            .reused
+            .as_ref()
+            .is_some_and(|r| !r.restored.is_empty());
+        let result = finish_whole_run(options, render_options, draft, timings, sink);
+        let (mut pipeline, mut outcome) = match result {
+            Ok(done) => done,
+            // The cache has no texts of the notices it kept: a run without it names
+            // every problem where it was written, as a clean build does.
+            Err(failure) if restored => {
+                return Err(Pipeline::run(options, &|_| Ok(())).err().unwrap_or(failure))
+            }
+            Err(failure) => return Err(failure),
+        };
+        if let Some(store) = &pipeline.handouts {
+            store.forget_unused();
+        }
+        let reused = pipeline.reused.take().unwrap_or_default();
+        let kept = Kept {
+            notices: reused.restored.len(),
+            paths: reused.kept_paths().cloned().collect(),
+        };
+        outcome.files += kept.paths.len();
+        outcome.pages += kept.paths.iter().filter(|p| p.ends_with(".html")).count();
+        let previous_blobs = cache.previous.as_ref().map(|p| &p.blobs);
+        let file = pipeline.cache_file(options, reused, previous_blobs);
+        Ok((pipeline, outcome, kept, file))
+    }
+
+    /// What the cache keeps of this run.
+    fn cache_file(
+        &self,
+        options: &BuildOptions,
+        reused: Reused,
+        previous_blobs: Option<&BTreeMap<u128, Vec<u8>>>,
+    ) -> CacheFile {
+        let fingerprints = &reused.fingerprints;
+        let mut stored: BTreeMap<String, StoredNotice> = reused
+            .restored
+            .into_iter()
+            .map(|(slug, (_, stored))| (slug, stored))
+            .collect();
+        let mut blobs = BTreeMap::new();
+        let fonts = self
+            .handouts
+            .as_ref()
+            .map(|_| crate::theme::fonts::Fonts::of(&self.theme));
+        for notice in &self.site.notices {
+            let (Some(entry), Some(fingerprint)) = (
+                self.entries.get(&notice.slug),
+                fingerprints.get(&notice.slug),
+            ) else {
+                continue;
+            };
+            let Some(output) = &entry.output else {
+                continue;
+            };
+            if fonts.as_ref().is_some_and(|fonts| {
+                crate::check::handout_fonts::needs_installed_fonts(notice, fonts)
+            }) {
+                continue;
+            }
+            let handouts = self
+                .handouts
+                .iter()
+                .flat_map(|store| entry.paths.iter().filter_map(|p| store.key_of(p)))
+                .collect();
+            stored.insert(
+                notice.slug.clone(),
+                StoredNotice {
+                    slug: notice.slug.clone(),
+                    fingerprint: *fingerprint,
+                    dates: DateMarks::of(notice),
+                    titles: NoticeTitles::of(notice),
+                    load: store_all(&entry.load),
+                    check: store_all(&entry.check),
+                    missing: store_all(&entry.missing),
+                    output: StoredOutput::of(output, &mut blobs),
+                    paths: entry.paths.iter().cloned().collect(),
+                    handouts,
+                },
+            );
+        }
+        // The pictures of the notices kept from the last run.
+        if let Some(previous) = previous_blobs {
+            for notice in stored.values() {
+                for (_, hash) in &notice.output.pictures {
+                    if let Some(bytes) = previous.get(hash) {
+                        blobs.entry(*hash).or_insert_with(|| bytes.clone());
+                    }
+                }
+            }
+        }
+        CacheFile {
+            tool: inputs::tool(),
+            site: absolute(&options.root),
+            site_key: inputs::site_key(
+                &self.site.config_source.text,
+                &self.site.pictures,
+                &self.theme,
+                options,
+            ),
+            today: self.render_options.today,
+            shared_titles: self.shared_titles.clone(),
+            site_wide: self.site_wide_paths.iter().cloned().collect(),
+            notices: stored,
+            blobs,
+        }
+    }
+}
+
+/// Step 1 with the cache: lists `content/`, and for each notice folder whose
+/// fingerprint, days and files match the cache, takes its entry from the cache.
+pub(super) fn load_content(
+    input: &ReuseInput,
+    root: &Path,
+    site_key: u128,
+    problems: &mut Vec<Problem>,
+) -> (Vec<ContentEntry>, Option<Reused>) {
+    let mut reused = Reused {
+        output: input.output.to_path_buf(),
+        previous_paths: input.previous_paths.clone(),
+        ..Reused::default()
+    };
+    let Some(listed) = list_content(root, problems) else {
+        return (Vec::new(), Some(reused));
+    };
+    let previous = input.previous.filter(|p| p.site_key == site_key);
+    let loaded: Vec<Loaded> = listed
+        .into_par_iter()
+        .map(|(name, entry)| {
+            let print = entry
+                .as_ref()
+                .ok()
+                .and_then(|(path, shown)| fingerprint_folder(path, shown));
+            let cached = previous.and_then(|p| Some((p, p.notices.get(&name)?)));
+            if let (Some(print), Some((previous, stored))) = (&print, cached) {
+                if let Some(entry) = restore(stored, print, previous, input, root) {
+                    return Loaded::Restored(name, Arc::new(entry), stored.clone());
+                }
+            }
+            Loaded::Fresh(load_entry(name, entry), print.map(|p| p.fingerprint))
+        })
+        .collect();
+    let mut fresh = Vec::new();
+    for loaded in loaded {
+        match loaded {
+            Loaded::Fresh(entry, fingerprint) => {
+                if let Some(fingerprint) = fingerprint {
+                    reused.fingerprints.insert(entry.name.clone(), fingerprint);
+                }
+                fresh.push(entry);
+            }
+            Loaded::Restored(name, entry, stored) => {
+                reused.restored.insert(name, (entry, stored));
+            }
+        }
+    }
+    (fresh, Some(reused))
+}
+
+/// The notice's entry from the cache, if it can be trusted: the same folder, the
+/// same effect of the day, every file still in the output, every problem's text found.
+fn restore(
+    stored: &StoredNotice,
+    print: &FolderPrint,
+    previous: &CacheFile,
+    input: &ReuseInput,
+    root: &Path,
+) -> Option<Entry> {
+    if stored.fingerprint != print.fingerprint
+        || !stored.dates.same_on(previous.today, input.today)
+        || !stored.paths.iter().all(|p| (input.as_written)(p))
+    {
+        return None;
+    }
+    let found: RefCell<HashMap<PathBuf, Option<SourceFile>>> = RefCell::default();
+    let texts = |path: &PathBuf, hash: u128| -> Option<SourceFile> {
+        let mut found = found.borrow_mut();
+        found
+            .entry(path.clone())
+            .or_insert_with(|| text_of(path, print, root))
+            .clone()
+            .filter(|source| text_hash(&source.text) == hash)
+    };
+    Some(Entry {
+        load: restore_all(&stored.load, &texts)?,
+        check: restore_all(&stored.check, &texts)?,
+        output: Some(Arc::new(stored.output.restore(
+            &stored.slug,
+            &previous.blobs,
+            &texts,
+        )?)),
+        paths: stored.paths.iter().cloned().collect(),
+        missing: restore_all(&stored.missing, &texts)?,
+    })
+}
+
+/// The text of the file a problem points into: one of the notice's files as read for
+/// its fingerprint, or another file of the site.
+fn text_of(path: &PathBuf, print: &FolderPrint, root: &Path) -> Option<SourceFile> {
+    match print.files.iter().find(|(shown, _)| shown == path) {
+        Some((shown, bytes)) => crate::load::text::decode(bytes, shown)
+            .ok()
+            .map(|text| SourceFile::new(shown.clone(), text)),
+        None => crate::load::text::read_text(&root.join(path), path).ok(),
+    }
+}
+
+/// The link check of a build with its cache. The pages of the kept notices had no
+/// broken link last time, and still have none if nothing they link to went or lost
+/// an id: then only the pages made anew are checked (against the kept files, read
+/// back from the output where they are linked to). Otherwise every page is.
+pub(super) fn check_links(
+    made: Vec<PageLinks>,
+    reused: &Reused,
+    site: &crate::model::Site,
+) -> Vec<Problem> {
+    let kept: BTreeSet<&String> = reused.kept_paths().collect();
+    if kept.is_empty() {
+        return LinkIndex::new(made).check_all(site);
+    }
+    let made_paths: HashSet<&str> = made.iter().map(|p| p.path.as_str()).collect();
+    let removed = reused
+        .previous_paths
+        .iter()
+        .any(|p| !made_paths.contains(p.as_str()) && !kept.contains(p));
+    let ids_changed = || {
+        made.par_iter().any(|page| {
+            page.path.ends_with(".html")
+                && reused.previous_paths.contains(&page.path)
+                && read_back(&reused.output, &page.path).is_none_or(|old| old.ids != page.ids)
+        })
+    };
+    if removed || ids_changed() {
+        let mut pages = made;
+        pages.par_extend(kept.par_iter().filter_map(|p| read_back(&reused.output, p)));
+        return LinkIndex::new(pages).check_all(site);
+    }
+    // A kept file that a new page links to: read back for its ids where the link
+    // names one; otherwise only its being there matters.
+    let mut linked: BTreeMap<String, bool> = BTreeMap::new();
+    for page in &made {
+        for (target, fragment) in crate::check::links::targets_with_fragments(page) {
+            if kept.contains(&target) {
+                *linked.entry(target).or_default() |= fragment;
+            }
+        }
+    }
+    let checked: HashSet<String> = made.iter().map(|p| p.path.clone()).collect();
+    let mut pages = made;
+    pages.par_extend(linked.into_par_iter().filter_map(|(path, fragment)| {
+        if fragment {
+            read_back(&reused.output, &path)
+        } else {
+            Some(PageLinks {
+                path,
+                ids: HashSet::new(),
+                links: Vec::new(),
+            })
+        }
+    }));
+    LinkIndex::new(pages).check_only(&checked, site)
+}
+
+/// A file of the output as the link check sees it.
+fn read_back(output: &Path, path: &str) -> Option<PageLinks> {
+    let bytes = std::fs::read(output.join(path)).ok()?;
+    Some(PageLinks::of(&crate::output::OutputFile {
+        path: path.to_string(),
+        bytes,
+    }))
+}
