@@ -26,7 +26,7 @@ pub use stored::StoredNotice;
 
 /// The first bytes of a cache file, and its format's number: a file without them is
 /// not read.
-const MAGIC: &[u8] = b"clearnotice build cache 1\n";
+const MAGIC: &[u8] = b"clearnotice build cache 2\n";
 
 /// One run's cache, as written after a successful build.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -41,6 +41,8 @@ pub struct CacheFile {
     pub shared_titles: SharedTitles,
     /// The paths of the files that are not any one notice's (index, feeds, stylesheets).
     pub site_wide: Vec<String>,
+    /// How many notices the run built (some may not be cached: see `notices`).
+    pub notice_count: usize,
     pub notices: BTreeMap<String, StoredNotice>,
     /// Bytes several notices share (easy-read pictures), by hash.
     pub blobs: BTreeMap<u128, Vec<u8>>,

@@ -604,8 +604,13 @@ fn render_step(
     let site_wide_same = before.is_some_and(|before| {
         !draft.everything && same_for_site_wide(&before.entries, &draft.entries)
     });
-    let site_wide_paths = match before {
-        Some(before) if site_wide_same => before.site_wide_paths.clone(),
+    let kept_from_cache = draft
+        .reused
+        .as_mut()
+        .and_then(|reused| reused.keep_site_wide(&draft.entries));
+    let site_wide_paths = match (before, kept_from_cache) {
+        (Some(before), _) if site_wide_same => before.site_wide_paths.clone(),
+        (None, Some(kept)) => kept,
         _ => render_site_wide(&renderer, draft, &recording)?,
     };
     let render_timings = renderer.timings(&[]);

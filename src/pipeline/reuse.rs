@@ -19,7 +19,7 @@ use crate::diagnostics::{Problem, SourceFile};
 use crate::load::content::{list_content, load_entry, ContentEntry};
 use crate::model::Date;
 use crate::render::titles::NoticeTitles;
-use crate::render::Sink;
+use crate::render::{NoticeOutput, Sink, SiteWideEntry};
 use crate::{BuildFailure, BuildOptions, Timings};
 
 /// What the build tells the pipeline about its output and cache.
@@ -43,12 +43,70 @@ pub struct Reused {
     pub fingerprints: BTreeMap<String, u128>,
     output: PathBuf,
     previous_paths: HashSet<String>,
+    /// The last run's site-wide files and what they showed of each notice, when they
+    /// are all still in the output as written (and the site key is the same).
+    previous_site_wide: Option<PreviousSiteWide>,
+    /// The site-wide files kept as they are, when nothing they show changed.
+    site_wide_kept: Option<BTreeSet<String>>,
 }
+
+/// What the last run's index, feeds, sitemap and pictures were made from.
+struct PreviousSiteWide {
+    paths: BTreeSet<String>,
+    /// Each notice's entries in them, by slug.
+    notices: BTreeMap<String, ShownOfNotice>,
+}
+
+/// What the site-wide files show of a notice: its entries per language, and its
+/// pictures (path and hash).
+type ShownOfNotice = (Vec<Option<SiteWideEntry>>, Vec<(String, u128)>);
 
 impl Reused {
     fn kept_paths(&self) -> impl Iterator<Item = &String> {
-        self.restored.values().flat_map(|(_, stored)| &stored.paths)
+        self.restored
+            .values()
+            .flat_map(|(_, stored)| &stored.paths)
+            .chain(self.site_wide_kept.iter().flatten())
     }
+
+    /// The site-wide files' paths, if they would come out as the last run wrote them:
+    /// the same notices, each showing in them what it showed then (the rule `serve`
+    /// follows within a run). They are then kept rather than made again.
+    pub(super) fn keep_site_wide(
+        &mut self,
+        entries: &BTreeMap<String, Arc<Entry>>,
+    ) -> Option<BTreeSet<String>> {
+        let previous = self.previous_site_wide.as_ref()?;
+        let notices: Vec<(&String, &NoticeOutput)> = entries
+            .iter()
+            .filter_map(|(slug, e)| Some((slug, e.output.as_deref()?)))
+            .collect();
+        let same = notices.len() == previous.notices.len()
+            && notices.iter().all(|(slug, output)| {
+                previous
+                    .notices
+                    .get(*slug)
+                    .is_some_and(|(languages, pictures)| {
+                        output.languages == *languages
+                            && output.pictures.len() == pictures.len()
+                            && pictures.iter().all(|(path, hash)| {
+                                output
+                                    .pictures
+                                    .get(path)
+                                    .is_some_and(|bytes| hash_of(bytes) == *hash)
+                            })
+                    })
+            });
+        if !same {
+            return None;
+        }
+        self.site_wide_kept = Some(previous.paths.clone());
+        self.site_wide_kept.clone()
+    }
+}
+
+fn hash_of(bytes: &[u8]) -> u128 {
+    crate::write::manifest::hash(bytes)
 }
 
 /// What a build kept from the last: how many notices, and their files.
@@ -152,10 +210,13 @@ impl Pipeline {
             .map(|(slug, (_, stored))| (slug, stored))
             .collect();
         let mut blobs = BTreeMap::new();
-        let fonts = self
-            .handouts
-            .as_ref()
-            .map(|_| crate::theme::fonts::Fonts::of(&self.theme));
+        // Made only if a notice was read afresh: a font set takes a while to make.
+        let fonts = std::cell::OnceCell::new();
+        let fonts = || {
+            self.handouts
+                .as_ref()
+                .map(|_| fonts.get_or_init(|| crate::theme::fonts::Fonts::of(&self.theme)))
+        };
         for notice in &self.site.notices {
             let (Some(entry), Some(fingerprint)) = (
                 self.entries.get(&notice.slug),
@@ -166,7 +227,7 @@ impl Pipeline {
             let Some(output) = &entry.output else {
                 continue;
             };
-            if fonts.as_ref().is_some_and(|fonts| {
+            if fonts().is_some_and(|fonts| {
                 crate::check::handout_fonts::needs_installed_fonts(notice, fonts)
             }) {
                 continue;
@@ -214,6 +275,7 @@ impl Pipeline {
             today: self.render_options.today,
             shared_titles: self.shared_titles.clone(),
             site_wide: self.site_wide_paths.iter().cloned().collect(),
+            notice_count: self.notice_count(),
             notices: stored,
             blobs,
         }
@@ -237,6 +299,7 @@ pub(super) fn load_content(
         return (Vec::new(), Some(reused));
     };
     let previous = input.previous.filter(|p| p.site_key == site_key);
+    reused.previous_site_wide = previous.and_then(|p| previous_site_wide(p, input));
     let loaded: Vec<Loaded> = listed
         .into_par_iter()
         .map(|(name, entry)| {
@@ -268,6 +331,32 @@ pub(super) fn load_content(
         }
     }
     (fresh, Some(reused))
+}
+
+/// The last run's site-wide files, if every one is still in the output as written and
+/// every notice of that run was cached (a notice left out of the cache, such as one
+/// needing the computer's fonts, is redone, so the comparison would lack it).
+fn previous_site_wide(previous: &CacheFile, input: &ReuseInput) -> Option<PreviousSiteWide> {
+    if previous.site_wide.is_empty() || previous.notices.len() != previous.notice_count {
+        return None;
+    }
+    if !previous.site_wide.par_iter().all(|p| (input.as_written)(p)) {
+        return None;
+    }
+    Some(PreviousSiteWide {
+        paths: previous.site_wide.iter().cloned().collect(),
+        notices: previous
+            .notices
+            .iter()
+            .map(|(slug, stored)| {
+                let output = &stored.output;
+                (
+                    slug.clone(),
+                    (output.languages.clone(), output.pictures.clone()),
+                )
+            })
+            .collect(),
+    })
 }
 
 /// The notice's entry from the cache, if it can be trusted: the same folder, the

@@ -44,6 +44,8 @@ pub struct Staging {
     /// The previous build's files, from its marker (empty on a first build).
     previous: HashMap<String, Recorded>,
     written: Mutex<Written>,
+    /// Files of the previous build found still as written (see [`Staging::as_written`]).
+    checked: Mutex<HashMap<String, Recorded>>,
     /// Names the staged files of an update.
     next_staged: AtomicUsize,
     committed: bool,
@@ -84,6 +86,7 @@ impl Staging {
             update: target.earlier,
             previous,
             written: Mutex::default(),
+            checked: Mutex::default(),
             next_staged: AtomicUsize::new(0),
             committed: false,
         })
@@ -122,15 +125,28 @@ impl Staging {
     /// The file at `path` as the previous build wrote it, if it is still so: its size
     /// and time as listed, or else its bytes' hash (a copy, such as a CI cache's
     /// restore, can change the time).
+    /// Remembered for [`Staging::keep`], which is asked about the same files.
     pub fn as_written(&self, path: &str) -> Option<Recorded> {
+        if let Some(known) = self.lock_checked().get(path) {
+            return Some(*known);
+        }
         let recorded = self.previous.get(path)?;
         let now = fs::metadata(self.output.join(path)).ok()?;
-        if recorded.still_matches(&now) {
-            return Some(*recorded);
-        }
-        let bytes = fs::read(self.output.join(path)).ok()?;
-        (now.is_file() && manifest::hash(&bytes) == recorded.hash)
-            .then(|| Recorded::of(&bytes, &now))
+        let found = if recorded.still_matches(&now) {
+            *recorded
+        } else {
+            let bytes = fs::read(self.output.join(path)).ok()?;
+            (now.is_file() && manifest::hash(&bytes) == recorded.hash)
+                .then(|| Recorded::of(&bytes, &now))?
+        };
+        self.lock_checked().insert(path.to_string(), found);
+        Some(found)
+    }
+
+    fn lock_checked(&self) -> std::sync::MutexGuard<'_, HashMap<String, Recorded>> {
+        self.checked
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Keeps a file of the previous build as it is (a notice the build cache reused).
