@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::model::Picture;
+use crate::pipeline::options::{BuildOptions, Handouts};
 use crate::theme::Theme;
-use crate::BuildOptions;
 
 /// A notice folder as read for its fingerprint: the hash, and each file's bytes by
 /// the path the user knows it by (to find the texts of its problems again).
@@ -77,9 +77,9 @@ pub fn site_key(
     field(options.base_url.as_deref().unwrap_or_default().as_bytes());
     field(&[u8::from(options.minify)]);
     field(match options.handouts {
-        crate::Handouts::Off => b"off",
-        crate::Handouts::Make => b"make",
-        crate::Handouts::OnRequest(_) => b"on request",
+        Handouts::Off => b"off",
+        Handouts::Make => b"make",
+        Handouts::OnRequest(_) => b"on request",
     });
     hasher.digest128()
 }

@@ -24,14 +24,13 @@ use crate::render::{
     assemble, NoticeOutput, OutputFile, RenderOptions, Renderer, SharedTitles, Sink,
 };
 use crate::theme::Theme;
+pub mod options;
 mod reuse;
 
 pub use reuse::{Kept, ReuseInput};
 
-use crate::{
-    apply_base_url, build_cache, build_date, check, load, BuildFailure, BuildOptions, Handouts,
-    Timings,
-};
+use crate::{build_cache, check, load};
+use options::{apply_base_url, build_date, BuildFailure, BuildOptions, Handouts, Timings};
 
 /// What a save touched (told by the file watcher), and so what `update` redoes.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

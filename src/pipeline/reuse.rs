@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::options::{BuildFailure, BuildOptions, Timings};
 use super::{finish_whole_run, load_everything, render_options, Entry, Outcome, Pipeline};
 use crate::build_cache::inputs::{fingerprint_folder, FolderPrint};
 use crate::build_cache::stored::{restore_all, store_all, text_hash, DateMarks, StoredOutput};
@@ -20,7 +21,6 @@ use crate::load::content::{list_content, load_entry, ContentEntry};
 use crate::model::Date;
 use crate::render::titles::NoticeTitles;
 use crate::render::{NoticeOutput, Sink, SiteWideEntry};
-use crate::{BuildFailure, BuildOptions, Timings};
 
 /// What the build tells the pipeline about its output and cache.
 pub struct ReuseInput<'a> {

@@ -23,9 +23,9 @@ use tokio::sync::{broadcast, oneshot};
 
 use crate::diagnostics::{render_problems, Problem};
 use crate::model::Date;
+use crate::pipeline::options::{BuildOptions, Handouts};
 use crate::pipeline::{in_memory, Change, Pipeline, Scope};
 use crate::render::OutputFile;
-use crate::BuildOptions;
 use http::{AppState, LiveEvent, Snapshot, Status};
 
 #[derive(Debug, Clone)]
@@ -122,7 +122,7 @@ pub fn start(
         minify: false,
         today: options.today,
         strict: false,
-        handouts: crate::Handouts::OnRequest(handouts.clone()),
+        handouts: Handouts::OnRequest(handouts.clone()),
     };
     let (pipeline, snapshot, status, warned) = first_build(&build_options, &report);
     let good_status = match &status {

@@ -21,6 +21,7 @@ use crate::diagnostics::Problem;
 use crate::forms::Form;
 use crate::model::{Date, Notice, Site, Version};
 use crate::output::OutputFile;
+use crate::pipeline::options::{BuildOptions, Handouts};
 use crate::pipeline::{in_memory, Pipeline};
 use crate::render::context::ContactView;
 use crate::render::dates::human_date;
@@ -33,7 +34,6 @@ use crate::render::markdown::render_markdown;
 use crate::text::document::{parse_document, Block, Inline};
 use crate::theme::Theme;
 use crate::write::{check_target, Made, Staging, Target};
-use crate::{BuildOptions, Handouts};
 
 /// The files of a pack, by their paths in its folder.
 type PackFiles = BTreeMap<String, Vec<u8>>;

@@ -19,7 +19,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use crate::diagnostics::Problem;
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 
 pub mod guard;
 pub mod manifest;
