@@ -13,25 +13,9 @@ pub mod markdown;
 pub mod page_attributes;
 pub mod translations;
 
-use rayon::prelude::*;
-
 use crate::diagnostics::Problem;
 use crate::model::{Notice, Site};
 use crate::theme::Theme;
-
-pub fn check_site(site: &Site, theme: &Theme, problems: &mut Vec<Problem>) {
-    // Notices are checked on every core; their problems are kept in notice order.
-    let found: Vec<Vec<Problem>> = site
-        .notices
-        .par_iter()
-        .map(|notice| {
-            let mut found = Vec::new();
-            check_notice(notice, site, theme, &mut found);
-            found
-        })
-        .collect();
-    problems.extend(found.into_iter().flatten());
-}
 
 /// The rules for one notice: its history, its Markdown, its easy-read texts.
 pub fn check_notice(notice: &Notice, site: &Site, theme: &Theme, problems: &mut Vec<Problem>) {

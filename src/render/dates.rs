@@ -11,13 +11,6 @@ pub struct DateView {
     pub human: String,
 }
 
-pub fn date_view(date: Date) -> DateView {
-    DateView {
-        iso: date.to_string(),
-        human: human_date(date),
-    }
-}
-
 /// "1 March 2025": the day without a leading zero, the month's English name (jiff's
 /// `strftime`; a language with its own month names will need a table of them).
 pub fn human_date(date: Date) -> String {
@@ -36,9 +29,5 @@ mod tests {
             "31 December 2027"
         );
         assert_eq!(human_date(Date::new(987, 1, 9).unwrap()), "9 January 987");
-        assert_eq!(
-            date_view(Date::new(2026, 11, 24).unwrap()).iso,
-            "2026-11-24"
-        );
     }
 }

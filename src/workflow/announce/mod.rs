@@ -7,12 +7,17 @@
 //! Every form is made from one Markdown message (the theme's `announce/message.md`),
 //! so the email and the letters say the same thing.
 
+mod email;
+mod letters;
+mod text;
+
+use email::{email, Email};
+use letters::{easy_read_letter, letter_pdf};
+use text::{escape_html, escape_markdown, plain_text};
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use mail_builder::headers::content_type::ContentType;
-use mail_builder::mime::MimePart;
-use mail_builder::MessageBuilder;
 use serde::Serialize;
 use tera::{Context, Tera};
 
@@ -31,7 +36,7 @@ use crate::render::handouts::data::{
 };
 use crate::render::handouts::{HandoutMaker, HandoutRequest, Typesetter};
 use crate::render::markdown::render_markdown;
-use crate::text::document::{parse_document, Block, Inline};
+use crate::text::document::parse_document;
 use crate::theme::Theme;
 use crate::write::{check_target, Made, Staging, Target};
 
@@ -471,293 +476,6 @@ impl PackTemplates {
 fn template_problem(theme: &Theme, path: &str, err: &tera::Error) -> Problem {
     Problem::in_file(theme.origin(path), format!("template error: {err}"))
         .with_help("Check the template you changed under themes/default/announce/; delete your copy to go back to the built-in one.")
-}
-
-/// Backslash before every ASCII punctuation character: a value shows as written, and
-/// a `*` or `[` in a title cannot become Markdown.
-fn escape_markdown(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii_punctuation() {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    out.write_all(escaped.as_bytes())
-}
-
-fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// The message as plain text: headings on their own lines, list items with a dash,
-/// each link's address after its words unless the words are the address.
-fn plain_text(blocks: &[Block]) -> String {
-    let mut out = String::new();
-    for block in blocks {
-        write_block(block, "", &mut out);
-    }
-    out.trim_end().to_string() + "\n"
-}
-
-fn write_block(block: &Block, indent: &str, out: &mut String) {
-    match block {
-        Block::Heading { level, inlines, .. } => {
-            let text = inline_text(inlines);
-            out.push_str(&format!("{indent}{text}\n"));
-            let rule = if *level == 1 { '=' } else { '-' };
-            out.push_str(&format!(
-                "{indent}{}\n\n",
-                rule.to_string().repeat(text.chars().count())
-            ));
-        }
-        Block::Paragraph { inlines } => {
-            out.push_str(&format!("{indent}{}\n\n", inline_text(inlines)))
-        }
-        Block::List { items, .. } => {
-            for item in items {
-                let mut inner = String::new();
-                for block in item {
-                    write_block(block, "", &mut inner);
-                }
-                out.push_str(&format!(
-                    "{indent}- {}\n",
-                    inner.trim().replace('\n', "\n  ")
-                ));
-            }
-            out.push('\n');
-        }
-        Block::Quote { blocks } => blocks.iter().for_each(|b| write_block(b, "  ", out)),
-        Block::Table { .. } | Block::Rule => {}
-    }
-}
-
-fn inline_text(inlines: &[Inline]) -> String {
-    let mut out = String::new();
-    for inline in inlines {
-        match inline {
-            Inline::Text { text } | Inline::Code { text } => out.push_str(text),
-            Inline::Strong { inlines } | Inline::Emphasis { inlines } => {
-                out.push_str(&inline_text(inlines))
-            }
-            Inline::Link {
-                url,
-                written_out,
-                inlines,
-            } => {
-                out.push_str(&inline_text(inlines));
-                if !written_out {
-                    out.push_str(&format!(" ({})", url.trim_start_matches("mailto:")));
-                }
-            }
-            Inline::Break => out.push('\n'),
-        }
-    }
-    out
-}
-
-/// What the .eml says and who it is from.
-struct Email<'a> {
-    subject: &'a str,
-    text: &'a str,
-    html: &'a str,
-    contact: &'a ContactView,
-    config: &'a crate::model::SiteConfig,
-    slug: &'a str,
-    version: &'a Version,
-    today: Date,
-}
-
-/// The .eml: a multipart/alternative message, its boundary and Message-ID made from
-/// the content, so the same input gives the same bytes.
-fn email(email: Email) -> Vec<u8> {
-    let Email {
-        subject,
-        text,
-        html,
-        contact,
-        config,
-        slug,
-        version,
-        today,
-    } = email;
-    let digest = xxhash_rust::xxh3::xxh3_64(format!("{subject}{text}{html}").as_bytes());
-    let domain = url::Url::parse(&config.base_url)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_string))
-        .unwrap_or_else(|| "example.org".to_string());
-    // 09:00 UTC on the pack's day.
-    let epoch = Date::new(1970, 1, 1).expect("a valid date");
-    let seconds = today.duration_since(epoch).as_secs() + 9 * 3600;
-    let body = MimePart::new(
-        ContentType::new("multipart/alternative")
-            .attribute("boundary", format!("clearnotice-{digest:016x}")),
-        vec![
-            MimePart::new("text/plain", text.to_string()),
-            MimePart::new("text/html", html.to_string()),
-        ],
-    );
-    let mut message = MessageBuilder::new()
-        .subject(subject.to_string())
-        .message_id(format!(
-            "{slug}-{}.{digest:016x}@{domain}",
-            version.number.value
-        ))
-        .date(seconds)
-        .body(body);
-    let sender = contact
-        .email
-        .clone()
-        .unwrap_or_else(|| format!("privacy@{domain}"));
-    message = message.from((config.organisation.clone(), sender));
-    message.write_to_vec().unwrap_or_default()
-}
-
-#[allow(clippy::too_many_arguments)]
-fn letter_pdf(
-    typesetter: &Typesetter,
-    site: &Site,
-    strings: &crate::theme::strings::Strings,
-    message: &str,
-    title: &str,
-    size_pt: u32,
-    page_url: &str,
-    name: &str,
-    source: &Path,
-) -> Result<Vec<u8>, Vec<Problem>> {
-    let config = &site.config;
-    let (lang, region) = language_parts(&config.language);
-    let mut blocks = parse_document(message);
-    absolute_links_in(&mut blocks, page_url);
-    let data = HandoutData {
-        lang,
-        region,
-        title: title.to_string(),
-        document_title: title.to_string(),
-        organisation: config.organisation.clone(),
-        version_label: String::new(),
-        size_pt,
-        metadata: Vec::new(),
-        blocks,
-        points: Vec::new(),
-        contact: None,
-        strings: Strings::from_theme(strings),
-        note: None,
-    };
-    typeset(
-        typesetter,
-        "handouts/letter.typ",
-        &data,
-        BTreeMap::new(),
-        name,
-        source,
-    )
-}
-
-fn typeset(
-    typesetter: &Typesetter,
-    layout: &'static str,
-    data: &HandoutData,
-    pictures: BTreeMap<String, Vec<u8>>,
-    name: &str,
-    source: &Path,
-) -> Result<Vec<u8>, Vec<Problem>> {
-    let request = HandoutRequest {
-        layout,
-        data: serde_json::to_vec(data).expect("handout data always serialises"),
-        pictures,
-        ident: name.to_string(),
-        paths: vec![name.to_string()],
-        source: source.to_path_buf(),
-    };
-    match typesetter.make(&request) {
-        Ok(Some(pdf)) => Ok(pdf.bytes.clone()),
-        Ok(None) => unreachable!("a typesetter always makes the PDF"),
-        Err(problem) => Err(vec![problem]),
-    }
-}
-
-/// The easy-read letter: HTML (each point beside its picture, pictures in a
-/// `pictures/` folder of the pack) and PDF (the easy-read handout's layout).
-fn easy_read_letter(
-    source: &HandoutSource,
-    typesetter: &Typesetter,
-    templates: &PackTemplates,
-    text: &str,
-) -> Result<(PackFiles, Vec<u8>), Vec<Problem>> {
-    let mut pictures = BTreeMap::new();
-    let mut points = easy_read_points(source, text, &mut pictures);
-    // The letter's own title is the PDF's title: its first heading is not repeated.
-    if matches!(
-        points.first(),
-        Some(crate::render::handouts::data::PointData::Heading { level: 1, .. })
-    ) {
-        points.remove(0);
-    }
-    let config = &source.site.config;
-    let (lang, region) = language_parts(&config.language);
-    let data = HandoutData {
-        lang,
-        region,
-        title: source.title.clone(),
-        document_title: format!("{} (easy read)", source.title),
-        organisation: config.organisation.clone(),
-        version_label: format!("Version {}", source.version.number.value),
-        size_pt: config.easy_read.handout_size_pt,
-        metadata: Vec::new(),
-        blocks: Vec::new(),
-        points,
-        contact: None,
-        strings: Strings::from_theme(source.strings),
-        note: None,
-    };
-    let pdf = typeset(
-        typesetter,
-        "handouts/easy-read.typ",
-        &data,
-        pictures.clone(),
-        "letter-easy-read.pdf",
-        &source.version.source.path,
-    )?;
-    let mut body = String::new();
-    for block in crate::text::easy_read::parse_easy_read(text) {
-        match block {
-            crate::text::easy_read::Block::Heading { level, html, .. } => {
-                body.push_str(&format!("<h{level}>{html}</h{level}>\n"));
-            }
-            crate::text::easy_read::Block::Point { picture, html, .. } => {
-                // The same pictures as the PDF's: `/pictures/x.svg` there, beside the page here.
-                let image = picture
-                    .and_then(|p| picture_data(source, &p, &mut pictures))
-                    .map(|found| {
-                        format!(
-                            "<img src=\"{}\" alt=\"{}\" width=\"100\" height=\"100\">",
-                            found.file.trim_start_matches('/'),
-                            escape_html(&found.alt)
-                        )
-                    })
-                    .unwrap_or_default();
-                body.push_str(&format!(
-                    "<div class=\"point\">{image}<p>{html}</p></div>\n"
-                ));
-            }
-        }
-    }
-    let mut files: PackFiles = pictures
-        .into_iter()
-        .map(|(path, bytes)| (path.trim_start_matches('/').to_string(), bytes))
-        .collect();
-    let html = templates.html(
-        "announce/letter.html",
-        &format!("{} (easy read)", source.title),
-        &body,
-        config.easy_read.handout_size_pt,
-    )?;
-    files.insert("letter-easy-read.html".to_string(), html.into_bytes());
-    Ok((files, pdf))
 }
 
 fn readme(
