@@ -1,0 +1,5 @@
+//! The `clearnotice` binary's own modules: the command line (`args`) and what the
+//! terminal shows (`report`).
+
+pub(crate) mod args;
+pub(crate) mod report;
