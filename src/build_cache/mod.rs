@@ -55,6 +55,8 @@ pub struct BuildCache {
     pub previous: Option<CacheFile>,
     /// Why the cache was set aside, for the terminal.
     pub note: Option<String>,
+    /// The hash of the file as read, so an unchanged cache is not written again.
+    read_hash: Option<u128>,
 }
 
 impl BuildCache {
@@ -66,6 +68,7 @@ impl BuildCache {
             file,
             previous: None,
             note: None,
+            read_hash: None,
         };
         if !read {
             return cache;
@@ -73,6 +76,7 @@ impl BuildCache {
         let Ok(bytes) = std::fs::read(&cache.file) else {
             return cache;
         };
+        cache.read_hash = Some(crate::write::manifest::hash(&bytes));
         let shown = cache.file.display();
         let decoded = bytes
             .strip_prefix(MAGIC)
@@ -106,9 +110,13 @@ impl BuildCache {
         let Ok(body) = postcard::to_stdvec(file) else {
             return;
         };
+        let bytes = [MAGIC, &body].concat();
+        if self.read_hash == Some(crate::write::manifest::hash(&bytes)) {
+            return;
+        }
         let partial = self.file.with_extension("partial");
-        let written = std::fs::write(&partial, [MAGIC, &body].concat())
-            .and_then(|()| std::fs::rename(&partial, &self.file));
+        let written =
+            std::fs::write(&partial, bytes).and_then(|()| std::fs::rename(&partial, &self.file));
         if written.is_err() {
             let _ = std::fs::remove_file(&partial);
         }

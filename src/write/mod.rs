@@ -207,7 +207,10 @@ impl Staging {
         }
         // Last: if this is never written, the old list only makes the next build compare
         // more files byte for byte.
-        if let Some(list) = &self.manifest {
+        // A build that changed nothing (the build cache kept every file) leaves the
+        // list as it is: it already says exactly this.
+        let unchanged = self.update && written.staged.is_empty() && written.files == self.previous;
+        if let Some(list) = self.manifest.as_ref().filter(|_| !unchanged) {
             write_replacing(list, &manifest::format(&written.files))?;
         }
         self.committed = true;
