@@ -11,7 +11,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::options::{BuildFailure, BuildOptions, Timings};
-use super::{finish_whole_run, load_everything, render_options, Entry, Outcome, Pipeline};
+use super::{finish_whole_run, load_everything, render_options, Draft, Entry, Outcome, Pipeline};
 use crate::build_cache::inputs::{fingerprint_folder, FolderPrint};
 use crate::build_cache::stored::{restore_all, store_all, text_hash, DateMarks, StoredOutput};
 use crate::build_cache::{absolute, inputs, BuildCache, CacheFile, StoredNotice};
@@ -138,23 +138,7 @@ impl Pipeline {
             previous: cache.previous.as_ref(),
             ..input
         };
-        let mut draft = load_everything(options, Some(&input))?;
-        // A title that became shared, or stopped being, renames pages of notices
-        // that did not change: then nothing is reused.
-        let renamed = input
-            .previous
-            .is_some_and(|p| p.shared_titles != draft.shared_titles);
-        let restored_any = draft
-            .reused
-            .as_ref()
-            .is_some_and(|r| !r.restored.is_empty());
-        if renamed && restored_any {
-            let fresh = ReuseInput {
-                previous: None,
-                ..input
-            };
-            draft = load_everything(options, Some(&fresh))?;
-        }
+        let draft = load_reusing(options, input)?;
         if let (Some(store), Some(reused)) = (&draft.handouts, &draft.reused) {
             store.mark_used(
                 reused
@@ -232,35 +216,13 @@ impl Pipeline {
             }) {
                 continue;
             }
-            let handouts = self
-                .handouts
-                .iter()
-                .flat_map(|store| entry.paths.iter().filter_map(|p| store.key_of(p)))
-                .collect();
-            stored.insert(
-                notice.slug.clone(),
-                StoredNotice {
-                    slug: notice.slug.clone(),
-                    fingerprint: *fingerprint,
-                    dates: DateMarks::of(notice),
-                    titles: NoticeTitles::of(notice),
-                    load: store_all(&entry.load),
-                    check: store_all(&entry.check),
-                    missing: store_all(&entry.missing),
-                    output: StoredOutput::of(output, &mut blobs),
-                    paths: entry.paths.iter().cloned().collect(),
-                    handouts,
-                },
-            );
+            let kept = self.stored_notice(notice, entry, output, *fingerprint, &mut blobs);
+            stored.insert(notice.slug.clone(), kept);
         }
         // The pictures of the notices kept from the last run.
-        if let Some(previous) = previous_blobs {
-            for notice in stored.values() {
-                for (_, hash) in &notice.output.pictures {
-                    if let Some(bytes) = previous.get(hash) {
-                        blobs.entry(*hash).or_insert_with(|| bytes.clone());
-                    }
-                }
+        for (_, hash) in stored.values().flat_map(|n| &n.output.pictures) {
+            if let Some(bytes) = previous_blobs.and_then(|previous| previous.get(hash)) {
+                blobs.entry(*hash).or_insert_with(|| bytes.clone());
             }
         }
         CacheFile {
@@ -280,6 +242,57 @@ impl Pipeline {
             blobs,
         }
     }
+}
+
+impl Pipeline {
+    /// What the cache keeps of a notice read afresh this run.
+    fn stored_notice(
+        &self,
+        notice: &crate::model::Notice,
+        entry: &Entry,
+        output: &NoticeOutput,
+        fingerprint: u128,
+        blobs: &mut BTreeMap<u128, Vec<u8>>,
+    ) -> StoredNotice {
+        let handouts = self
+            .handouts
+            .iter()
+            .flat_map(|store| entry.paths.iter().filter_map(|p| store.key_of(p)))
+            .collect();
+        StoredNotice {
+            slug: notice.slug.clone(),
+            fingerprint,
+            dates: DateMarks::of(notice),
+            titles: NoticeTitles::of(notice),
+            load: store_all(&entry.load),
+            check: store_all(&entry.check),
+            missing: store_all(&entry.missing),
+            output: StoredOutput::of(output, blobs),
+            paths: entry.paths.iter().cloned().collect(),
+            handouts,
+        }
+    }
+}
+
+/// Step 1 of a build with its cache. A title that became shared, or stopped being,
+/// renames pages of notices that did not change: then nothing is reused.
+fn load_reusing(options: &BuildOptions, input: ReuseInput) -> Result<Draft, BuildFailure> {
+    let draft = load_everything(options, Some(&input))?;
+    let renamed = input
+        .previous
+        .is_some_and(|p| p.shared_titles != draft.shared_titles);
+    let restored_any = draft
+        .reused
+        .as_ref()
+        .is_some_and(|r| !r.restored.is_empty());
+    if !(renamed && restored_any) {
+        return Ok(draft);
+    }
+    let fresh = ReuseInput {
+        previous: None,
+        ..input
+    };
+    load_everything(options, Some(&fresh))
 }
 
 /// Step 1 with the cache: lists `content/`, and for each notice folder whose
