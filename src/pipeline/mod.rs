@@ -26,7 +26,7 @@ use std::time::Instant;
 use crate::check::links::LinkIndex;
 use crate::diagnostics::Problem;
 use crate::handout_store::HandoutStore;
-use crate::model::{Date, Site};
+use crate::model::{Date, Notice, Site};
 use crate::render::titles::NoticeTitles;
 use crate::render::{NoticeOutput, OutputFile, RenderOptions, SharedTitles, Sink};
 use crate::theme::Theme;
@@ -256,26 +256,11 @@ fn load_everything(
             None,
         ),
     };
-    let mut notices = Vec::new();
-    let mut entries = BTreeMap::new();
-    let mut titles = Vec::new();
-    for entry in content {
-        titles.extend(entry.notice.as_ref().map(NoticeTitles::of));
-        notices.extend(entry.notice.map(Arc::new));
-        entries.insert(
-            entry.name,
-            Arc::new(Entry {
-                load: entry.problems,
-                ..Entry::default()
-            }),
-        );
-    }
-    if let Some(reused) = &reused {
-        for (slug, (entry, stored)) in &reused.restored {
-            entries.insert(slug.clone(), entry.clone());
-            titles.push(stored.titles.clone());
-        }
-    }
+    let ContentRead {
+        notices,
+        entries,
+        titles,
+    } = entries_of(content, reused.as_ref());
     let Ok((config, config_source)) = config else {
         return Err(BuildFailure {
             problems: all_problems(&site_problems, &entries),
@@ -300,17 +285,7 @@ fn load_everything(
         ));
     let redo = site.notices.iter().map(|n| n.slug.clone()).collect();
     let shared_titles = SharedTitles::of(&titles);
-    let handouts = match &options.handouts {
-        Handouts::Off => None,
-        Handouts::OnRequest(store) => Some(store.clone()),
-        Handouts::Make => {
-            let output = options
-                .output_dir
-                .clone()
-                .unwrap_or_else(|| root.join(&site.config.output_dir));
-            Some(Arc::new(HandoutStore::beside(&output)))
-        }
-    };
+    let handouts = handout_store(options, &site);
     Ok(Draft {
         site,
         theme,
@@ -322,6 +297,59 @@ fn load_everything(
         handouts,
         reused,
     })
+}
+
+/// What step 1 made of `content/`: the notices read, an entry for each entry of it
+/// (those the cache kept included), and every notice's titles.
+struct ContentRead {
+    notices: Vec<Arc<Notice>>,
+    entries: BTreeMap<String, Arc<Entry>>,
+    titles: Vec<NoticeTitles>,
+}
+
+fn entries_of(
+    content: Vec<load::content::ContentEntry>,
+    reused: Option<&reuse::Reused>,
+) -> ContentRead {
+    let mut notices = Vec::new();
+    let mut entries = BTreeMap::new();
+    let mut titles = Vec::new();
+    for entry in content {
+        titles.extend(entry.notice.as_ref().map(NoticeTitles::of));
+        notices.extend(entry.notice.map(Arc::new));
+        entries.insert(
+            entry.name,
+            Arc::new(Entry {
+                load: entry.problems,
+                ..Entry::default()
+            }),
+        );
+    }
+    for (slug, (entry, stored)) in reused.iter().flat_map(|r| &r.restored) {
+        entries.insert(slug.clone(), entry.clone());
+        titles.push(stored.titles.clone());
+    }
+    ContentRead {
+        notices,
+        entries,
+        titles,
+    }
+}
+
+/// Where the run's handouts come from: none, serve's store, or the cache beside
+/// the output.
+fn handout_store(options: &BuildOptions, site: &Site) -> Option<Arc<HandoutStore>> {
+    match &options.handouts {
+        Handouts::Off => None,
+        Handouts::OnRequest(store) => Some(store.clone()),
+        Handouts::Make => {
+            let output = options
+                .output_dir
+                .clone()
+                .unwrap_or_else(|| options.root.join(&site.config.output_dir));
+            Some(Arc::new(HandoutStore::beside(&output)))
+        }
+    }
 }
 
 /// Steps 2 to 5 of a run that is not an update, with the link index it makes.
