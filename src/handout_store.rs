@@ -56,12 +56,7 @@ struct StoreState {
 impl HandoutStore {
     /// A store with its cache beside `output` (`public` → `.public.clearnotice-handouts`).
     pub fn beside(output: &Path) -> HandoutStore {
-        let name = output
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
-        let parent = output.parent().unwrap_or(Path::new("."));
-        let folder = parent.join(format!(".{name}.clearnotice-handouts"));
+        let folder = crate::write::guard::beside(output, "handouts");
         let on_disk = std::fs::read_dir(&folder)
             .into_iter()
             .flatten()

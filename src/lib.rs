@@ -180,8 +180,10 @@ pub fn build_with(
         problems: vec![problem],
     };
     let staging = write::Staging::begin(&output_dir, &options.root).map_err(one)?;
-    let cache =
+    let mut cache =
         build_cache::BuildCache::open(&output_dir, &options.root, cache_use == CacheUse::Reuse);
+    // The run takes the last cache over: what it keeps of it moves into the new one.
+    let previous = cache.previous.take();
     let as_written = |path: &str| staging.as_written(path).is_some();
     let input = pipeline::ReuseInput {
         previous: None,
@@ -191,7 +193,7 @@ pub fn build_with(
         previous_paths: staging.previous_paths().cloned().collect(),
     };
     let (pipeline, outcome, kept, cache_file) =
-        Pipeline::run_reusing(options, &|file| staging.put(&file), &cache, input)?;
+        Pipeline::run_reusing(options, &|file| staging.put(&file), previous, input)?;
     let writing = Instant::now();
     for path in &kept.paths {
         staging.keep(path).map_err(one)?;

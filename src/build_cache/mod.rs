@@ -63,7 +63,7 @@ impl BuildCache {
     /// The cache beside `output` for the site in `root`; `read` false (`--clean`)
     /// starts from nothing.
     pub fn open(output: &Path, root: &Path, read: bool) -> BuildCache {
-        let file = beside(output);
+        let file = crate::write::guard::beside(output, "cache");
         let mut cache = BuildCache {
             file,
             previous: None,
@@ -121,18 +121,6 @@ impl BuildCache {
             let _ = std::fs::remove_file(&partial);
         }
     }
-}
-
-/// `public` → `.public.clearnotice-cache`, beside the list of files the build wrote.
-pub fn beside(output: &Path) -> PathBuf {
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    output
-        .parent()
-        .unwrap_or(Path::new("."))
-        .join(format!(".{name}.clearnotice-cache"))
 }
 
 pub fn absolute(root: &Path) -> PathBuf {

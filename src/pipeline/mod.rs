@@ -325,9 +325,9 @@ fn entries_of(
             }),
         );
     }
-    for (slug, (entry, stored)) in reused.iter().flat_map(|r| &r.restored) {
+    for (slug, (entry, notice_titles)) in reused.iter().flat_map(|r| &r.restored) {
         entries.insert(slug.clone(), entry.clone());
-        titles.push(stored.titles.clone());
+        titles.push(notice_titles.clone());
     }
     ContentRead {
         notices,

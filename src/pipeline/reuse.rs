@@ -14,7 +14,7 @@ use super::options::{BuildFailure, BuildOptions, Timings};
 use super::{finish_whole_run, load_everything, render_options, Draft, Entry, Outcome, Pipeline};
 use crate::build_cache::inputs::{fingerprint_folder, FolderPrint};
 use crate::build_cache::stored::{restore_all, store_all, text_hash, DateMarks, StoredOutput};
-use crate::build_cache::{absolute, inputs, BuildCache, CacheFile, StoredNotice};
+use crate::build_cache::{absolute, inputs, CacheFile, StoredNotice};
 use crate::check::links::{LinkIndex, PageLinks};
 use crate::diagnostics::{Problem, SourceFile};
 use crate::load::content::{list_content, load_entry, ContentEntry};
@@ -37,8 +37,9 @@ pub struct ReuseInput<'a> {
 /// What a build took from its cache.
 #[derive(Default)]
 pub struct Reused {
-    /// The notices taken from the cache: their entries, and what the cache had.
-    pub restored: BTreeMap<String, (Arc<Entry>, StoredNotice)>,
+    /// The notices taken from the cache: their entries and titles (the rest of what
+    /// the cache had stays in it, to be written back).
+    pub restored: BTreeMap<String, (Arc<Entry>, NoticeTitles)>,
     /// The fingerprints of the notices read afresh.
     pub fingerprints: BTreeMap<String, u128>,
     output: PathBuf,
@@ -53,19 +54,23 @@ pub struct Reused {
 /// What the last run's index, feeds, sitemap and pictures were made from.
 struct PreviousSiteWide {
     paths: BTreeSet<String>,
-    /// Each notice's entries in them, by slug.
-    notices: BTreeMap<String, ShownOfNotice>,
+    /// A hash of what they showed of each notice (see [`shown_hash`]), by slug.
+    notices: BTreeMap<String, u128>,
 }
 
-/// What the site-wide files show of a notice: its entries per language, and its
-/// pictures (path and hash).
-type ShownOfNotice = (Vec<Option<SiteWideEntry>>, Vec<(String, u128)>);
+/// A hash of what the site-wide files show of a notice: its entries per language and
+/// its pictures (path and the hash of their bytes), so the last run's can be kept
+/// for 10,000 notices without a copy of each.
+fn shown_hash(languages: &[Option<SiteWideEntry>], pictures: &[(String, u128)]) -> u128 {
+    let encoded = postcard::to_stdvec(&(languages, pictures)).unwrap_or_default();
+    crate::write::manifest::hash(&encoded)
+}
 
 impl Reused {
     fn kept_paths(&self) -> impl Iterator<Item = &String> {
         self.restored
             .values()
-            .flat_map(|(_, stored)| &stored.paths)
+            .flat_map(|(entry, _)| &entry.paths)
             .chain(self.site_wide_kept.iter().flatten())
     }
 
@@ -81,21 +86,13 @@ impl Reused {
             .iter()
             .filter_map(|(slug, e)| Some((slug, e.output.as_deref()?)))
             .collect();
+        // A notice taken from the cache shows what it showed: only the others are
+        // compared.
         let same = notices.len() == previous.notices.len()
             && notices.iter().all(|(slug, output)| {
-                previous
-                    .notices
-                    .get(*slug)
-                    .is_some_and(|(languages, pictures)| {
-                        output.languages == *languages
-                            && output.pictures.len() == pictures.len()
-                            && pictures.iter().all(|(path, hash)| {
-                                output
-                                    .pictures
-                                    .get(path)
-                                    .is_some_and(|bytes| hash_of(bytes) == *hash)
-                            })
-                    })
+                let then = previous.notices.get(*slug);
+                self.restored.contains_key(*slug)
+                    || then.is_some_and(|then| *then == shown_hash_of(output))
             });
         if !same {
             return None;
@@ -103,10 +100,6 @@ impl Reused {
         self.site_wide_kept = Some(previous.paths.clone());
         self.site_wide_kept.clone()
     }
-}
-
-fn hash_of(bytes: &[u8]) -> u128 {
-    crate::write::manifest::hash(bytes)
 }
 
 /// What a build kept from the last: how many notices, and their files.
@@ -118,7 +111,17 @@ pub struct Kept {
 /// A notice's entry of `content/`: read afresh, or taken from the cache.
 enum Loaded {
     Fresh(ContentEntry, Option<u128>),
-    Restored(String, Arc<Entry>, StoredNotice),
+    Restored(String, Arc<Entry>, NoticeTitles),
+}
+
+/// [`shown_hash`] of a notice's new output.
+fn shown_hash_of(output: &NoticeOutput) -> u128 {
+    let pictures: Vec<(String, u128)> = output
+        .pictures
+        .iter()
+        .map(|(path, bytes)| (path.clone(), crate::write::manifest::hash(bytes)))
+        .collect();
+    shown_hash(&output.languages, &pictures)
 }
 
 impl Pipeline {
@@ -128,24 +131,21 @@ impl Pipeline {
     pub fn run_reusing(
         options: &BuildOptions,
         sink: &Sink,
-        cache: &BuildCache,
+        previous: Option<CacheFile>,
         input: ReuseInput,
     ) -> Result<(Pipeline, Outcome, Kept, CacheFile), BuildFailure> {
         let started = std::time::Instant::now();
         let render_options = render_options(options)?;
         let input = ReuseInput {
             today: render_options.today,
-            previous: cache.previous.as_ref(),
+            previous: previous.as_ref(),
             ..input
         };
         let draft = load_reusing(options, input)?;
         if let (Some(store), Some(reused)) = (&draft.handouts, &draft.reused) {
-            store.mark_used(
-                reused
-                    .restored
-                    .values()
-                    .flat_map(|(_, s)| s.handouts.iter().copied()),
-            );
+            let cached = reused.restored.keys();
+            let kept = cached.filter_map(|slug| previous.as_ref()?.notices.get(slug));
+            store.mark_used(kept.flat_map(|s| s.handouts.iter().copied()));
         }
         let timings = Timings {
             load: started.elapsed(),
@@ -175,8 +175,7 @@ impl Pipeline {
         };
         outcome.files += kept.paths.len();
         outcome.pages += kept.paths.iter().filter(|p| p.ends_with(".html")).count();
-        let previous_blobs = cache.previous.as_ref().map(|p| &p.blobs);
-        let file = pipeline.cache_file(options, reused, previous_blobs);
+        let file = pipeline.cache_file(options, reused, previous);
         Ok((pipeline, outcome, kept, file))
     }
 
@@ -185,13 +184,19 @@ impl Pipeline {
         &self,
         options: &BuildOptions,
         reused: Reused,
-        previous_blobs: Option<&BTreeMap<u128, Vec<u8>>>,
+        previous: Option<CacheFile>,
     ) -> CacheFile {
         let fingerprints = &reused.fingerprints;
+        let CacheFile {
+            notices: mut previous_notices,
+            blobs: previous_blobs,
+            ..
+        } = previous.unwrap_or_default();
+        // What the cache had of the notices it gave back, moved rather than copied.
         let mut stored: BTreeMap<String, StoredNotice> = reused
             .restored
-            .into_iter()
-            .map(|(slug, (_, stored))| (slug, stored))
+            .into_keys()
+            .filter_map(|slug| Some((slug.clone(), previous_notices.remove(&slug)?)))
             .collect();
         let mut blobs = BTreeMap::new();
         // Made only if a notice was read afresh: a font set takes a while to make.
@@ -221,7 +226,7 @@ impl Pipeline {
         }
         // The pictures of the notices kept from the last run.
         for (_, hash) in stored.values().flat_map(|n| &n.output.pictures) {
-            if let Some(bytes) = previous_blobs.and_then(|previous| previous.get(hash)) {
+            if let Some(bytes) = previous_blobs.get(hash) {
                 blobs.entry(*hash).or_insert_with(|| bytes.clone());
             }
         }
@@ -323,7 +328,7 @@ pub(super) fn load_content(
             let cached = previous.and_then(|p| Some((p, p.notices.get(&name)?)));
             if let (Some(print), Some((previous, stored))) = (&print, cached) {
                 if let Some(entry) = restore(stored, print, previous, input, root) {
-                    return Loaded::Restored(name, Arc::new(entry), stored.clone());
+                    return Loaded::Restored(name, Arc::new(entry), stored.titles.clone());
                 }
             }
             Loaded::Fresh(load_entry(name, entry), print.map(|p| p.fingerprint))
@@ -338,8 +343,8 @@ pub(super) fn load_content(
                 }
                 fresh.push(entry);
             }
-            Loaded::Restored(name, entry, stored) => {
-                reused.restored.insert(name, (entry, stored));
+            Loaded::Restored(name, entry, titles) => {
+                reused.restored.insert(name, (entry, titles));
             }
         }
     }
@@ -365,7 +370,7 @@ fn previous_site_wide(previous: &CacheFile, input: &ReuseInput) -> Option<Previo
                 let output = &stored.output;
                 (
                     slug.clone(),
-                    (output.languages.clone(), output.pictures.clone()),
+                    shown_hash(&output.languages, &output.pictures),
                 )
             })
             .collect(),

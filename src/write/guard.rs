@@ -76,15 +76,23 @@ pub struct Target {
     pub earlier: bool,
 }
 
+/// What clearnotice keeps beside an output folder, named after it: `public` →
+/// `.public.clearnotice-files` (the list of files), `-cache` (the build cache),
+/// `-handouts` (the PDFs made), `-new` (a build being staged). The one place the
+/// naming is written.
+pub fn beside(output: &Path, suffix: &str) -> PathBuf {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let parent = output.parent().unwrap_or(Path::new("."));
+    parent.join(format!(".{name}.clearnotice-{suffix}"))
+}
+
 impl Target {
-    /// A folder beside the target, named after it (`public` → `.public.clearnotice-new`).
+    /// A file or folder beside the target (see [`beside`]).
     pub fn beside(&self, suffix: &str) -> PathBuf {
-        let name = self
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
-        self.parent().join(format!(".{name}.clearnotice-{suffix}"))
+        beside(&self.path, suffix)
     }
 
     pub fn parent(&self) -> &Path {
