@@ -4,7 +4,7 @@
 //! yet shows the newest earlier translation, marked as out of date — never, silently,
 //! the default language's text.
 
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Code, Problem};
 use crate::forms::Form;
 use crate::model::{Date, Language, Notice, Version};
 
@@ -54,7 +54,7 @@ pub fn in_language(
             Some(
                 current
                     .source
-                    .problem(
+                    .problem(Code::TranslationOutOfDate,
                         current.number.span.clone(),
                         format!(
                             "the {name} ({language}) text of {} {} is missing: {name} readers see version {old}'s {name} text, marked as out of date",

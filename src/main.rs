@@ -6,8 +6,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use clearnotice::check::checklist::Coverage;
-use clearnotice::check::external::try_link;
 use clearnotice::model::Change;
 use clearnotice::model::Date;
 use clearnotice::pipeline::Scope;
@@ -18,7 +16,7 @@ use clearnotice::BuildOptions;
 mod cli;
 
 use cli::args::*;
-use cli::report::{describe, plural, print_timings, show, show_summarised};
+use cli::report::{plural, print_timings, show, show_summarised};
 
 // Rendering makes and drops many small strings on every core; mimalloc's per-thread
 // heaps cut the time glibc's allocator spent on them (measured in benches/compare.sh).
@@ -30,7 +28,8 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => run_build(args),
         Command::Serve(args) => run_serve(args),
-        Command::Check(args) => run_check(args),
+        Command::Check(args) => cli::check::run_check(args),
+        Command::Explain { code } => cli::check::run_explain(code.as_deref()),
         Command::Init {
             folder,
             ci,
@@ -222,96 +221,6 @@ fn open_browser(url: &str) {
     };
     if std::process::Command::new(opener).arg(url).spawn().is_err() {
         eprintln!("Could not open a browser: open {url} yourself.");
-    }
-}
-
-fn run_check(args: CheckArgs) -> ExitCode {
-    let options = BuildOptions {
-        today: args.date,
-        ..BuildOptions::new(&args.root)
-    };
-    let inspection = match clearnotice::inspect(&options) {
-        Ok(inspection) => inspection,
-        Err(failure) => {
-            show(&failure.problems);
-            eprintln!(
-                "The notices have problems that stop the website being built: fix these first."
-            );
-            return ExitCode::FAILURE;
-        }
-    };
-    show(&inspection.warnings);
-    let mut missing = 0;
-    for notice in &inspection.notices {
-        println!(
-            "\n{} — {} (version {})",
-            notice.slug,
-            notice.file.display(),
-            notice.version
-        );
-        for (item, coverage) in &notice.items {
-            let (state, detail) = match coverage {
-                Coverage::Covered(evidence) => ("covered", describe(evidence)),
-                Coverage::NotApplicable { reason } => ("not applicable", reason.clone()),
-                Coverage::MarkedNotCovered => {
-                    missing += 1;
-                    (
-                        "MISSING",
-                        format!("{} (not_covered in the front-matter)", item.label),
-                    )
-                }
-                Coverage::Missing => {
-                    missing += 1;
-                    ("MISSING", item.label.to_string())
-                }
-            };
-            println!("  {state:<15} {:<21} {detail}", item.id);
-        }
-        for (language, file) in &notice.not_checked {
-            println!(
-                "  {:<15} {language:<21} {}: the checklist reads the version file's English text only, so this text is not checked (neither covered nor missing)",
-                "not checked",
-                file.display()
-            );
-        }
-    }
-    println!(
-        "\n{} {}: {missing} checklist {} missing; {} easy-read or other {}.",
-        inspection.notices.len(),
-        plural(inspection.notices.len(), "notice", "notices"),
-        plural(missing, "item", "items"),
-        inspection.warnings.len(),
-        plural(inspection.warnings.len(), "warning", "warnings")
-    );
-    for language in inspection
-        .languages
-        .iter()
-        .filter(|l| !clearnotice::languages::is_english(l))
-    {
-        println!(
-            "In {language}: the easy-read rules check pictures, sentence length, italics and capitals (numbers written as words are looked for in English only); the privacy checklist is not checked (its words are English)."
-        );
-    }
-    if args.external {
-        println!("\nLinks to other websites:");
-        let mut unreachable = 0;
-        for link in &inspection.external_links {
-            match try_link(&link.url) {
-                Ok(()) => println!("  reachable    {}  ({})", link.url, link.location),
-                Err(why) => {
-                    unreachable += 1;
-                    println!("  not reached  {}  ({}): {why}", link.url, link.location)
-                }
-            }
-        }
-        if unreachable == inspection.external_links.len() && unreachable > 0 {
-            println!("None could be reached: this computer may have no internet connection. That is not counted as a failure.");
-        }
-    }
-    if args.strict && (missing > 0 || !inspection.warnings.is_empty()) {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
     }
 }
 

@@ -183,12 +183,12 @@ fn the_cli_builds_and_prints_one_summary_line() {
     let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains('⚠')).collect();
     assert_eq!(warnings.len(), 2, "{stderr}");
     assert!(
-        warnings[0].contains("content/general/1.0.md: general: 3 of 17 privacy items not found (representative, transfers, requirement) — clearnotice check explains"),
+        warnings[0].contains("content/general/1.0.md: CN1001 general: 3 of 17 privacy items not found (representative, transfers, requirement) — clearnotice check explains"),
         "{stderr}"
     );
     assert!(
         warnings[1].contains(
-            "content/wellbeing-centres/1.0.md: wellbeing-centres: 4 of 17 privacy items not found"
+            "content/wellbeing-centres/1.0.md: CN1001 wellbeing-centres: 4 of 17 privacy items not found"
         ),
         "{stderr}"
     );

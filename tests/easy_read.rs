@@ -58,11 +58,11 @@ fn each_easy_read_rule_fires_with_file_and_line() {
         .unwrap_or_else(|f| panic!("warnings must not stop a normal build: {:#?}", f.problems));
     let found: Vec<String> = report.warnings.iter().map(|p| p.to_string()).collect();
     for expected in [
-        "content/a/1.0.easy-read.md:3:1: this point has no picture",
-        "content/a/1.0.easy-read.md:5:1: a sentence of 16 words",
-        "content/a/1.0.easy-read.md:7:35: italics are hard to read",
-        "content/a/1.0.easy-read.md:9:1: \"HELPLINE\" is in capitals",
-        "content/a/1.0.easy-read.md:11:1: the number \"three\" is written as a word",
+        "content/a/1.0.easy-read.md:3:1: CN0501 this point has no picture",
+        "content/a/1.0.easy-read.md:5:1: CN0504 a sentence of 16 words",
+        "content/a/1.0.easy-read.md:7:35: CN0503 italics are hard to read",
+        "content/a/1.0.easy-read.md:9:1: CN0505 \"HELPLINE\" is in capitals",
+        "content/a/1.0.easy-read.md:11:1: CN0506 the number \"three\" is written as a word",
     ] {
         assert!(
             found.iter().any(|f| f.starts_with(expected)),
@@ -98,9 +98,9 @@ fn a_missing_picture_or_description_is_an_error_naming_the_line() {
     assert_eq!(
         errors,
         [
-            "content/a/1.0.easy-read.md:5:1: there is no picture named \"unicorn\"",
-            "content/a/1.0.easy-read.md:7:1: this picture has no description",
-            "content/a/1.0.easy-read.md:9:1: the picture file \"map.png\" is not in content/a",
+            "content/a/1.0.easy-read.md:5:1: CN0508 there is no picture named \"unicorn\"",
+            "content/a/1.0.easy-read.md:7:1: CN0507 this picture has no description",
+            "content/a/1.0.easy-read.md:9:1: CN0508 the picture file \"map.png\" is not in content/a",
         ]
     );
     assert!(
@@ -165,14 +165,14 @@ fn an_easy_read_file_needs_its_version_and_a_missing_one_is_said_plainly() {
     ]);
     let (_out, result) = build_into_temp(dir.path());
     let problem = result.unwrap_err().errors().next().unwrap().to_string();
-    assert_eq!(problem, "content/a/1.1.easy-read.md: this is the easy-read text of version 1.1, but there is no 1.1.md");
+    assert_eq!(problem, "content/a/1.1.easy-read.md: CN0208 this is the easy-read text of version 1.1, but there is no 1.1.md");
 
     let dir = site(&[("content/a/1.0.md", notice())]);
     let (out, result) = build_into_temp(dir.path());
     let report = result.unwrap();
     assert!(
         report.warnings.iter().any(|w| w.to_string()
-            == "content/a/1.0.easy-read.md: the current version of a has no easy-read text yet"),
+            == "content/a/1.0.easy-read.md: CN0509 the current version of a has no easy-read text yet"),
         "{:#?}",
         report.warnings
     );

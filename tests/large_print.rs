@@ -71,7 +71,7 @@ fn the_large_print_size_comes_from_site_toml() {
         let failure = result.unwrap_err();
         let problem = failure.errors().next().unwrap().to_string();
         assert!(
-            problem.starts_with("site.toml:9:1: large-print size"),
+            problem.starts_with("site.toml:9:1: CN0106 large-print size"),
             "{problem}"
         );
         assert!(problem.contains(why), "{problem}");

@@ -84,7 +84,7 @@ fn the_coverage_table_shows_covered_not_applicable_and_missing() {
     );
     assert!(
         // (miette wraps the line at the terminal's width)
-        stderr.contains("⚠ content/a/1.0.md: a: 13 of 17 privacy items not found (representative, dpo, purposes,")
+        stderr.contains("⚠ content/a/1.0.md: CN1001 a: 13 of 17 privacy items not found (representative, dpo, purposes,")
             && stderr.contains("automated-decisions) — clearnotice check explains"),
         "{stderr}"
     );
@@ -133,8 +133,8 @@ fn not_applicable_needs_a_known_item_and_a_reason() {
     assert_eq!(
         errors,
         [
-            "content/a/1.0.md:10:1: \"teleportation\" is not an item of the privacy-information checklist",
-            "content/a/1.0.md:9:13: `transfers` is marked as not applying, with no reason",
+            "content/a/1.0.md:10:1: CN0310 \"teleportation\" is not an item of the privacy-information checklist",
+            "content/a/1.0.md:9:13: CN0311 `transfers` is marked as not applying, with no reason",
         ]
     );
 }
@@ -327,7 +327,8 @@ fn a_heading_with_a_no_break_space_is_warned_about_at_its_line() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "{stderr}");
     assert!(
-        stderr.contains("content/a/1.0.md:11:1: this line starts with # and a no-break space"),
+        stderr
+            .contains("content/a/1.0.md:11:1: CN0412 this line starts with # and a no-break space"),
         "{stderr}"
     );
     assert!(

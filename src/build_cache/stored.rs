@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::{Problem, Severity, SourceFile, Topic};
+use crate::diagnostics::{Code, Problem, Severity, SourceFile};
 use crate::model::{Date, Notice};
 use crate::render::titles::NoticeTitles;
 use crate::render::{NoticeOutput, SiteWideEntry};
@@ -119,6 +119,7 @@ impl StoredOutput {
 /// A [`Problem`] as the cache keeps it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct StoredProblem {
+    code: Code,
     severity: Severity,
     message: String,
     file: PathBuf,
@@ -126,7 +127,6 @@ pub struct StoredProblem {
     column: Option<usize>,
     help: Option<String>,
     label: Option<String>,
-    topic: Option<Topic>,
     details: Vec<String>,
     /// The file whose text it points into, the hash of that text, and where.
     source: Option<(PathBuf, u128, Range<usize>)>,
@@ -135,6 +135,7 @@ pub struct StoredProblem {
 impl StoredProblem {
     pub fn of(problem: &Problem) -> StoredProblem {
         StoredProblem {
+            code: problem.code,
             severity: problem.severity,
             message: problem.message.clone(),
             file: problem.file.clone(),
@@ -142,7 +143,6 @@ impl StoredProblem {
             column: problem.column,
             help: problem.help.clone(),
             label: problem.label.clone(),
-            topic: problem.topic,
             details: problem.details.clone(),
             source: problem
                 .source()
@@ -152,13 +152,12 @@ impl StoredProblem {
 
     /// The problem again, its text found by `texts` (by path and hash).
     fn restore(&self, texts: &dyn Fn(&PathBuf, u128) -> Option<SourceFile>) -> Option<Problem> {
-        let mut problem = Problem::in_file(self.file.clone(), self.message.clone());
+        let mut problem = Problem::in_file(self.code, self.file.clone(), self.message.clone());
         problem.severity = self.severity;
         problem.line = self.line;
         problem.column = self.column;
         problem.help = self.help.clone();
         problem.label = self.label.clone();
-        problem.topic = self.topic;
         problem.details = self.details.clone();
         match &self.source {
             None => Some(problem),

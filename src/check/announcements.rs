@@ -2,7 +2,7 @@
 //! effect within 30 days, should say when people were told (`announced`); and they
 //! should have been told before it took effect.
 
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Code, Problem};
 use crate::model::{Date, Notice};
 
 /// How long before a major change takes effect people should have been told.
@@ -58,7 +58,7 @@ pub fn check_announcements(notice: &Notice, today: Date, problems: &mut Vec<Prob
                 problems.push(
                     version
                         .source
-                        .problem(
+                        .problem(Code::NotAnnounced,
                             version.number.span.clone(),
                             format!("{} {number} is a major change that {when}, and does not say when people were told", notice.slug),
                         )
@@ -72,7 +72,7 @@ pub fn check_announcements(notice: &Notice, today: Date, problems: &mut Vec<Prob
             Some(announced) if announced.value > effective => problems.push(
                 version
                     .source
-                    .problem(
+                    .problem(Code::AnnouncedLate,
                         announced.span.clone(),
                         format!(
                             "{} {number} was announced on {}, after it took effect on {effective}",

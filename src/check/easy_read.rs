@@ -4,7 +4,7 @@
 //! picture or one without a description is an error; the rest are warnings (errors
 //! with `--strict`), each pointing at the line.
 
-use crate::diagnostics::{Problem, SourceFile};
+use crate::diagnostics::{Code, Problem, SourceFile};
 use crate::model::{Notice, Site, Version};
 use crate::text::easy_read::{parse_easy_read, Block, PictureRef};
 use crate::text::sentences::sentences;
@@ -108,7 +108,7 @@ pub fn check_easy_read(
         match &picture {
             None => problems.push(
                 source
-                    .problem(range.clone(), "this point has no picture")
+                    .problem(Code::PointWithoutPicture, range.clone(), "this point has no picture")
                     .with_help("Start the point with its picture, like ![A phone](picture:phone) We will phone you.")
                     .warning(),
             ),
@@ -137,7 +137,7 @@ fn check_marks(
     for extra in extra_pictures {
         problems.push(
             source
-                .problem(extra, "a second picture in one point")
+                .problem(Code::TwoPictures, extra, "a second picture in one point")
                 .with_help("Give each idea its own point, with one picture.")
                 .warning(),
         );
@@ -145,7 +145,7 @@ fn check_marks(
     for italic in italics {
         problems.push(
             source
-                .problem(italic, "italics are hard to read")
+                .problem(Code::Italics, italic, "italics are hard to read")
                 .with_help("Use **bold** for a hard word, and explain it in the next sentence.")
                 .warning(),
         );
@@ -167,7 +167,7 @@ fn check_sentences(
         if words > MAX_SENTENCE_WORDS {
             problems.push(
                 source
-                    .problem(range.clone(), format!("a sentence of {words} words: \"{}\"", shorten(sentence)))
+                    .problem(Code::SentenceTooLong, range.clone(), format!("a sentence of {words} words: \"{}\"", shorten(sentence)))
                     .with_help(format!("Easy read keeps to {MAX_SENTENCE_WORDS} words a sentence, one idea each: split it in two."))
                     .warning(),
             );
@@ -193,7 +193,7 @@ fn check_words(
         {
             problems.push(
                 source
-                    .problem(range.clone(), format!("\"{word}\" is in capitals"))
+                    .problem(Code::Capitals, range.clone(), format!("\"{word}\" is in capitals"))
                     .with_help("Blocks of capitals are hard to read. Write it in lower case, or add it to [easy_read] acronyms in site.toml if it is an acronym people know.")
                     .warning(),
             );
@@ -202,6 +202,7 @@ fn check_words(
             problems.push(
                 source
                     .problem(
+                        Code::NumberAsWord,
                         range.clone(),
                         format!("the number \"{word}\" is written as a word"),
                     )
@@ -223,7 +224,7 @@ fn check_picture(
     if picture.alt.is_empty() {
         problems.push(
             source
-                .problem(picture.range.clone(), "this picture has no description")
+                .problem(Code::PictureWithoutDescription, picture.range.clone(), "this picture has no description")
                 .with_help("Say what the picture shows between the square brackets, like ![A phone](picture:phone): people who cannot see it hear this."),
         );
     }
@@ -247,7 +248,7 @@ fn check_picture(
         };
         problems.push(
             source
-                .problem(picture.range.clone(), message)
+                .problem(Code::UnknownPicture, picture.range.clone(), message)
                 .with_help(help),
         );
     }

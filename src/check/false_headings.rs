@@ -5,7 +5,7 @@
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use crate::diagnostics::{Problem, SourceFile};
+use crate::diagnostics::{Code, Problem, SourceFile};
 use crate::text::markdown::markdown_options;
 
 /// Checks the paragraphs of `markdown` (which starts at `offset` in `source`'s text):
@@ -44,7 +44,7 @@ pub fn check_false_headings(
                     let end = start + line.trim_end().len();
                     problems.push(
                         source
-                            .problem(start..end, message)
+                            .problem(Code::FalseHeading, start..end, message)
                             .with_help(help)
                             .warning(),
                     );

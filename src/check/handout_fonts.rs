@@ -4,7 +4,7 @@
 //! the build goes on, and this warns at its file and line: one warning per file,
 //! naming the first few such characters.
 
-use crate::diagnostics::{Problem, SourceFile};
+use crate::diagnostics::{Code, Problem, SourceFile};
 use crate::model::Version;
 use crate::theme::fonts::{Fonts, REPLACEMENT};
 
@@ -77,7 +77,7 @@ fn unshowable(source: &SourceFile, fonts: &Fonts) -> Option<Problem> {
     };
     Some(
         source
-            .problem(at..at + 1, format!("the handouts cannot show {what}: no font on this computer has {}, so they print {REPLACEMENT} instead", if found.len() == 1 { "it" } else { "them" }))
+            .problem(Code::NoFontForCharacter, at..at + 1, format!("the handouts cannot show {what}: no font on this computer has {}, so they print {REPLACEMENT} instead", if found.len() == 1 { "it" } else { "them" }))
             .with_help("Install a font that has it (the Noto fonts cover every script; on Debian or Ubuntu: apt install fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji), or put one in themes/default/fonts/. The web pages show it wherever the reader's device has a font for it.")
             .warning(),
     )

@@ -2,7 +2,7 @@
 //! raises MAJOR and resets MINOR; a minor change raises MINOR; every version after the
 //! first says which it is; a major change has a summary; effective dates never go back.
 
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Code, Problem};
 use crate::model::{Change, Located, Notice, Version, VersionNumber};
 
 pub fn check_history(notice: &Notice, problems: &mut Vec<Problem>) {
@@ -20,7 +20,7 @@ fn check_first(first: &Version, problems: &mut Vec<Problem>) {
     if first.number.value != VersionNumber::FIRST {
         problems.push(
             source
-                .problem(first.number.span.clone(), format!("the first version of a notice must be 1.0, not {}", first.number.value))
+                .problem(Code::FirstNotOneZero, first.number.span.clone(), format!("the first version of a notice must be 1.0, not {}", first.number.value))
                 .with_help("Every notice starts at 1.0. If older versions exist, add them too; otherwise rename this file 1.0.md and set version = \"1.0\"."),
         );
     }
@@ -31,7 +31,7 @@ fn check_first(first: &Version, problems: &mut Vec<Problem>) {
     {
         problems.push(
             source
-                .problem(span.clone(), "the first version cannot be a minor change")
+                .problem(Code::FirstIsMinor, span.clone(), "the first version cannot be a minor change")
                 .with_help("The first version is the notice's first publication: delete the `change` line, or write change = \"major\"."),
         );
     }
@@ -43,21 +43,21 @@ fn check_step(previous: &Version, version: &Version, problems: &mut Vec<Problem>
     match &version.change {
         None => problems.push(
             source
-                .problem(version.number.span.clone(), format!("version {now} does not say whether it is a major or a minor change"))
+                .problem(Code::ChangeNotSaid, version.number.span.clone(), format!("version {now} does not say whether it is a major or a minor change"))
                 .with_help("Add change = \"major\" if people must be told about it, or change = \"minor\" if it is only updated online."),
         ),
         Some(Located { value: Change::Major, span }) => {
             if now != before.next_major() {
                 problems.push(
                     source
-                        .problem(version.number.span.clone(), format!("a major change after {before} must be version {}, not {now}", before.next_major()))
+                        .problem(Code::WrongMajorNumber, version.number.span.clone(), format!("a major change after {before} must be version {}, not {now}", before.next_major()))
                         .with_help(format!("A major change raises the first number and resets the second. If this is a minor change, write change = \"minor\" and use {}.", before.next_minor())),
                 );
             }
             if version.summary.is_none() {
                 problems.push(
                     source
-                        .problem(span.clone(), "a major change needs a summary")
+                        .problem(Code::MajorWithoutSummary, span.clone(), "a major change needs a summary")
                         .with_help("Add summary = \"...\": one plain sentence saying what changed. People are told about major changes, and this is what they read."),
                 );
             }
@@ -66,7 +66,7 @@ fn check_step(previous: &Version, version: &Version, problems: &mut Vec<Problem>
             if now != before.next_minor() {
                 problems.push(
                     source
-                        .problem(version.number.span.clone(), format!("a minor change after {before} must be version {}, not {now}", before.next_minor()))
+                        .problem(Code::WrongMinorNumber, version.number.span.clone(), format!("a minor change after {before} must be version {}, not {now}", before.next_minor()))
                         .with_help(format!("A minor change raises the second number by one. If this is a major change, write change = \"major\" and use {}.", before.next_major())),
                 );
             }
@@ -75,7 +75,7 @@ fn check_step(previous: &Version, version: &Version, problems: &mut Vec<Problem>
     if version.effective.value < previous.effective.value {
         problems.push(
             source
-                .problem(
+                .problem(Code::EffectiveBeforePrevious,
                     version.effective.span.clone(),
                     format!("version {now} takes effect on {}, before version {before} ({})", version.effective.value, previous.effective.value),
                 )

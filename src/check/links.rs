@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use rayon::prelude::*;
 
 use crate::check::page_attributes::attributes;
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Code, Problem};
 use crate::model::Site;
 use crate::output::OutputFile;
 
@@ -315,13 +315,18 @@ fn problem_for(link: &str, page: &str, why: &str, site: &Site) -> Problem {
                     });
                 if let Some(span) = found {
                     return source
-                        .problem(span, message)
+                        .problem(Code::BrokenLink, span, message)
                         .with_help("Check the address: a link to a section is #its-id (see the heading ids on the page); a link to another notice is ../its-folder/.");
                 }
             }
         }
     }
-    Problem::in_file(format!("themes/default/templates (on {page})"), message).with_help(
+    Problem::in_file(
+        Code::ThemeBrokenLink,
+        format!("themes/default/templates (on {page})"),
+        message,
+    )
+    .with_help(
         "A theme template makes this link: check the templates you changed under themes/default/.",
     )
 }

@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
-use crate::diagnostics::{Problem, SourceFile};
+use crate::diagnostics::{Code, Problem, SourceFile};
 use crate::model::{ImagesConfig, Version};
 use crate::text::headings::{is_valid_id, PAGE_IDS};
 use crate::text::markdown::{markdown_options, slugify};
@@ -46,12 +46,12 @@ pub fn check_markdown_text(
         match event {
             Event::Html(_) | Event::InlineHtml(_) => problems.push(
                 source
-                    .problem(at(range), "raw HTML is not allowed in a notice")
+                    .problem(Code::RawHtml, at(range), "raw HTML is not allowed in a notice")
                     .with_help("Use Markdown instead: **bold**, [link text](https://...), - for lists. If you meant to show a < sign, write \\<."),
             ),
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) if is_script_url(&dest_url) => problems.push(
                 source
-                    .problem(at(range), "links that run scripts are not allowed")
+                    .problem(Code::ScriptLink, at(range), "links that run scripts are not allowed")
                     .with_help("Link to a web page (https://...), an email address (mailto:...) or a phone number (tel:...)."),
             ),
             Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
@@ -59,7 +59,7 @@ pub fn check_markdown_text(
                 if depth == MAX_NESTING + 1 {
                     problems.push(
                         source
-                            .problem(at(range), format!("this list or quote is nested {depth} deep; a notice may nest them {MAX_NESTING} deep at most"))
+                            .problem(Code::NestedTooDeep, at(range), format!("this list or quote is nested {depth} deep; a notice may nest them {MAX_NESTING} deep at most"))
                             .with_help("Make the inner points a list of their own under a heading: people lose their place in deeply nested lists, and a printed handout cannot hold them."),
                     );
                 }
@@ -67,7 +67,7 @@ pub fn check_markdown_text(
             Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
             Event::Start(Tag::Image { dest_url, .. }) => {
                 if let Some((what, help)) = images.and_then(|images| web_image(&dest_url, images)) {
-                    problems.push(source.problem(at(range), what).with_help(help));
+                    problems.push(source.problem(Code::WebImage, at(range), what).with_help(help));
                 }
             }
             Event::Start(Tag::Heading { level, id, classes, attrs }) => {
@@ -83,13 +83,13 @@ pub fn check_markdown_text(
                 if level == 1 {
                     problems.push(
                         source
-                            .problem(at(range), "a notice's sections start at ## (the title is the page's only top-level heading)")
+                            .problem(Code::TopLevelHeading, at(range), "a notice's sections start at ## (the title is the page's only top-level heading)")
                             .with_help("Change # to ## here, and ## to ### below it if needed."),
                     );
                 } else if level > previous_level + 1 {
                     problems.push(
                         source
-                            .problem(at(range), format!("this heading skips a level: h{level} after h{previous_level}"))
+                            .problem(Code::HeadingSkipsLevel, at(range), format!("this heading skips a level: h{level} after h{previous_level}"))
                             .with_help(format!("Use {} here; screen-reader users move around a page by heading levels.", "#".repeat(previous_level + 1))),
                     );
                 }
@@ -117,7 +117,7 @@ fn check_control_characters(
     {
         problems.push(
             source
-                .problem(offset + at..offset + at + c.len_utf8(), format!("this text has an invisible control character (U+{:04X}) here", c as u32))
+                .problem(Code::ControlCharacter, offset + at..offset + at + c.len_utf8(), format!("this text has an invisible control character (U+{:04X}) here", c as u32))
                 .with_help("Delete it: it was probably pasted in from another program. Retype the words around it if you cannot see it in your editor."),
         );
     }
@@ -149,7 +149,7 @@ fn check_heading_address(
     if has_more {
         problems.push(
             source
-                .problem(span, format!("a heading's {written} may hold only its address, like {{#{suggestion}}}"))
+                .problem(Code::HeadingAttributes, span, format!("a heading's {written} may hold only its address, like {{#{suggestion}}}"))
                 .with_help("Write the address after a #, in letters, digits, - and _ with no spaces: {#what-we-collect}. Classes and other attributes are not allowed in a notice."),
         );
         return;
@@ -158,7 +158,7 @@ fn check_heading_address(
     if !is_valid_id(id) {
         problems.push(
             source
-                .problem(span, format!("the heading address #{id} may not be used: an address is letters, digits, - and _"))
+                .problem(Code::HeadingAddressInvalid, span, format!("the heading address #{id} may not be used: an address is letters, digits, - and _"))
                 .with_help(format!("Write it with hyphens instead of spaces and signs, like {{#{suggestion}}}.")),
         );
         return;
@@ -167,7 +167,7 @@ fn check_heading_address(
     if let Some(first) = addresses.get(id) {
         problems.push(
             source
-                .problem(span, format!("the heading address #{id} is already the address of the heading at line {first}"))
+                .problem(Code::HeadingAddressTwice, span, format!("the heading address #{id} is already the address of the heading at line {first}"))
                 .with_help("Give each heading its own address: links to #… go to one place."),
         );
         return;
@@ -176,7 +176,7 @@ fn check_heading_address(
     if PAGE_IDS.contains(&id) {
         problems.push(
             source
-                .problem(span, format!("#{id} is the address of a section of the page itself, so this heading gets another address"))
+                .problem(Code::HeadingAddressReserved, span, format!("#{id} is the address of a section of the page itself, so this heading gets another address"))
                 .with_help(format!("Choose another address, like {{#our-{id}}}; the notice's own links to #{id} go to this heading meanwhile."))
                 .warning(),
         );

@@ -2,7 +2,7 @@
 //! its texts held to the same Markdown and easy-read rules as the default language's.
 
 use crate::check::{easy_read, markdown};
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Code, Problem};
 use crate::model::{Notice, Site, Version};
 use crate::theme::Theme;
 
@@ -19,7 +19,7 @@ pub fn check_translations(
             problems.push(
                 translation
                     .source
-                    .problem(0..0, format!("this is a translation into {language}, the site's own language: the version file itself is in {language}"))
+                    .problem(Code::TranslationInSiteLanguage, 0..0, format!("this is a translation into {language}, the site's own language: the version file itself is in {language}"))
                     .with_help(format!("Delete this file, or if the version file is in another language, make {language} one of the site's other languages and the other language the first of `languages`.")),
             );
             continue;
@@ -33,7 +33,7 @@ pub fn check_translations(
             problems.push(
                 translation
                     .source
-                    .problem(0..0, format!("this is a translation into {language}, but the site is not published in {language}"))
+                    .problem(Code::TranslationNotPublished, 0..0, format!("this is a translation into {language}, but the site is not published in {language}"))
                     .with_help(format!("Add it to the site's languages in site.toml: languages = [{listed}, \"{language}\"]; or rename the file if {language} is not the language it is in.")),
             );
             continue;

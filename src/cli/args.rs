@@ -137,6 +137,13 @@ pub(crate) enum Command {
         root: PathBuf,
     },
 
+    /// Say what a problem code means and how to fix it, like: clearnotice explain
+    /// CN0504. Without a code, lists every code.
+    Explain {
+        /// A code (CN0504) or its name (easy-read/sentence-too-long).
+        code: Option<String>,
+    },
+
     /// Print a shell completion script, like: clearnotice completions bash > ~/.local/share/bash-completion/completions/clearnotice
     Completions { shell: clap_complete::Shell },
 }
@@ -155,6 +162,20 @@ pub(crate) struct CheckArgs {
     /// Check the notices as they will be on this day (YEAR-MONTH-DAY).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub(crate) date: Option<Date>,
+    /// How to print what it finds: text for people; json (every problem with its code,
+    /// severity, file, line, column, message and hint, and each notice's checklist) for
+    /// editors and tools; github for GitHub Actions, which shows each problem on the
+    /// lines of a pull request's files.
+    #[arg(long, value_enum, default_value = "text")]
+    pub(crate) format: CheckFormat,
+}
+
+/// What `clearnotice check` prints.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum CheckFormat {
+    Text,
+    Json,
+    Github,
 }
 
 #[derive(clap::Args)]

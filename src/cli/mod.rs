@@ -2,4 +2,5 @@
 //! terminal shows (`report`).
 
 pub(crate) mod args;
+pub(crate) mod check;
 pub(crate) mod report;

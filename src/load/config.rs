@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::diagnostics::{Problem, SourceFile};
+use crate::diagnostics::{Code, Problem, SourceFile};
 use crate::load::text::read_text;
 use crate::load::toml_problem::toml_problem;
 use crate::model::SiteConfig;
@@ -14,6 +14,7 @@ pub fn load_config(root: &Path) -> Result<(SiteConfig, SourceFile), Vec<Problem>
     let path = root.join(CONFIG_FILE);
     if !path.is_file() {
         return Err(vec![Problem::in_file(
+            Code::NoSiteToml,
             CONFIG_FILE,
             format!("there is no {CONFIG_FILE} in {}", root.display()),
         )
@@ -23,8 +24,8 @@ pub fn load_config(root: &Path) -> Result<(SiteConfig, SourceFile), Vec<Problem>
         )]);
     }
     let source = read_text(&path, Path::new(CONFIG_FILE)).map_err(|p| vec![p])?;
-    let mut config: SiteConfig =
-        toml::from_str(&source.text).map_err(|err| vec![toml_problem(&source, 0, &err)])?;
+    let mut config: SiteConfig = toml::from_str(&source.text)
+        .map_err(|err| vec![toml_problem(Code::SettingsInvalid, &source, 0, &err)])?;
     let problems = validate(&mut config, &source);
     if problems.is_empty() {
         Ok((config, source))
@@ -57,7 +58,11 @@ fn validate(config: &mut SiteConfig, source: &SourceFile) -> Vec<Problem> {
         if value.trim().is_empty() {
             problems.push(
                 source
-                    .problem(span_of_key(source, key), format!("`{key}` is empty"))
+                    .problem(
+                        Code::SettingEmpty,
+                        span_of_key(source, key),
+                        format!("`{key}` is empty"),
+                    )
                     .with_help(format!("Write the site's {key} between the quotes.")),
             );
         }
@@ -67,7 +72,7 @@ fn validate(config: &mut SiteConfig, source: &SourceFile) -> Vec<Problem> {
         if !is_release_number(pin) {
             problems.push(
                 source
-                    .problem(span_of_key(source, "clearnotice"), format!("`clearnotice` must name a release, like \"{}\", not {pin:?}", env!("CARGO_PKG_VERSION")))
+                    .problem(Code::ReleasePinInvalid, span_of_key(source, "clearnotice"), format!("`clearnotice` must name a release, like \"{}\", not {pin:?}", env!("CARGO_PKG_VERSION")))
                     .with_help("It is the clearnotice release the site is built with: three numbers with dots, in quotes."),
             );
         }
@@ -87,6 +92,7 @@ fn validate(config: &mut SiteConfig, source: &SourceFile) -> Vec<Problem> {
         problems.push(
             source
                 .problem(
+                    Code::PrintSizeOutOfRange,
                     span_of_key(source, "size_pt"),
                     format!("large-print size {size} pt is not allowed: {why}"),
                 )
@@ -97,7 +103,7 @@ fn validate(config: &mut SiteConfig, source: &SourceFile) -> Vec<Problem> {
     if !(14..=24).contains(&size) {
         problems.push(
             source
-                .problem(
+                .problem(Code::PrintSizeOutOfRange,
                     span_of_key(source, "handout_size_pt"),
                     format!("easy-read leaflet size {size} pt is not allowed: easy read needs 14 pt at least, and above 24 pt too few points fit on a page"),
                 )
@@ -108,7 +114,7 @@ fn validate(config: &mut SiteConfig, source: &SourceFile) -> Vec<Problem> {
         Some(url) => config.base_url = url,
         None => problems.push(
             source
-                .problem(
+                .problem(Code::BaseUrlInvalid,
                     span_of_key(source, "base_url"),
                     format!("`base_url` must be a web address, not {:?}", config.base_url),
                 )
@@ -139,7 +145,7 @@ pub fn release_pin_warning(config: &SiteConfig, source: &SourceFile) -> Option<P
     }
     Some(
         source
-            .problem(
+            .problem(Code::ReleasePinDiffers,
                 span_of_key(source, "clearnotice"),
                 format!("site.toml says this site is built with clearnotice {pin}, but this is clearnotice {own}: the published site is built with {pin}, and may differ from what you see"),
             )
@@ -155,7 +161,7 @@ fn check_languages(config: &mut SiteConfig, source: &SourceFile, problems: &mut 
         if !config.languages.get(1..).unwrap_or_default().contains(tag) {
             problems.push(
                 source
-                    .problem(span_of_key(source, tag), format!("`titles` has a title in {tag:?}, which is not one of the site's other languages"))
+                    .problem(Code::TitleInUnknownLanguage, span_of_key(source, tag), format!("`titles` has a title in {tag:?}, which is not one of the site's other languages"))
                     .with_help("`titles` gives the site's title in the languages after the first of `languages`; `title` is the default language's."),
             );
         }
@@ -168,13 +174,14 @@ fn check_languages(config: &mut SiteConfig, source: &SourceFile, problems: &mut 
         if !crate::load::content::is_language_tag(tag) {
             problems.push(
                 source
-                    .problem(at.clone(), format!("{tag:?} is not a language tag"))
+                    .problem(Code::LanguageTagInvalid, at.clone(), format!("{tag:?} is not a language tag"))
                     .with_help("Write each language as its BCP 47 tag: \"en-GB\" for British English, \"cy\" for Welsh, \"pl\" for Polish, \"ar\" for Arabic."),
             );
         } else if config.languages[..index].contains(tag) {
             problems.push(
                 source
                     .problem(
+                        Code::LanguageListedTwice,
                         at.clone(),
                         format!("{tag:?} is listed twice in `languages`"),
                     )
@@ -186,7 +193,7 @@ fn check_languages(config: &mut SiteConfig, source: &SourceFile, problems: &mut 
     if language_written && config.language != first {
         problems.push(
             source
-                .problem(span_of_key(source, "language"), format!("`language` says {:?} but `languages` starts with {first:?}", config.language))
+                .problem(Code::LanguagesDisagree, span_of_key(source, "language"), format!("`language` says {:?} but `languages` starts with {first:?}", config.language))
                 .with_help("The first of `languages` is the site's default language: delete the `language` line, or make the two agree."),
         );
     }

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use crate::diagnostics::{Problem, SourceFile};
+use crate::diagnostics::{Code, Problem, SourceFile};
 use crate::model::Contact;
 
 /// Problems of `contact`, written in `source` (the `[contact]` table at or after
@@ -22,7 +22,7 @@ pub fn check_contact(contact: &Contact, source: &SourceFile, from: usize) -> Vec
     {
         problems.push(
             source
-                .problem(table..table + "[contact]".len(), "this [contact] block gives no way to reach you")
+                .problem(Code::ContactNoWayToReach, table..table + "[contact]".len(), "this [contact] block gives no way to reach you")
                 .with_help("Every page says to use these details to ask about the notice: give at least one of address, phone, email or web, like email = \"data@example.org\"."),
         );
     }
@@ -30,7 +30,7 @@ pub fn check_contact(contact: &Contact, source: &SourceFile, from: usize) -> Vec
         if !is_web_address(web) {
             problems.push(
                 source
-                    .problem(at("web"), format!("`web` must be a web address starting https:// or http://, not {web:?}"))
+                    .problem(Code::ContactWebInvalid, at("web"), format!("`web` must be a web address starting https:// or http://, not {web:?}"))
                     .with_help("Write the full address of your contact page, like web = \"https://example.org/contact\"."),
             );
         }
@@ -39,7 +39,7 @@ pub fn check_contact(contact: &Contact, source: &SourceFile, from: usize) -> Vec
         if !is_email_address(email) {
             problems.push(
                 source
-                    .problem(at("email"), format!("`email` must be an email address, not {email:?}"))
+                    .problem(Code::ContactEmailInvalid, at("email"), format!("`email` must be an email address, not {email:?}"))
                     .with_help("Write the address alone, like email = \"data@example.org\" (no mailto:, no name, no spaces)."),
             );
         }
@@ -48,7 +48,7 @@ pub fn check_contact(contact: &Contact, source: &SourceFile, from: usize) -> Vec
         if !is_phone_number(phone) {
             problems.push(
                 source
-                    .problem(at("phone"), format!("`phone` must be a phone number, not {phone:?}"))
+                    .problem(Code::ContactPhoneInvalid, at("phone"), format!("`phone` must be a phone number, not {phone:?}"))
                     .with_help("Write the number with digits, spaces and + ( ) - only, like phone = \"0151 702 5524\" or \"+44 151 702 5524\"."),
             );
         }
@@ -57,7 +57,7 @@ pub fn check_contact(contact: &Contact, source: &SourceFile, from: usize) -> Vec
         if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
             problems.push(
                 source
-                    .problem(at(key), format!("`{key}` is empty"))
+                    .problem(Code::ContactEmptyValue, at(key), format!("`{key}` is empty"))
                     .with_help("Write who to contact, like name = \"Data Protection Lead\", or delete the line."),
             );
         }

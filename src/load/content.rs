@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::diagnostics::{Problem, SourceFile};
+use crate::diagnostics::{Code, Problem, SourceFile};
 use crate::forms::Form;
 use crate::load::text::read_text;
 use crate::load::version_file::parse_version_file;
@@ -77,6 +77,7 @@ fn is_ignored(name: &str) -> bool {
 /// Links are not followed: a link can loop, or lead out of the site's folder.
 fn symlink_warning(shown: &Path) -> Problem {
     Problem::in_file(
+        Code::LinkNotFollowed,
         shown,
         "this is a link to somewhere else, and clearnotice does not follow links; it is ignored",
     )
@@ -135,7 +136,7 @@ pub fn list_content(root: &Path, problems: &mut Vec<Problem>) -> Option<Vec<Foun
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
         problems.push(
-            Problem::in_file(CONTENT_DIR, "there is no content/ folder")
+            Problem::in_file(Code::NoContentFolder, CONTENT_DIR, "there is no content/ folder")
                 .with_help("Make a folder named content/ beside site.toml, with one folder per notice inside it."),
         );
         return None;
@@ -181,6 +182,7 @@ fn list_entries(content: &Path) -> Vec<Found> {
                 entries.push((
                     String::new(),
                     Err(Problem::in_file(
+                        Code::CannotRead,
                         CONTENT_DIR,
                         format!("could not read the content folder: {err}"),
                     )),
@@ -198,7 +200,7 @@ fn list_entries(content: &Path) -> Vec<Found> {
             continue;
         }
         if !entry.file_type().is_dir() {
-            entries.push((name, Err(Problem::in_file(
+            entries.push((name, Err(Problem::in_file(Code::FileOutsideNotice,
                 &shown,
                 "files directly in content/ are not part of any notice; this one is ignored",
             )
@@ -239,6 +241,7 @@ fn load_notice(
     if !is_valid_slug(&slug) {
         problems.push(
             Problem::in_file(
+                Code::FolderNameNotAddress,
                 shown,
                 format!("the folder name {slug:?} cannot be a web address"),
             )
@@ -257,8 +260,12 @@ fn load_notice(
     } = folder;
     if versions.is_empty() && !failed {
         problems.push(
-            Problem::in_file(shown, "this notice folder has no versions")
-                .with_help("Add the first version as 1.0.md, or delete the empty folder."),
+            Problem::in_file(
+                Code::NoVersions,
+                shown,
+                "this notice folder has no versions",
+            )
+            .with_help("Add the first version as 1.0.md, or delete the empty folder."),
         );
     }
     if failed || versions.is_empty() {
@@ -303,6 +310,7 @@ fn read_folder(dir: &Path, shown: &Path, problems: &mut Vec<Problem>) -> Folder 
             Ok(entry) => entry,
             Err(err) => {
                 problems.push(Problem::in_file(
+                    Code::CannotRead,
                     shown,
                     format!("could not read this folder: {err}"),
                 ));
@@ -324,7 +332,7 @@ fn read_folder(dir: &Path, shown: &Path, problems: &mut Vec<Problem>) -> Folder 
         } else if !matches!(kind_of(&name), FileKind::Other) {
             // A folder, pipe or device named like 1.0.md: not read, and said so.
             problems.push(
-                Problem::in_file(&file_shown, "this is named like a notice's file but is not a file (a folder, or something else), so it is not read")
+                Problem::in_file(Code::NotAFile, &file_shown, "this is named like a notice's file but is not a file (a folder, or something else), so it is not read")
                     .with_help("Rename it, or put the version's text in a plain file of this name.")
                     .warning(),
             );
@@ -357,7 +365,7 @@ fn read_file(
         }
         FileKind::BadlyNamedMarkdown => {
             problems.push(
-                Problem::in_file(file_shown, "this file's name is not a version number")
+                Problem::in_file(Code::FileNameNotVersion, file_shown, "this file's name is not a version number")
                     .with_help("Name each version's file after its version, like 1.0.md or 2.1.md (and its easy read 2.1.easy-read.md)."),
             );
             folder.failed = true;
@@ -396,7 +404,12 @@ fn read_file(
                 folder.files.insert(name, bytes);
             }
             Err(err) => problems.push(
-                Problem::in_file(file_shown, format!("could not read this file: {err}")).warning(),
+                Problem::in_file(
+                    Code::CannotRead,
+                    file_shown,
+                    format!("could not read this file: {err}"),
+                )
+                .warning(),
             ),
         },
     }
@@ -427,7 +440,7 @@ fn attach_easy_reads(folder: &mut Folder, problems: &mut Vec<Problem>) {
             None if folder.version_files.contains(&number) => {}
             None => {
                 problems.push(
-                    Problem::in_file(&source.path, format!("this is the easy-read text of version {number}, but there is no {number}.md"))
+                    Problem::in_file(Code::TextWithoutVersion, &source.path, format!("this is the easy-read text of version {number}, but there is no {number}.md"))
                         .with_help(format!("An easy-read text belongs to a version: add {number}.md beside it, or rename this file after the version it goes with.")),
                 );
                 folder.failed = true;
@@ -447,7 +460,7 @@ fn attach_translations(folder: &mut Folder, problems: &mut Vec<Problem>) {
         else {
             if !folder.version_files.contains(&number) {
                 problems.push(
-                    Problem::in_file(&source.path, format!("this is the {language} translation of version {number}, but there is no {number}.md"))
+                    Problem::in_file(Code::TextWithoutVersion, &source.path, format!("this is the {language} translation of version {number}, but there is no {number}.md"))
                         .with_help(format!("A translation sits beside the version it translates: add {number}.md, or rename this file after the version it translates ({number}.{language}.md).")),
                 );
                 folder.failed = true;
@@ -475,7 +488,7 @@ fn attach_translations(folder: &mut Folder, problems: &mut Vec<Problem>) {
             None if folder.failed => {}
             None => {
                 problems.push(
-                    Problem::in_file(&source.path, format!("this is the {language} easy-read text of version {number}, but there is no {number}.{language}.md"))
+                    Problem::in_file(Code::TextWithoutVersion, &source.path, format!("this is the {language} easy-read text of version {number}, but there is no {number}.{language}.md"))
                         .with_help(format!("An easy-read text in {language} goes with the {language} translation of its version: add {number}.{language}.md beside it.")),
                 );
                 folder.failed = true;

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use walkdir::WalkDir;
 
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Code, Problem};
 use crate::model::Picture;
 
 pub const PICTURES_DIR: &str = "pictures";
@@ -44,6 +44,7 @@ pub fn load_pictures(root: &Path, problems: &mut Vec<Problem>) -> BTreeMap<Strin
                 );
             }
             Err(err) => problems.push(Problem::in_file(
+                Code::CannotRead,
                 shown,
                 format!("could not read this picture: {err}"),
             )),
@@ -58,7 +59,7 @@ pub fn refused(shown: &Path, bytes: &[u8], extension: &str, problems: &mut Vec<P
     match crate::load::picture_check::check_picture(bytes, extension) {
         Ok(()) => false,
         Err(why) => {
-            problems.push(Problem::in_file(shown, why).with_help(
+            problems.push(Problem::in_file(Code::PictureRefused, shown, why).with_help(
                 "Use a picture saved as SVG, PNG, JPEG or WebP by a drawing program, at most 4,000 × 4,000 pixels and 10 MB. An SVG may not hold scripts, event handlers or links to other files.",
             ));
             true

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::diagnostics::{Problem, SourceFile};
+use crate::diagnostics::{Code, Problem, SourceFile};
 
 /// No notice needs more than this; a bigger file is a mistake (a pasted picture, a
 /// wrong file), and reading it would only make every page huge.
@@ -13,13 +13,17 @@ pub const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
 pub fn read_text(path: &Path, shown: &Path) -> Result<SourceFile, Problem> {
     if let Ok(meta) = std::fs::metadata(path) {
         if meta.len() > MAX_TEXT_BYTES {
-            return Err(Problem::in_file(shown, format!("this file is {} MB, too big for a notice (the limit is {} MB)", meta.len() / (1024 * 1024), MAX_TEXT_BYTES / (1024 * 1024)))
+            return Err(Problem::in_file(Code::FileTooBig, shown, format!("this file is {} MB, too big for a notice (the limit is {} MB)", meta.len() / (1024 * 1024), MAX_TEXT_BYTES / (1024 * 1024)))
                 .with_help("A notice is text: check that a picture or another document was not pasted or saved into it."));
         }
     }
     let bytes = std::fs::read(path).map_err(|err| {
-        Problem::in_file(shown, format!("could not read this file: {err}"))
-            .with_help("Check that the file exists and that you are allowed to read it.")
+        Problem::in_file(
+            Code::CannotRead,
+            shown,
+            format!("could not read this file: {err}"),
+        )
+        .with_help("Check that the file exists and that you are allowed to read it.")
     })?;
     decode(&bytes, shown).map(|text| SourceFile::new(shown, text))
 }
@@ -30,7 +34,7 @@ pub fn decode(bytes: &[u8], shown: &Path) -> Result<String, Problem> {
     let text = std::str::from_utf8(bytes).map_err(|err| {
         let offset = err.valid_up_to();
         let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
-        Problem::at_line(
+        Problem::at_line(Code::NotUtf8,
             shown,
             line,
             1,

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use include_dir::{include_dir, Dir};
 use walkdir::WalkDir;
 
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Code, Problem};
 use crate::theme::{Theme, ThemeFile};
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -25,6 +25,7 @@ pub fn load_theme(root: &Path, problems: &mut Vec<Problem>) -> Theme {
                 Ok(entry) => entry,
                 Err(err) => {
                     problems.push(Problem::in_file(
+                        Code::CannotRead,
                         THEME_DIR,
                         format!("could not read the theme folder: {err}"),
                     ));
@@ -45,7 +46,7 @@ pub fn load_theme(root: &Path, problems: &mut Vec<Problem>) -> Theme {
             match std::fs::read(entry.path()) {
                 Ok(bytes) if key.starts_with("fonts/") && !is_font(&bytes) => {
                     problems.push(
-                        Problem::in_file(&origin, "this is not a font file the handouts can use")
+                        Problem::in_file(Code::FontInvalid, &origin, "this is not a font file the handouts can use")
                             .with_help("Put TrueType (.ttf) or OpenType (.otf) font files in themes/default/fonts/, as the font's maker gives them."),
                     );
                 }
@@ -63,6 +64,7 @@ pub fn load_theme(root: &Path, problems: &mut Vec<Problem>) -> Theme {
                     }
                 }
                 Err(err) => problems.push(Problem::in_file(
+                    Code::CannotRead,
                     &origin,
                     format!("could not read this theme file: {err}"),
                 )),

@@ -1,9 +1,31 @@
 //! Turning a TOML error into a [`Problem`] that points at the line and says how to fix it.
 
-use crate::diagnostics::{Problem, SourceFile};
+use crate::diagnostics::{Code, Problem, SourceFile};
+use crate::load::front_matter::Split;
+
+/// The front-matter of a version file or translation, read as `T`, or the problem
+/// pointing at where the TOML is wrong.
+pub fn parse_front_matter<T: serde::de::DeserializeOwned>(
+    source: &SourceFile,
+    parts: &Split,
+) -> Result<T, Vec<Problem>> {
+    toml::from_str(parts.front_matter).map_err(|err| {
+        vec![toml_problem(
+            Code::FrontMatterInvalid,
+            source,
+            parts.front_matter_offset,
+            &err,
+        )]
+    })
+}
 
 /// `offset` is where the TOML starts in `file` (front-matter follows a `+++` line).
-pub fn toml_problem(file: &SourceFile, offset: usize, err: &toml::de::Error) -> Problem {
+pub fn toml_problem(
+    code: Code,
+    file: &SourceFile,
+    offset: usize,
+    err: &toml::de::Error,
+) -> Problem {
     let message = err.message().trim().to_string();
     let span = err
         .span()
@@ -16,7 +38,7 @@ pub fn toml_problem(file: &SourceFile, offset: usize, err: &toml::de::Error) -> 
         span
     };
     let help = hint_for(&message);
-    let problem = file.problem(span, message);
+    let problem = file.problem(code, span, message);
     match help {
         Some(help) => problem.with_help(help),
         None => problem,

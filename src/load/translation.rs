@@ -6,9 +6,9 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostics::{Problem, SourceFile};
+use crate::diagnostics::{Code, Problem, SourceFile};
 use crate::load::front_matter::split;
-use crate::load::toml_problem::toml_problem;
+use crate::load::toml_problem::parse_front_matter;
 use crate::load::version_file::{parse_date_value, split_problem};
 use crate::model::{Change, Translation, Version};
 
@@ -34,8 +34,7 @@ pub fn parse_translation(
     original: &Version,
 ) -> Result<Translation, Vec<Problem>> {
     let parts = split(&source.text).map_err(|err| vec![split_problem(&source, err)])?;
-    let raw: RawTranslation = toml::from_str(parts.front_matter)
-        .map_err(|err| vec![toml_problem(&source, parts.front_matter_offset, &err)])?;
+    let raw: RawTranslation = parse_front_matter(&source, &parts)?;
     let at = |span: std::ops::Range<usize>| {
         span.start + parts.front_matter_offset..span.end + parts.front_matter_offset
     };
@@ -44,7 +43,7 @@ pub fn parse_translation(
     let mut disagrees = |span, key: &str, theirs: String| {
         problems.push(
             source
-                .problem(at(span), format!("this translation's `{key}` disagrees with {number}.md, the version it translates ({key} = {theirs})"))
+                .problem(Code::TranslationDisagrees, at(span), format!("this translation's `{key}` disagrees with {number}.md, the version it translates ({key} = {theirs})"))
                 .with_help(format!("A translation takes its {key} from the version it translates: delete this line, or make it the same as in {number}.md.")),
         );
     };
@@ -100,7 +99,11 @@ pub fn parse_translation(
         if field.get_ref().trim().is_empty() {
             problems.push(
                 source
-                    .problem(at(field.span()), format!("`{key}` is empty"))
+                    .problem(
+                        Code::FrontMatterEmptyValue,
+                        at(field.span()),
+                        format!("`{key}` is empty"),
+                    )
                     .with_help(format!("Write the {key} in {language} between the quotes.")),
             );
         }

@@ -4,9 +4,9 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostics::{Problem, SourceFile};
+use crate::diagnostics::{Code, Problem, SourceFile};
 use crate::load::front_matter::{split, SplitError};
-use crate::load::toml_problem::toml_problem;
+use crate::load::toml_problem::parse_front_matter;
 use std::collections::BTreeMap;
 
 use crate::checklist;
@@ -55,6 +55,7 @@ fn unknown_item(source: &SourceFile, id: &str, span: std::ops::Range<usize>) -> 
     Some(
         source
             .problem(
+                Code::UnknownChecklistItem,
                 span,
                 format!("\"{id}\" is not an item of the privacy-information checklist"),
             )
@@ -75,8 +76,7 @@ pub fn parse_version_file(
     named: VersionNumber,
 ) -> Result<Version, Vec<Problem>> {
     let parts = split(&source.text).map_err(|err| vec![split_problem(&source, err)])?;
-    let mut raw: RawFrontMatter = toml::from_str(parts.front_matter)
-        .map_err(|err| vec![toml_problem(&source, parts.front_matter_offset, &err)])?;
+    let mut raw: RawFrontMatter = parse_front_matter(&source, &parts)?;
     let at = |span: std::ops::Range<usize>| {
         span.start + parts.front_matter_offset..span.end + parts.front_matter_offset
     };
@@ -125,7 +125,7 @@ pub fn parse_version_file(
     if let (Some(announced), true) = (&announced, minor) {
         problems.push(
             source
-                .problem(announced.span.clone(), "a minor change is not announced")
+                .problem(Code::MinorChangeAnnounced, announced.span.clone(), "a minor change is not announced")
                 .with_help("Minor changes are only updated online: delete the `announced` line, or make this a major change (change = \"major\")."),
         );
     }
@@ -189,7 +189,11 @@ fn check_names(
         if field.get_ref().trim().is_empty() {
             problems.push(
                 source
-                    .problem(at(field.span()), format!("`{key}` is empty"))
+                    .problem(
+                        Code::FrontMatterEmptyValue,
+                        at(field.span()),
+                        format!("`{key}` is empty"),
+                    )
                     .with_help(format!("Write the notice's {key} between the quotes.")),
             );
         }
@@ -201,7 +205,7 @@ fn check_names(
     if controllers.is_empty() || controllers.iter().any(|c| c.trim().is_empty()) {
         problems.push(
             source
-                .problem(at(raw.controller.span()), "`controller` needs a name")
+                .problem(Code::NoController, at(raw.controller.span()), "`controller` needs a name")
                 .with_help("Name who decides how the data is used, like controller = \"PSS (UK)\", or a list for joint controllers."),
         );
     }
@@ -239,7 +243,7 @@ fn checklist_marks(
         } else if reason.get_ref().trim().is_empty() {
             problems.push(
                 source
-                    .problem(at(reason.span()), format!("`{}` is marked as not applying, with no reason", item.get_ref()))
+                    .problem(Code::NotApplicableWithoutReason, at(reason.span()), format!("`{}` is marked as not applying, with no reason", item.get_ref()))
                     .with_help("Say why it does not apply, in one plain sentence, like transfers = \"We do not send your information outside the UK.\""),
             );
         } else {
@@ -256,10 +260,10 @@ pub(crate) fn split_problem(source: &SourceFile, err: SplitError) -> Problem {
     let first_line = source.text.find('\n').unwrap_or(source.text.len());
     match err {
         SplitError::NoOpeningLine => source
-            .problem(0..first_line, "this file does not start with front-matter")
+            .problem(Code::NoFrontMatter, 0..first_line, "this file does not start with front-matter")
             .with_help("The first line must be +++, then the notice's details (title, service, version, ...), then another +++ line, then the text."),
         SplitError::NotClosed => source
-            .problem(0..first_line, "the front-matter that starts here is never closed")
+            .problem(Code::FrontMatterNotClosed, 0..first_line, "the front-matter that starts here is never closed")
             .with_label("opened here")
             .with_help("Add a line with just +++ after the last detail (effective = ..., change = ...), before the text of the notice."),
     }
@@ -275,13 +279,17 @@ fn parse_version_value(
         toml::Value::String(text) => text,
         _ => {
             return Err(source
-                .problem(span, "`version` must be written in quotes")
+                .problem(Code::VersionNotQuoted, span, "`version` must be written in quotes")
                 .with_help(format!("Write version = \"{named}\" (a number like 2.10 without quotes would lose its last 0).")))
         }
     };
     let number = VersionNumber::parse(text).ok_or_else(|| {
         source
-            .problem(span.clone(), format!("{text:?} is not a version number"))
+            .problem(
+                Code::VersionInvalid,
+                span.clone(),
+                format!("{text:?} is not a version number"),
+            )
             .with_help(
                 "A version is two whole numbers with a dot: MAJOR.MINOR, like \"1.0\" or \"2.3\".",
             )
@@ -289,6 +297,7 @@ fn parse_version_value(
     if number != named {
         return Err(source
             .problem(
+                Code::VersionNotFileName,
                 span,
                 format!("`version` says {number} but the file is named {named}.md"),
             )
@@ -321,7 +330,11 @@ pub fn parse_date_value(
     };
     date.ok_or_else(|| {
         source
-            .problem(span, format!("`{key}` is not a date that exists: {value}"))
+            .problem(
+                Code::DateInvalid,
+                span,
+                format!("`{key}` is not a date that exists: {value}"),
+            )
             .with_help(help)
     })
 }

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Code, Problem};
 use crate::model::{self, Date};
 use crate::{handout_store, load};
 
@@ -89,8 +89,12 @@ pub fn apply_base_url(site: &mut model::Site, url: Option<&str>, problems: &mut 
     match load::config::normalise_base_url(url) {
         Some(url) => site.config.base_url = url,
         None => problems.push(
-            Problem::in_file("--base-url", format!("{url:?} is not a web address"))
-                .with_help("Give the full address, like --base-url https://example.org/privacy/"),
+            Problem::in_file(
+                Code::BaseUrlInvalid,
+                "--base-url",
+                format!("{url:?} is not a web address"),
+            )
+            .with_help("Give the full address, like --base-url https://example.org/privacy/"),
         ),
     }
 }
@@ -109,7 +113,7 @@ pub fn build_date(explicit: Option<Date>) -> Result<Date, Problem> {
             .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
             .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
             .ok_or_else(|| {
-                Problem::in_file("SOURCE_DATE_EPOCH", format!("SOURCE_DATE_EPOCH is {epoch:?}, not a number of seconds"))
+                Problem::in_file(Code::DateEpochInvalid, "SOURCE_DATE_EPOCH", format!("SOURCE_DATE_EPOCH is {epoch:?}, not a number of seconds"))
                     .with_help("Set it to a Unix time in seconds, like SOURCE_DATE_EPOCH=1735689600, or unset it.")
             }),
         Err(_) => Ok(jiff::ZonedDateTime::now().date()),

@@ -11,7 +11,7 @@ use lightningcss::error::{Error, ErrorLocation};
 use lightningcss::stylesheet::{MinifyOptions, ParserOptions, PrinterOptions};
 use lightningcss::targets::{Browsers, Targets};
 
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Code, Problem};
 use crate::model::SiteConfig;
 use crate::theme::Theme;
 
@@ -117,6 +117,7 @@ fn bundle_problem(
             .as_ref()
             .map_or(entry.to_string(), |loc| loc.filename.clone());
         return Problem::in_file(
+            Code::StylesheetError,
             theme.origin(&importer),
             format!("this stylesheet imports {missing}, which is missing from the theme"),
         )
@@ -129,12 +130,13 @@ fn css_problem(theme: &Theme, entry: &str, message: String, loc: Option<ErrorLoc
     let message = format!("CSS error: {message}");
     match loc {
         Some(loc) => Problem::at_line(
+            Code::StylesheetError,
             theme.origin(&loc.filename),
             loc.line as usize + 1,
             loc.column as usize,
             message,
         ),
-        None => Problem::in_file(theme.origin(entry), message),
+        None => Problem::in_file(Code::StylesheetError, theme.origin(entry), message),
     }
     .with_help("Check this stylesheet for a missing brace, colon or semicolon near that line.")
 }

@@ -2,6 +2,7 @@
 //! `notice_pages` and `history_pages`), its feed, notice.json and handouts, and what
 //! the site-wide files need to know of it.
 
+use crate::diagnostics::Code;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::time::Instant;
@@ -371,10 +372,9 @@ impl<'a> Renderer<'a> {
 pub(super) fn notice_warnings(notice: &Notice, current: Option<&Version>) -> Option<Problem> {
     match current {
         Some(current) if !current.has_form(crate::forms::Form::EasyRead) => Some(
-            Problem::in_file(notice.folder.join(format!("{}.easy-read.md", current.number.value)), format!("the current version of {} has no easy-read text yet", notice.slug))
+            Problem::in_file(Code::NoEasyRead, notice.folder.join(format!("{}.easy-read.md", current.number.value)), format!("the current version of {} has no easy-read text yet", notice.slug))
                 .with_help("Write it beside the version, one point per line starting with its picture: ![A phone](picture:phone) We will phone you. Until then, the notice's pages say there is no easy-read version yet.")
-                .about(crate::diagnostics::Topic::NoEasyRead, Vec::new())
-                .warning(),
+                                .warning(),
         ),
         Some(_) => None,
         None => {
@@ -382,7 +382,7 @@ pub(super) fn notice_warnings(notice: &Notice, current: Option<&Version>) -> Opt
             Some(
                 first
                     .source
-                    .problem(first.effective.span.clone(), format!("no version of {} is in effect yet: it is published only at its version's address", notice.slug))
+                    .problem(Code::NotYetInEffect, first.effective.span.clone(), format!("no version of {} is in effect yet: it is published only at its version's address", notice.slug))
                     .with_help("It becomes the current notice, and is listed on the index, from its effective date.")
                     .warning(),
             )

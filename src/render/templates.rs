@@ -3,7 +3,7 @@
 
 use tera::{Context, ErrorKind, Kwargs, State, Tera};
 
-use crate::diagnostics::{Problem, SourceFile};
+use crate::diagnostics::{Code, Problem, SourceFile};
 use crate::theme::Theme;
 
 const TEMPLATE_DIR: &str = "templates/";
@@ -99,18 +99,24 @@ fn template_problem(theme: &Theme, err: &tera::Error) -> Problem {
         _ => None,
     };
     let Some(report) = report else {
-        return Problem::in_file("themes/default/templates", format!("template error: {err}"))
-            .with_help(help);
+        return Problem::in_file(
+            Code::TemplateError,
+            "themes/default/templates",
+            format!("template error: {err}"),
+        )
+        .with_help(help);
     };
     let path = format!("{TEMPLATE_DIR}{}", report.filename());
     match theme.text(&path) {
         Some((text, file)) => SourceFile::new(&file.origin, text)
             .problem(
+                Code::TemplateError,
                 report.span().range.clone(),
                 format!("template error: {}", report.message()),
             )
             .with_help(help),
         None => Problem::at_line(
+            Code::TemplateError,
             format!("themes/default/{path}"),
             report.span().start_line,
             report.span().start_col + 1,

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::diagnostics::{Problem, SourceFile};
+use crate::diagnostics::{Code, Problem, SourceFile};
 use crate::model::Date;
 use crate::theme::Theme;
 
@@ -89,7 +89,7 @@ impl Strings {
             .filter(|key| !table.contains_key(*key))
             .collect();
         if let Some(key) = missing.first() {
-            return Err(Problem::in_file(
+            return Err(Problem::in_file(Code::StringMissing,
                 &path,
                 format!(
                     "the {tag} strings have no `{key}`{}",
@@ -131,7 +131,7 @@ fn check_against_reference(
                 .min_by_key(|known| edit_distance(known, key))
                 .filter(|known| edit_distance(known, key) <= 3);
             return Err(source
-                .problem(key_span(source, key), format!("`{key}` is not a string the theme has"))
+                .problem(Code::StringUnknown, key_span(source, key), format!("`{key}` is not a string the theme has"))
                 .with_help(match near {
                     Some(known) => format!("Did you mean `{known}`? The keys are those of the theme's strings/{REFERENCE_LANGUAGE}.toml."),
                     None => format!("The keys are those of the theme's strings/{REFERENCE_LANGUAGE}.toml: delete this line, or check its spelling there."),
@@ -154,7 +154,7 @@ fn check_against_reference(
                 }
             };
             return Err(source
-                .problem(
+                .problem(Code::StringPlaceholders,
                     key_span(source, key),
                     format!("`{key}` must have the places {} (as the English does), not {}", list(&want), list(&have)),
                 )
@@ -234,7 +234,7 @@ fn read_file(theme: &Theme, tag: &str) -> Result<StringsFile, Problem> {
         .iter()
         .find_map(|path| theme.text(path).map(|found| (path.clone(), found)))
     else {
-        return Err(Problem::in_file(
+        return Err(Problem::in_file(Code::NoStringsForLanguage,
             format!("themes/default/strings/{tag}.toml"),
             format!("there are no strings for the language {tag}: the theme has no strings/{tag}.toml"),
         )
@@ -248,6 +248,7 @@ fn read_file(theme: &Theme, tag: &str) -> Result<StringsFile, Problem> {
         let span = err.span().unwrap_or(0..0);
         source
             .problem(
+                Code::StringsInvalid,
                 span,
                 format!("this strings file is not valid TOML: {}", err.message()),
             )
@@ -270,7 +271,11 @@ fn strings_from(tag: &str, source: &SourceFile, table: toml::Table) -> Result<St
             }
             ("months", _) => {
                 return Err(source
-                    .problem(at("months"), "`months` must list the twelve months' names")
+                    .problem(
+                        Code::StringsInvalid,
+                        at("months"),
+                        "`months` must list the twelve months' names",
+                    )
                     .with_help(
                         "months = [\"January\", …, \"December\"], in this file's language.",
                     ))
@@ -280,7 +285,11 @@ fn strings_from(tag: &str, source: &SourceFile, table: toml::Table) -> Result<St
             }
             (_, _) => {
                 return Err(source
-                    .problem(at(&key), format!("`{key}` must be text in quotes"))
+                    .problem(
+                        Code::StringsInvalid,
+                        at(&key),
+                        format!("`{key}` must be text in quotes"),
+                    )
                     .with_help("Each line is `key = \"words\"`."))
             }
         }
@@ -291,6 +300,7 @@ fn strings_from(tag: &str, source: &SourceFile, table: toml::Table) -> Result<St
         other => {
             return Err(source
                 .problem(
+                    Code::StringsInvalid,
                     at("direction"),
                     match other {
                         Some(other) => {

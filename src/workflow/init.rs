@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Code, Problem};
 pub use crate::workflow::ci::CiHost;
 use crate::workflow::{checklist_skeleton, write_new};
 
@@ -80,7 +80,7 @@ pub fn init_site(
                 .map(|mut d| d.next().is_some())
                 .unwrap_or(true))
     {
-        return Err(Problem::in_file(folder, "this folder is not empty; clearnotice init makes a new site only in an empty or new folder")
+        return Err(Problem::in_file(Code::WouldOverwrite, folder, "this folder is not empty; clearnotice init makes a new site only in an empty or new folder")
             .with_help("Choose a new folder, like clearnotice init my-notices."));
     }
     let notice = format!(

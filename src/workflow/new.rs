@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Code, Problem};
 use crate::load::content::{is_valid_slug, CONTENT_DIR};
 use crate::model::Date;
 use crate::workflow::{checklist_skeleton, write_new};
@@ -22,6 +22,7 @@ pub fn new_notice(root: &Path, notice: &NewNotice) -> Result<PathBuf, Problem> {
     check_site_folder(root)?;
     if !is_valid_slug(notice.slug) {
         return Err(Problem::in_file(
+            Code::FolderNameNotAddress,
             notice.slug,
             format!("\"{}\" cannot be a web address", notice.slug),
         )
@@ -30,6 +31,7 @@ pub fn new_notice(root: &Path, notice: &NewNotice) -> Result<PathBuf, Problem> {
     let folder = root.join(CONTENT_DIR).join(notice.slug);
     if folder.exists() {
         return Err(Problem::in_file(
+            Code::WouldOverwrite,
             Path::new(CONTENT_DIR).join(notice.slug),
             "there is already a notice here",
         )

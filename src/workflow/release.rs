@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::{value, DocumentMut};
 
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Code, Problem};
 use crate::load::content::{is_valid_slug, load_one_notice, CONTENT_DIR};
 use crate::load::front_matter::split;
 use crate::model::{Change, Date};
@@ -34,7 +34,7 @@ pub struct Released {
 pub fn release(root: &Path, release: &Release) -> Result<Released, Vec<Problem>> {
     check_site_folder(root).map_err(|p| vec![p])?;
     if !is_valid_slug(release.slug) {
-        return Err(vec![Problem::in_file(
+        return Err(vec![Problem::in_file(Code::NoSuchNotice,
             release.slug,
             format!("\"{}\" is not the name of a notice", release.slug),
         )
@@ -46,11 +46,11 @@ pub fn release(root: &Path, release: &Release) -> Result<Released, Vec<Problem>>
         return Err(problems);
     }
     let Some(notice) = notice else {
-        return Err(vec![Problem::in_file(Path::new(CONTENT_DIR).join(release.slug), "there is no notice here")
+        return Err(vec![Problem::in_file(Code::NoSuchNotice, Path::new(CONTENT_DIR).join(release.slug), "there is no notice here")
             .with_help("Check the name: it is the notice's folder under content/. To start a new notice, use clearnotice new.")]);
     };
     if release.change == Change::Major && release.summary.is_none_or(|s| s.trim().is_empty()) {
-        return Err(vec![Problem::in_file(release.slug, "a major change needs a summary")
+        return Err(vec![Problem::in_file(Code::MajorWithoutSummary, release.slug, "a major change needs a summary")
             .with_help("Add --summary \"...\": one plain sentence saying what changed. People are told about major changes.")]);
     }
     let newest = notice
@@ -59,6 +59,7 @@ pub fn release(root: &Path, release: &Release) -> Result<Released, Vec<Problem>>
         .expect("a loaded notice has versions");
     if release.effective < newest.effective.value {
         return Err(vec![Problem::in_file(
+            Code::EffectiveBeforePrevious,
             &newest.source.path,
             format!(
                 "the new version cannot take effect on {}, before version {} ({})",
@@ -75,12 +76,14 @@ pub fn release(root: &Path, release: &Release) -> Result<Released, Vec<Problem>>
     };
     let parts = split(&newest.source.text).map_err(|_| {
         vec![Problem::in_file(
+            Code::NoFrontMatter,
             &newest.source.path,
             "could not read the front-matter",
         )]
     })?;
     let mut doc: DocumentMut = parts.front_matter.parse().map_err(|err| {
         vec![Problem::in_file(
+            Code::FrontMatterInvalid,
             &newest.source.path,
             format!("could not read the front-matter: {err}"),
         )]

@@ -12,7 +12,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Code, Problem};
 
 /// The marker's name, in every folder clearnotice fills.
 pub const MARKER: &str = ".clearnotice";
@@ -187,6 +187,7 @@ pub fn check_new_site(folder: &Path) -> Result<PathBuf, Problem> {
         absolute(folder).map_err(|err| io_problem(folder, "could not find this folder", err))?;
     let refuse = |why: String| {
         Problem::in_file(
+            Code::UnsafeOutputFolder,
             &path,
             format!("will not make a site in {}: {why}", path.display()),
         )
@@ -217,7 +218,7 @@ pub fn check_site_folder(root: &Path) -> Result<(), Problem> {
     if root.join("site.toml").is_file() {
         return Ok(());
     }
-    Err(Problem::in_file(
+    Err(Problem::in_file(Code::NoSiteToml,
         root.join("site.toml"),
         format!("{} is not a site: it has no site.toml", root.display()),
     )
@@ -233,7 +234,7 @@ pub fn fresh_working_folder(path: &Path, made: Made) -> Result<(), Problem> {
     if path.exists() {
         let ours = path.join(MARKER).is_file() || is_empty_dir(path);
         if !ours || path.is_file() {
-            return Err(Problem::in_file(
+            return Err(Problem::in_file(Code::InTheWay,
                 path,
                 format!(
                     "{} is in the way: clearnotice writes its work in progress there, but did not make what is in it",
@@ -273,6 +274,7 @@ fn home_folder() -> Option<PathBuf> {
 
 fn refusal(path: &Path, made: Made, why: &str) -> Problem {
     Problem::in_file(
+        Code::UnsafeOutputFolder,
         path,
         format!(
             "will not write {} to {}: {why}",
@@ -284,7 +286,7 @@ fn refusal(path: &Path, made: Made, why: &str) -> Problem {
 }
 
 pub fn io_problem(path: &Path, what: &str, err: io::Error) -> Problem {
-    Problem::in_file(path, format!("{what}: {err}"))
+    Problem::in_file(Code::CannotWrite, path, format!("{what}: {err}"))
         .with_help("Check that the disk is not full and that you may write to this folder.")
 }
 

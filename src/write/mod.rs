@@ -18,7 +18,7 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Code, Problem};
 use crate::output::OutputFile;
 
 pub mod guard;
@@ -153,6 +153,7 @@ impl Staging {
     pub fn keep(&self, path: &str) -> Result<(), Problem> {
         let recorded = self.as_written(path).ok_or_else(|| {
             Problem::in_file(
+                Code::ChangedDuringBuild,
                 self.output.join(path),
                 "this file changed while the site was being built",
             )

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 pub use crate::checklist::{Item, ITEMS};
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Code, Problem};
 use crate::model::{Date, Notice, Version};
 use outline::{normalise, outline, Block, BlockKind};
 
@@ -194,7 +194,7 @@ pub fn missing_items(notice: &Notice, today: Date) -> Vec<Problem> {
     if missing.is_empty() {
         return Vec::new();
     }
-    vec![Problem::in_file(
+    vec![Problem::in_file(Code::ChecklistItemsMissing,
         &version.source.path,
         format!(
             "{}: {} of {} privacy items not found ({}) — clearnotice check explains",
@@ -205,9 +205,6 @@ pub fn missing_items(notice: &Notice, today: Date) -> Vec<Problem> {
         ),
     )
     .with_help("Add a section about each, or say why one does not apply under [not_applicable] in the front-matter. `clearnotice check` shows the heading or sentence found for every item.")
-    .about(
-        crate::diagnostics::Topic::MissingInformation,
-        missing.iter().map(|id| id.to_string()).collect(),
-    )
+    .with_details(missing.iter().map(|id| id.to_string()).collect())
     .warning()]
 }

@@ -14,7 +14,7 @@ use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Code, Problem};
 use crate::render::handouts::HandoutRequest;
 use crate::theme::fonts::{FirstFont, Fonts, FontsForText, REPLACEMENT};
 use crate::theme::Theme;
@@ -99,6 +99,7 @@ pub fn typeset(theme: &Theme, fonts: &Fonts, request: &HandoutRequest) -> Result
             .spawn_scoped(scope, || typeset_here(theme, fonts, request))
             .map_err(|err| {
                 Problem::in_file(
+                    Code::HandoutFailed,
                     &request.source,
                     format!("could not start making a handout: {err}"),
                 )
@@ -106,6 +107,7 @@ pub fn typeset(theme: &Theme, fonts: &Fonts, request: &HandoutRequest) -> Result
             .join()
             .unwrap_or_else(|_| {
                 Err(Problem::in_file(
+                    Code::HandoutFailed,
                     &request.source,
                     "making this handout failed",
                 ))
@@ -208,7 +210,11 @@ fn engine_problem(
     errors: &[SourceDiagnostic],
 ) -> Problem {
     let Some(error) = errors.first() else {
-        return Problem::in_file(&request.source, "the handout could not be made");
+        return Problem::in_file(
+            Code::HandoutFailed,
+            &request.source,
+            "the handout could not be made",
+        );
     };
     let mut message = error.message.to_string();
     for hint in &error.hints {
@@ -230,10 +236,10 @@ fn engine_problem(
     };
     match place {
         Some((path, line, column)) if path.starts_with("handouts/") && site_layout(&path) => {
-            Problem::at_line(theme.origin(&path), line, column, format!("handout layout error: {message}"))
+            Problem::at_line(Code::HandoutLayoutError, theme.origin(&path), line, column, format!("handout layout error: {message}"))
                 .with_help("This is a problem in your copy of a handout layout under themes/default/handouts/: check it there, or delete your copy to go back to the built-in layout.")
         }
-        _ => Problem::in_file(
+        _ => Problem::in_file(Code::HandoutFailed,
             &request.source,
             format!("the handout {} could not be made from this text: {message}", request.ident),
         )

@@ -22,7 +22,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::addresses::{compare_folder, handout_file, notice_folder, version_folder};
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Code, Problem};
 use crate::forms::Form;
 use crate::model::{Date, Notice, Site, Version};
 use crate::output::OutputFile;
@@ -153,10 +153,12 @@ fn find_notice<'s>(site: &'s Site, slug: &str) -> Result<&'s Notice, Vec<Problem
         .find(|n| n.slug == slug)
         .map(|n| n.as_ref())
         .ok_or_else(|| {
-            vec![
-                Problem::in_file(format!("content/{slug}"), "there is no notice here")
-                    .with_help("Check the name: it is the notice's folder under content/."),
-            ]
+            vec![Problem::in_file(
+                Code::NoSuchNotice,
+                format!("content/{slug}"),
+                "there is no notice here",
+            )
+            .with_help("Check the name: it is the notice's folder under content/.")]
         })
 }
 
@@ -174,7 +176,7 @@ fn choose_version<'n>(
             .iter()
             .find(|v| v.number.value.to_string() == number)
             .ok_or_else(|| {
-                vec![Problem::in_file(
+                vec![Problem::in_file(Code::NoSuchVersion,
                     format!("content/{}", notice.slug),
                     format!("{} has no version {number}", notice.slug),
                 )
@@ -199,7 +201,7 @@ fn choose_version<'n>(
             })
             .map(|(_, v)| v)
             .ok_or_else(|| {
-                vec![Problem::in_file(
+                vec![Problem::in_file(Code::NothingToAnnounce,
                     format!("content/{}", notice.slug),
                     format!("{} has no major change that is current or upcoming", notice.slug),
                 )
@@ -210,7 +212,7 @@ fn choose_version<'n>(
     if !version.is_major() {
         return Err(vec![version
             .source
-            .problem(
+            .problem(Code::AnnounceMinorChange,
                 version.number.span.clone(),
                 format!("{} {number} is a minor change: minor changes are only updated online, not announced", notice.slug),
             )
@@ -222,6 +224,7 @@ fn choose_version<'n>(
         return Err(vec![version
             .source
             .problem(
+                Code::AnnounceFirstPublication,
                 version.number.span.clone(),
                 format!(
                     "{} {number} is the notice's first publication, not a change",
@@ -343,7 +346,7 @@ fn pack(
     }
     let sms = templates.text("announce/sms.txt", &context)?;
     if sms.chars().count() > SMS_LIMIT {
-        return Err(vec![Problem::in_file(theme.origin("announce/sms.txt"), format!("the text message is {} characters, more than {SMS_LIMIT}: {sms}", sms.chars().count()))
+        return Err(vec![Problem::in_file(Code::TextMessageTooLong, theme.origin("announce/sms.txt"), format!("the text message is {} characters, more than {SMS_LIMIT}: {sms}", sms.chars().count()))
             .with_help("Shorten announce/sms.txt in the theme (or the organisation's name in site.toml): over 160 characters, a phone sends it as two or more messages.")]);
     }
     files.insert("sms.txt".to_string(), format!("{sms}\n").into_bytes());
@@ -434,6 +437,7 @@ impl PackTemplates {
     fn markdown(&self, name: &str, context: &Context) -> Result<String, Vec<Problem>> {
         self.markdown.render(name, context).map_err(|err| {
             vec![Problem::in_file(
+                Code::TemplateError,
                 format!("themes/default/{name}"),
                 format!("template error: {err:?}"),
             )]
@@ -454,6 +458,7 @@ impl PackTemplates {
         context.insert("language", &self.language);
         self.other.render(name, &context).map_err(|err| {
             vec![Problem::in_file(
+                Code::TemplateError,
                 format!("themes/default/{name}"),
                 format!("template error: {err:?}"),
             )]
@@ -466,6 +471,7 @@ impl PackTemplates {
             .map(|text| text.trim().to_string())
             .map_err(|err| {
                 vec![Problem::in_file(
+                    Code::TemplateError,
                     format!("themes/default/{name}"),
                     format!("template error: {err:?}"),
                 )]
@@ -474,7 +480,7 @@ impl PackTemplates {
 }
 
 fn template_problem(theme: &Theme, path: &str, err: &tera::Error) -> Problem {
-    Problem::in_file(theme.origin(path), format!("template error: {err}"))
+    Problem::in_file(Code::TemplateError, theme.origin(path), format!("template error: {err}"))
         .with_help("Check the template you changed under themes/default/announce/; delete your copy to go back to the built-in one.")
 }
 

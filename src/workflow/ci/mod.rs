@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Code, Problem};
 
 /// The key in site.toml that names the clearnotice release a site is built with.
 pub const PIN_KEY: &str = "clearnotice";
@@ -88,7 +88,7 @@ pub fn update_ci(root: &Path, host: CiHost) -> Result<Vec<PathBuf>, Problem> {
         let target = root.join(path);
         if let Ok(old) = std::fs::read_to_string(&target) {
             if !old.lines().take(5).any(|line| line.contains(WRITTEN_BY)) {
-                return Err(Problem::in_file(
+                return Err(Problem::in_file(Code::WouldOverwrite,
                     path,
                     "this file was not written by clearnotice init, so --update-ci leaves it alone",
                 )
@@ -98,22 +98,25 @@ pub fn update_ci(root: &Path, host: CiHost) -> Result<Vec<PathBuf>, Problem> {
     }
     for (path, text) in files {
         let target = root.join(path);
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir).map_err(|err| {
-                Problem::in_file(dir, format!("could not create this folder: {err}"))
-            })?;
-        }
-        std::fs::write(&target, text).map_err(|err| {
-            Problem::in_file(&target, format!("could not write this file: {err}"))
-        })?;
+        super::write_file(&target, &text)?;
         written.push(target);
     }
     let site_toml = root.join("site.toml");
-    let text = std::fs::read_to_string(&site_toml)
-        .map_err(|err| Problem::in_file("site.toml", format!("could not read it: {err}")))?;
+    let text = std::fs::read_to_string(&site_toml).map_err(|err| {
+        Problem::in_file(
+            Code::CannotRead,
+            "site.toml",
+            format!("could not read it: {err}"),
+        )
+    })?;
     if !names_a_release(&text) {
-        std::fs::write(&site_toml, format!("{}\n{text}", pin_lines()))
-            .map_err(|err| Problem::in_file("site.toml", format!("could not write it: {err}")))?;
+        std::fs::write(&site_toml, format!("{}\n{text}", pin_lines())).map_err(|err| {
+            Problem::in_file(
+                Code::CannotWrite,
+                "site.toml",
+                format!("could not write it: {err}"),
+            )
+        })?;
         written.push(site_toml);
     }
     Ok(written)

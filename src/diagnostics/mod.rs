@@ -9,6 +9,11 @@ use std::sync::Arc;
 
 use miette::{LabeledSpan, NamedSource, SourceSpan};
 
+mod codes;
+mod formats;
+pub use codes::{Code, CodeInfo, CODES};
+pub use formats::ProblemRecord;
+
 /// How serious a problem is: errors stop the build, warnings are listed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Severity {
@@ -51,9 +56,10 @@ impl SourceFile {
     }
 
     /// A problem pointing at `span` (byte offsets into this file's text).
-    pub fn problem(&self, span: Range<usize>, message: impl Into<String>) -> Problem {
+    pub fn problem(&self, code: Code, span: Range<usize>, message: impl Into<String>) -> Problem {
         let (line, column) = self.line_col(span.start);
         Problem {
+            code,
             severity: Severity::Error,
             message: message.into(),
             file: self.path.clone(),
@@ -61,7 +67,6 @@ impl SourceFile {
             column: Some(column),
             help: None,
             label: None,
-            topic: None,
             details: Vec::new(),
             source: Some((self.clone(), clamp_span(&self.text, span))),
         }
@@ -108,6 +113,8 @@ fn clamp_span(text: &str, span: Range<usize>) -> Range<usize> {
 /// One thing wrong (or worth a warning) in the site, with where it is and how to fix it.
 #[derive(Debug, Clone)]
 pub struct Problem {
+    /// What kind of problem it is (see [`codes`]).
+    pub code: Code,
     pub severity: Severity,
     pub message: String,
     pub file: PathBuf,
@@ -115,99 +122,93 @@ pub struct Problem {
     pub column: Option<usize>,
     pub help: Option<String>,
     pub label: Option<String>,
-    /// What kind of problem this is, where many notices of a site can share it: a
-    /// big site's terminal shows the first few and a summary (see [`summarise`]).
-    pub topic: Option<Topic>,
-    /// What it is about, for the summary's counts (the checklist items missing).
+    /// What it is about, for a summary's counts (the checklist items missing).
     pub details: Vec<String>,
     source: Option<(SourceFile, Range<usize>)>,
 }
 
-/// Problems many notices of one site can share.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-pub enum Topic {
-    /// Privacy information a notice leaves out.
-    MissingInformation,
-    /// A current version without an easy-read text.
-    NoEasyRead,
-}
-
-impl Topic {
-    fn summary(self, more: usize) -> String {
-        match self {
-            Topic::MissingInformation => {
-                format!("and {more} more notices leave out privacy information")
-            }
-            Topic::NoEasyRead => format!("and {more} more notices have no easy-read text yet"),
-        }
+/// What a terminal says of the problems of a code many notices share, past the first
+/// few: only the codes a big site's notices commonly share have a summary.
+fn summary(code: Code, more: usize) -> Option<String> {
+    match code {
+        Code::ChecklistItemsMissing => Some(format!(
+            "and {more} more notices leave out privacy information"
+        )),
+        Code::NoEasyRead => Some(format!(
+            "and {more} more notices have no easy-read text yet"
+        )),
+        _ => None,
     }
 }
 
-/// Where more than [`SUMMARISE_OVER`] problems share a topic, the first
-/// [`SHOWN_OF_A_TOPIC`] of them and a line saying how many more there are (and, for
+/// Where more than [`SUMMARISE_OVER`] problems share a code that has a summary, the first
+/// [`SHOWN_OF_A_CODE`] of them and a line saying how many more there are (and, for
 /// missing information, how many notices miss each item): 2,000 lines of a 1,000-notice
 /// build's warnings become a few. Returns the problems to show and the summary lines.
 pub fn summarise(problems: &[Problem]) -> (Vec<&Problem>, Vec<String>) {
-    let mut shown = Vec::new();
-    let mut counts: std::collections::BTreeMap<Topic, usize> = Default::default();
-    for problem in problems {
-        if let Some(topic) = problem.topic {
-            *counts.entry(topic).or_default() += 1;
-        }
+    use std::collections::BTreeMap;
+    let summarised = |problem: &Problem| summary(problem.code, 0).is_some();
+    let mut counts: BTreeMap<Code, usize> = BTreeMap::new();
+    for problem in problems.iter().filter(|p| summarised(p)) {
+        *counts.entry(problem.code).or_default() += 1;
     }
-    let mut seen: std::collections::BTreeMap<Topic, usize> = Default::default();
+    let mut shown = Vec::new();
+    let mut seen: BTreeMap<Code, usize> = BTreeMap::new();
     for problem in problems {
-        match problem.topic {
-            Some(topic) if counts[&topic] > SUMMARISE_OVER => {
-                let n = seen.entry(topic).or_default();
-                *n += 1;
-                if *n <= SHOWN_OF_A_TOPIC {
-                    shown.push(problem);
-                }
+        if summarised(problem) && counts[&problem.code] > SUMMARISE_OVER {
+            let n = seen.entry(problem.code).or_default();
+            *n += 1;
+            if *n > SHOWN_OF_A_CODE {
+                continue;
             }
-            _ => shown.push(problem),
         }
+        shown.push(problem);
     }
     let lines = counts
         .into_iter()
         .filter(|&(_, count)| count > SUMMARISE_OVER)
-        .map(|(topic, count)| {
-            let mut line = topic.summary(count - SHOWN_OF_A_TOPIC);
-            let mut by_detail: std::collections::BTreeMap<&str, usize> = Default::default();
-            for problem in problems.iter().filter(|p| p.topic == Some(topic)) {
-                for detail in &problem.details {
-                    *by_detail.entry(detail).or_default() += 1;
-                }
-            }
-            if !by_detail.is_empty() {
-                let mut ranked: Vec<(&str, usize)> = by_detail.into_iter().collect();
-                ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-                let listed: Vec<String> = ranked
-                    .iter()
-                    .map(|(detail, n)| format!("{detail} {n}"))
-                    .collect();
-                line.push_str(&format!(
-                    " ({count} in all; notices missing each: {})",
-                    listed.join(", ")
-                ));
+        .filter_map(|(code, count)| {
+            let mut line = summary(code, count - SHOWN_OF_A_CODE)?;
+            let of_code = problems.iter().filter(|p| p.code == code);
+            if let Some(each) = counted_details(of_code) {
+                line.push_str(&format!(" ({count} in all; notices missing each: {each})"));
             }
             line.push_str(" — clearnotice check lists every one");
-            line
+            Some(line)
         })
         .collect();
     (shown, lines)
 }
 
-/// How many problems of one topic are shown in full before the rest is summarised.
+/// `retention 12, dpo 6`: how many of `problems` name each detail, most first.
+fn counted_details<'a>(problems: impl Iterator<Item = &'a Problem>) -> Option<String> {
+    let mut by_detail: std::collections::BTreeMap<&str, usize> = Default::default();
+    for problem in problems {
+        for detail in &problem.details {
+            *by_detail.entry(detail).or_default() += 1;
+        }
+    }
+    if by_detail.is_empty() {
+        return None;
+    }
+    let mut ranked: Vec<(&str, usize)> = by_detail.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let listed: Vec<String> = ranked
+        .iter()
+        .map(|(detail, n)| format!("{detail} {n}"))
+        .collect();
+    Some(listed.join(", "))
+}
+
+/// How many problems of one code are shown in full before the rest is summarised.
 pub const SUMMARISE_OVER: usize = 10;
-pub const SHOWN_OF_A_TOPIC: usize = 3;
+pub const SHOWN_OF_A_CODE: usize = 3;
 
 impl Problem {
     /// A problem with a whole file (or folder), with no line to point at.
-    pub fn in_file(file: impl AsRef<Path>, message: impl Into<String>) -> Self {
+    pub fn in_file(code: Code, file: impl AsRef<Path>, message: impl Into<String>) -> Self {
         Problem {
+            code,
             severity: Severity::Error,
             message: message.into(),
             file: file.as_ref().to_path_buf(),
@@ -215,7 +216,6 @@ impl Problem {
             column: None,
             help: None,
             label: None,
-            topic: None,
             details: Vec::new(),
             source: None,
         }
@@ -223,12 +223,13 @@ impl Problem {
 
     /// A problem at a known line and column, where the source text is not at hand.
     pub fn at_line(
+        code: Code,
         file: impl AsRef<Path>,
         line: usize,
         column: usize,
         message: impl Into<String>,
     ) -> Self {
-        let mut problem = Problem::in_file(file, message);
+        let mut problem = Problem::in_file(code, file, message);
         problem.line = Some(line);
         problem.column = Some(column);
         problem
@@ -237,7 +238,7 @@ impl Problem {
     /// A rendering thread panicked while holding a shared lock (a bug, not the
     /// site's fault): the run stops rather than trust what the lock guarded.
     pub fn thread_failed() -> Self {
-        Problem::in_file("(memory)", "a rendering thread failed")
+        Problem::in_file(Code::InternalError, "(memory)", "a rendering thread failed")
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -250,9 +251,8 @@ impl Problem {
         self
     }
 
-    /// Marks what kind of problem it is, and what it is about (see [`summarise`]).
-    pub fn about(mut self, topic: Topic, details: Vec<String>) -> Self {
-        self.topic = Some(topic);
+    /// What it is about, for a summary's counts (see [`summarise`]).
+    pub fn with_details(mut self, details: Vec<String>) -> Self {
         self.details = details;
         self
     }
@@ -277,12 +277,11 @@ impl Problem {
     /// The same problem, pointing at `span` of `source` instead: for text read out of
     /// a string whose escapes moved its lines (an easy-read summary in quotes).
     pub fn moved_to(self, source: &SourceFile, span: Range<usize>) -> Problem {
-        let moved = source.problem(span, self.message);
+        let moved = source.problem(self.code, span, self.message);
         Problem {
             severity: self.severity,
             help: self.help,
             label: self.label,
-            topic: self.topic,
             details: self.details,
             ..moved
         }
@@ -305,7 +304,14 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location(), self.message)
+        // As linters print it (ruff, flake8): where, the code, then what.
+        write!(
+            f,
+            "{}: {} {}",
+            self.location(),
+            self.code.number(),
+            self.message
+        )
     }
 }
 
@@ -419,15 +425,18 @@ mod tests {
     #[test]
     fn display_names_file_line_and_column() {
         let file = SourceFile::new("content/a/1.0.md", "+++\nversion = 1\n");
-        let problem = file.problem(4..11, "bad version");
-        assert_eq!(problem.to_string(), "content/a/1.0.md:2:1: bad version");
+        let problem = file.problem(Code::VersionInvalid, 4..11, "bad version");
+        assert_eq!(
+            problem.to_string(),
+            "content/a/1.0.md:2:1: CN0307 bad version"
+        );
     }
 
     #[test]
     fn rendered_problem_shows_the_source_line_and_help() {
         let file = SourceFile::new("site.toml", "title = 3\n");
         let problem = file
-            .problem(8..9, "title must be text")
+            .problem(Code::SettingsInvalid, 8..9, "title must be text")
             .with_help("put it in quotes");
         let text = render_problems(&[problem], false);
         assert!(text.contains("title = 3"), "{text}");
@@ -443,12 +452,13 @@ mod summary_tests {
     #[test]
     fn many_notices_sharing_a_warning_are_summarised_with_counts() {
         let missing = |n: usize, items: &[&str]| {
-            Problem::in_file(format!("content/n{n}/1.0.md"), "some items not found")
-                .about(
-                    Topic::MissingInformation,
-                    items.iter().map(|i| i.to_string()).collect(),
-                )
-                .warning()
+            Problem::in_file(
+                Code::ChecklistItemsMissing,
+                format!("content/n{n}/1.0.md"),
+                "some items not found",
+            )
+            .with_details(items.iter().map(|i| i.to_string()).collect())
+            .warning()
         };
         let mut problems: Vec<Problem> = (0..12)
             .map(|n| {
@@ -459,9 +469,10 @@ mod summary_tests {
                 }
             })
             .collect();
-        problems.push(Problem::in_file("content/a/1.0.md", "something else").warning());
+        problems
+            .push(Problem::in_file(Code::RawHtml, "content/a/1.0.md", "something else").warning());
         let (shown, lines) = summarise(&problems);
-        assert_eq!(shown.len(), SHOWN_OF_A_TOPIC + 1);
+        assert_eq!(shown.len(), SHOWN_OF_A_CODE + 1);
         assert_eq!(
             lines,
             ["and 9 more notices leave out privacy information (12 in all; notices missing each: retention 12, dpo 6) — clearnotice check lists every one"]
