@@ -15,6 +15,7 @@ use clearnotice::render::{RenderOptions, Renderer};
 fn real_site() -> (clearnotice::model::Site, clearnotice::theme::Theme) {
     let mut problems: Vec<Problem> = Vec::new();
     clearnotice::load::load_site(
+        &clearnotice::load::source::Disk,
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
         &mut problems,
     )

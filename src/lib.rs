@@ -220,7 +220,7 @@ fn output_dir(options: &BuildOptions) -> Result<PathBuf, BuildFailure> {
     if let Some(dir) = &options.output_dir {
         return Ok(dir.clone());
     }
-    match load::config::load_config(&options.root) {
+    match load::config::load_config(&*options.source, &options.root) {
         Ok((config, _)) => Ok(options.root.join(config.output_dir)),
         // A full run reports site.toml's problems with everything else it finds.
         Err(_) => Pipeline::run(options, &|_| Ok(())).map(|(p, _)| p.output_dir()),

@@ -78,7 +78,6 @@ fn main() -> ExitCode {
 fn run_build(args: BuildArgs) -> ExitCode {
     let show_timings = args.timings;
     let options = BuildOptions {
-        root: args.root,
         output_dir: args.output_dir,
         base_url: args.base_url,
         minify: !args.no_minify,
@@ -89,6 +88,7 @@ fn run_build(args: BuildArgs) -> ExitCode {
         } else {
             clearnotice::Handouts::Make
         },
+        ..BuildOptions::new(args.root)
     };
     let cache = if args.clean {
         clearnotice::CacheUse::Clean

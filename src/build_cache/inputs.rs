@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::Xxh3;
 
+use crate::load::source::{Entry, Kind, Source};
 use crate::model::Picture;
 use crate::pipeline::options::{BuildOptions, Handouts};
 use crate::theme::Theme;
@@ -22,26 +23,29 @@ pub struct FolderPrint {
 /// bytes. `None` if anything cannot be read (the notice is then read as usual, which
 /// reports the problem). Loading reads only the folder's own entries, so only those
 /// are hashed.
-pub fn fingerprint_folder(dir: &Path, shown: &Path) -> Option<FolderPrint> {
-    let mut entries: Vec<std::fs::DirEntry> = std::fs::read_dir(dir)
-        .ok()?
+pub fn fingerprint_folder(source: &dyn Source, dir: &Path, shown: &Path) -> Option<FolderPrint> {
+    let entries: Vec<Entry> = source
+        .walk(dir, 1)
+        .into_iter()
         .collect::<Result<_, _>>()
         .ok()?;
-    entries.sort_by_key(|e| e.file_name());
     let mut hasher = Xxh3::new();
     let mut files = Vec::new();
     for entry in entries {
-        let name = entry.file_name();
-        let kind = entry.file_type().ok()?;
-        hasher.update(name.as_encoded_bytes());
-        if kind.is_file() {
-            let bytes = std::fs::read(entry.path()).ok()?;
+        let name = &entry.name;
+        hasher.update(name.as_bytes());
+        if entry.kind == Kind::File {
+            let bytes = source.read(&entry.path).ok()?;
             hasher.update(&[1]);
             hasher.update(&(bytes.len() as u64).to_le_bytes());
             hasher.update(&bytes);
-            files.push((shown.join(&name), bytes));
+            files.push((shown.join(name), bytes));
         } else {
-            hasher.update(if kind.is_dir() { &[2] } else { &[3] });
+            hasher.update(if entry.kind == Kind::Folder {
+                &[2]
+            } else {
+                &[3]
+            });
         }
         hasher.update(&[0]);
     }

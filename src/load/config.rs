@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use crate::diagnostics::{Code, Problem, SourceFile};
+use crate::load::source::Source;
 use crate::load::text::read_text;
 use crate::load::toml_problem::toml_problem;
 use crate::model::SiteConfig;
@@ -10,9 +11,12 @@ use crate::model::SiteConfig;
 pub const CONFIG_FILE: &str = "site.toml";
 
 /// Reads and checks `<root>/site.toml`.
-pub fn load_config(root: &Path) -> Result<(SiteConfig, SourceFile), Vec<Problem>> {
+pub fn load_config(
+    source: &dyn Source,
+    root: &Path,
+) -> Result<(SiteConfig, SourceFile), Vec<Problem>> {
     let path = root.join(CONFIG_FILE);
-    if !path.is_file() {
+    if !source.is_file(&path) {
         return Err(vec![Problem::in_file(
             Code::NoSiteToml,
             CONFIG_FILE,
@@ -23,7 +27,7 @@ pub fn load_config(root: &Path) -> Result<(SiteConfig, SourceFile), Vec<Problem>
              or name it with --root FOLDER.",
         )]);
     }
-    let source = read_text(&path, Path::new(CONFIG_FILE)).map_err(|p| vec![p])?;
+    let source = read_text(source, &path, Path::new(CONFIG_FILE)).map_err(|p| vec![p])?;
     let mut config: SiteConfig = toml::from_str(&source.text)
         .map_err(|err| vec![toml_problem(Code::SettingsInvalid, &source, 0, &err)])?;
     let problems = validate(&mut config, &source);

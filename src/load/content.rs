@@ -4,10 +4,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use crate::diagnostics::{Code, Problem, SourceFile};
 use crate::forms::Form;
+use crate::load::source::{Kind, Source};
 use crate::load::text::read_text;
 use crate::load::version_file::parse_version_file;
 use crate::model::{Language, Notice, Version, VersionNumber};
@@ -106,9 +106,9 @@ pub struct ContentEntry {
 }
 
 /// Loads every notice under `<root>/content`, sorted by address, versions oldest first.
-pub fn load_notices(root: &Path, problems: &mut Vec<Problem>) -> Vec<Notice> {
+pub fn load_notices(source: &dyn Source, root: &Path, problems: &mut Vec<Problem>) -> Vec<Notice> {
     let mut notices = Vec::new();
-    for mut entry in load_content(root, problems) {
+    for mut entry in load_content(source, root, problems) {
         problems.append(&mut entry.problems);
         notices.extend(entry.notice);
     }
@@ -117,39 +117,51 @@ pub fn load_notices(root: &Path, problems: &mut Vec<Problem>) -> Vec<Notice> {
 
 /// Reads every entry of `<root>/content`, in name order. A missing `content/` is a
 /// problem of the site, added to `problems`.
-pub fn load_content(root: &Path, problems: &mut Vec<Problem>) -> Vec<ContentEntry> {
-    let Some(listed) = list_content(root, problems) else {
+pub fn load_content(
+    source: &dyn Source,
+    root: &Path,
+    problems: &mut Vec<Problem>,
+) -> Vec<ContentEntry> {
+    let Some(listed) = list_content(source, root, problems) else {
         return Vec::new();
     };
     // Each entry of content/ is either a notice folder to load or a problem; notices are
     // then read and parsed on every core, and problems kept in folder order.
     listed
         .into_par_iter()
-        .map(|(name, entry)| load_entry(name, entry))
+        .map(|(name, entry)| load_entry(source, name, entry))
         .collect()
 }
 
 /// The entries of `<root>/content`, in name order, without reading them (the build
 /// cache reads them only where they changed). `None` with a problem of the site when
 /// there is no `content/`.
-pub fn list_content(root: &Path, problems: &mut Vec<Problem>) -> Option<Vec<Found>> {
+pub fn list_content(
+    source: &dyn Source,
+    root: &Path,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<Found>> {
     let content = root.join(CONTENT_DIR);
-    if !content.is_dir() {
+    if !source.is_folder(&content) {
         problems.push(
             Problem::in_file(Code::NoContentFolder, CONTENT_DIR, "there is no content/ folder")
                 .with_help("Make a folder named content/ beside site.toml, with one folder per notice inside it."),
         );
         return None;
     }
-    Some(list_entries(&content))
+    Some(list_entries(source, &content))
 }
 
 /// Reads one entry of `content/` as listed.
-pub fn load_entry(name: String, entry: Result<(PathBuf, PathBuf), Problem>) -> ContentEntry {
+pub fn load_entry(
+    source: &dyn Source,
+    name: String,
+    entry: Result<(PathBuf, PathBuf), Problem>,
+) -> ContentEntry {
     match entry {
         Ok((path, shown)) => {
             let mut problems = Vec::new();
-            let notice = load_notice(&path, &shown, name.clone(), &mut problems);
+            let notice = load_notice(source, &path, &shown, name.clone(), &mut problems);
             ContentEntry {
                 name,
                 notice,
@@ -169,13 +181,9 @@ pub fn load_entry(name: String, entry: Result<(PathBuf, PathBuf), Problem>) -> C
 pub type Found = (String, Result<(PathBuf, PathBuf), Problem>);
 
 /// The entries of `content/`, in name order, editors' files left out.
-fn list_entries(content: &Path) -> Vec<Found> {
+fn list_entries(source: &dyn Source, content: &Path) -> Vec<Found> {
     let mut entries: Vec<Found> = Vec::new();
-    let folders = WalkDir::new(content)
-        .min_depth(1)
-        .max_depth(1)
-        .sort_by_file_name();
-    for entry in folders {
+    for entry in source.walk(content, 1) {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
@@ -190,16 +198,16 @@ fn list_entries(content: &Path) -> Vec<Found> {
                 continue;
             }
         };
-        let name = entry.file_name().to_string_lossy().to_string();
+        let name = entry.name.clone();
         let shown = Path::new(CONTENT_DIR).join(&name);
         if is_ignored(&name) {
             continue;
         }
-        if entry.file_type().is_symlink() {
+        if entry.kind == Kind::Link {
             entries.push((name, Err(symlink_warning(&shown))));
             continue;
         }
-        if !entry.file_type().is_dir() {
+        if entry.kind != Kind::Folder {
             entries.push((name, Err(Problem::in_file(Code::FileOutsideNotice,
                 &shown,
                 "files directly in content/ are not part of any notice; this one is ignored",
@@ -210,19 +218,25 @@ fn list_entries(content: &Path) -> Vec<Found> {
             .warning())));
             continue;
         }
-        entries.push((name, Ok((entry.into_path(), shown))));
+        entries.push((name, Ok((entry.path, shown))));
     }
     entries
 }
 
 /// Loads the one notice in `content/<slug>/` (for `serve`, after a save there).
 /// `None` with no problems when the folder is gone.
-pub fn load_one_notice(root: &Path, slug: &str, problems: &mut Vec<Problem>) -> Option<Notice> {
+pub fn load_one_notice(
+    source: &dyn Source,
+    root: &Path,
+    slug: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Notice> {
     let dir = root.join(CONTENT_DIR).join(slug);
-    if !dir.is_dir() {
+    if !source.is_folder(&dir) {
         return None;
     }
     load_notice(
+        source,
         &dir,
         &Path::new(CONTENT_DIR).join(slug),
         slug.to_string(),
@@ -231,6 +245,7 @@ pub fn load_one_notice(root: &Path, slug: &str, problems: &mut Vec<Problem>) -> 
 }
 
 fn load_notice(
+    source: &dyn Source,
     dir: &Path,
     shown: &Path,
     slug: String,
@@ -249,7 +264,7 @@ fn load_notice(
         );
         return None;
     }
-    let mut folder = read_folder(dir, shown, problems);
+    let mut folder = read_folder(source, dir, shown, problems);
     attach_easy_reads(&mut folder, problems);
     attach_translations(&mut folder, problems);
     let Folder {
@@ -299,13 +314,14 @@ struct Folder {
 }
 
 /// Reads every file of a notice's folder, in name order.
-fn read_folder(dir: &Path, shown: &Path, problems: &mut Vec<Problem>) -> Folder {
+fn read_folder(
+    source: &dyn Source,
+    dir: &Path,
+    shown: &Path,
+    problems: &mut Vec<Problem>,
+) -> Folder {
     let mut folder = Folder::default();
-    for entry in WalkDir::new(dir)
-        .min_depth(1)
-        .max_depth(1)
-        .sort_by_file_name()
-    {
+    for entry in source.walk(dir, 1) {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
@@ -318,17 +334,22 @@ fn read_folder(dir: &Path, shown: &Path, problems: &mut Vec<Problem>) -> Folder 
                 continue;
             }
         };
-        let name = entry.file_name().to_string_lossy().to_string();
+        let name = entry.name.clone();
         let file_shown: PathBuf = shown.join(&name);
         if is_ignored(&name) {
             continue;
         }
-        if entry.file_type().is_symlink() {
+        if entry.kind == Kind::Link {
             problems.push(symlink_warning(&file_shown));
             continue;
         }
-        if entry.file_type().is_file() {
-            read_file(entry.path(), name, &file_shown, &mut folder, problems);
+        if entry.kind == Kind::File {
+            let file = FileRead {
+                source,
+                path: &entry.path,
+                shown: &file_shown,
+            };
+            read_file(&file, name, &mut folder, problems);
         } else if !matches!(kind_of(&name), FileKind::Other) {
             // A folder, pipe or device named like 1.0.md: not read, and said so.
             problems.push(
@@ -342,17 +363,19 @@ fn read_folder(dir: &Path, shown: &Path, problems: &mut Vec<Problem>) -> Folder 
 }
 
 /// Reads one file of a notice's folder into `folder`, by what its name says it is.
-fn read_file(
-    path: &Path,
-    name: String,
-    file_shown: &Path,
-    folder: &mut Folder,
-    problems: &mut Vec<Problem>,
-) {
+/// A file of a notice's folder to read: where it is, and how the user knows it.
+struct FileRead<'a> {
+    source: &'a dyn Source,
+    path: &'a Path,
+    shown: &'a Path,
+}
+
+fn read_file(file: &FileRead, name: String, folder: &mut Folder, problems: &mut Vec<Problem>) {
+    let (path, file_shown) = (file.path, file.shown);
     match kind_of(&name) {
         FileKind::Version(number) => {
             folder.version_files.push(number);
-            let parsed = read_text(path, file_shown)
+            let parsed = read_text(file.source, path, file_shown)
                 .map_err(|p| vec![p])
                 .and_then(|source| parse_version_file(source, number));
             match parsed {
@@ -370,7 +393,7 @@ fn read_file(
             );
             folder.failed = true;
         }
-        FileKind::EasyRead(number) => match read_text(path, file_shown) {
+        FileKind::EasyRead(number) => match read_text(file.source, path, file_shown) {
             Ok(source) => folder.easy_reads.push((number, source)),
             Err(problem) => {
                 problems.push(problem);
@@ -380,7 +403,7 @@ fn read_file(
         FileKind::Translation(number, language)
         | FileKind::TranslatedEasyRead(number, language) => {
             let easy_read = matches!(kind_of(&name), FileKind::TranslatedEasyRead(..));
-            match read_text(path, file_shown) {
+            match read_text(file.source, path, file_shown) {
                 Ok(source) if easy_read => folder
                     .translated_easy_reads
                     .push((number, language, source)),
@@ -391,7 +414,7 @@ fn read_file(
                 }
             }
         }
-        FileKind::Other => match std::fs::read(path) {
+        FileKind::Other => match file.source.read(path) {
             Ok(bytes)
                 if is_picture(&name) && {
                     let extension = name.rsplit('.').next().unwrap_or_default();

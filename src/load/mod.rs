@@ -8,6 +8,7 @@ pub mod editor_files;
 pub mod front_matter;
 pub mod picture_check;
 pub mod pictures;
+pub mod source;
 pub mod system_fonts;
 pub mod text;
 pub mod theme;
@@ -23,8 +24,12 @@ use crate::theme::Theme;
 
 /// Reads the whole site. Problems (errors and warnings) are added to `problems`;
 /// `None` when the site could not be read well enough to go on.
-pub fn load_site(root: &Path, problems: &mut Vec<Problem>) -> Option<(Site, Theme)> {
-    let config = match config::load_config(root) {
+pub fn load_site(
+    source: &dyn source::Source,
+    root: &Path,
+    problems: &mut Vec<Problem>,
+) -> Option<(Site, Theme)> {
+    let config = match config::load_config(source, root) {
         Ok(config) => Some(config),
         Err(mut found) => {
             problems.append(&mut found);
@@ -32,9 +37,9 @@ pub fn load_site(root: &Path, problems: &mut Vec<Problem>) -> Option<(Site, Them
         }
     };
     // Notices and theme are read even when site.toml is broken, so one build reports all.
-    let notices = content::load_notices(root, problems);
-    let theme = theme::load_theme(root, problems);
-    let pictures = pictures::load_pictures(root, problems);
+    let notices = content::load_notices(source, root, problems);
+    let theme = theme::load_theme(source, root, problems);
+    let pictures = pictures::load_pictures(source, root, problems);
     let (config, config_source) = config?;
     Some((
         Site {

@@ -5,37 +5,34 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use walkdir::WalkDir;
-
 use crate::diagnostics::{Code, Problem};
+use crate::load::source::{Kind, Source};
 use crate::model::Picture;
 
 pub const PICTURES_DIR: &str = "pictures";
 use crate::theme::pictures::PICTURE_EXTENSIONS;
 
-pub fn load_pictures(root: &Path, problems: &mut Vec<Problem>) -> BTreeMap<String, Picture> {
+pub fn load_pictures(
+    source: &dyn Source,
+    root: &Path,
+    problems: &mut Vec<Problem>,
+) -> BTreeMap<String, Picture> {
     let mut pictures = BTreeMap::new();
     let dir = root.join(PICTURES_DIR);
-    if !dir.is_dir() {
+    if !source.is_folder(&dir) {
         return pictures;
     }
-    for entry in WalkDir::new(&dir)
-        .min_depth(1)
-        .max_depth(1)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
-        let path = entry.path();
+    for entry in source.walk(&dir, 1).into_iter().flatten() {
+        let path = entry.path.as_path();
         let (Some(stem), Some(extension)) = (path.file_stem(), path.extension()) else {
             continue;
         };
         let extension = extension.to_string_lossy().to_ascii_lowercase();
-        if !entry.file_type().is_file() || !PICTURE_EXTENSIONS.contains(&extension.as_str()) {
+        if entry.kind != Kind::File || !PICTURE_EXTENSIONS.contains(&extension.as_str()) {
             continue;
         }
-        let shown = Path::new(PICTURES_DIR).join(entry.file_name());
-        match std::fs::read(path) {
+        let shown = Path::new(PICTURES_DIR).join(&entry.name);
+        match source.read(path) {
             Ok(bytes) if refused(&shown, &bytes, &extension, problems) => {}
             Ok(bytes) => {
                 pictures.insert(

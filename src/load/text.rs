@@ -4,20 +4,21 @@
 use std::path::Path;
 
 use crate::diagnostics::{Code, Problem, SourceFile};
+use crate::load::source::Source;
 
 /// No notice needs more than this; a bigger file is a mistake (a pasted picture, a
 /// wrong file), and reading it would only make every page huge.
 pub const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Reads `path` (shown to the user as `shown`) into a [`SourceFile`].
-pub fn read_text(path: &Path, shown: &Path) -> Result<SourceFile, Problem> {
-    if let Ok(meta) = std::fs::metadata(path) {
-        if meta.len() > MAX_TEXT_BYTES {
-            return Err(Problem::in_file(Code::FileTooBig, shown, format!("this file is {} MB, too big for a notice (the limit is {} MB)", meta.len() / (1024 * 1024), MAX_TEXT_BYTES / (1024 * 1024)))
+pub fn read_text(source: &dyn Source, path: &Path, shown: &Path) -> Result<SourceFile, Problem> {
+    if let Some(size) = source.size(path) {
+        if size > MAX_TEXT_BYTES {
+            return Err(Problem::in_file(Code::FileTooBig, shown, format!("this file is {} MB, too big for a notice (the limit is {} MB)", size / (1024 * 1024), MAX_TEXT_BYTES / (1024 * 1024)))
                 .with_help("A notice is text: check that a picture or another document was not pasted or saved into it."));
         }
     }
-    let bytes = std::fs::read(path).map_err(|err| {
+    let bytes = source.read(path).map_err(|err| {
         Problem::in_file(
             Code::CannotRead,
             shown,

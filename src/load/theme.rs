@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
-use walkdir::WalkDir;
 
 use crate::diagnostics::{Code, Problem};
+use crate::load::source::{Kind, Source};
 use crate::theme::{Theme, ThemeFile};
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -15,12 +15,12 @@ static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/de
 pub const THEME_DIR: &str = "themes/default";
 
 /// The built-in theme with the site's own files laid over it.
-pub fn load_theme(root: &Path, problems: &mut Vec<Problem>) -> Theme {
+pub fn load_theme(source: &dyn Source, root: &Path, problems: &mut Vec<Problem>) -> Theme {
     let mut theme = Theme::default();
     add_embedded(&DEFAULT_THEME, &mut theme);
     let overrides = root.join(THEME_DIR);
-    if overrides.is_dir() {
-        for entry in WalkDir::new(&overrides).sort_by_file_name() {
+    if source.is_folder(&overrides) {
+        for entry in source.walk(&overrides, usize::MAX) {
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(err) => {
@@ -32,18 +32,14 @@ pub fn load_theme(root: &Path, problems: &mut Vec<Problem>) -> Theme {
                     continue;
                 }
             };
-            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.')
-            {
+            if entry.kind != Kind::File || entry.name.starts_with('.') {
                 continue;
             }
-            let relative = entry
-                .path()
-                .strip_prefix(&overrides)
-                .unwrap_or(entry.path());
+            let relative = entry.path.strip_prefix(&overrides).unwrap_or(&entry.path);
             let key = relative.to_string_lossy().replace('\\', "/");
             let origin = Path::new(THEME_DIR).join(relative);
             let extension = key.rsplit('.').next().unwrap_or_default().to_string();
-            match std::fs::read(entry.path()) {
+            match source.read(&entry.path) {
                 Ok(bytes) if key.starts_with("fonts/") && !is_font(&bytes) => {
                     problems.push(
                         Problem::in_file(Code::FontInvalid, &origin, "this is not a font file the handouts can use")

@@ -240,19 +240,21 @@ fn load_everything(
     reuse: Option<&reuse::ReuseInput>,
 ) -> Result<Draft, BuildFailure> {
     let root: &Path = &options.root;
+    let source = &*options.source;
     let mut site_problems = SiteProblems::default();
-    let config = load::config::load_config(root).map_err(|found| site_problems.config = found);
+    let config =
+        load::config::load_config(source, root).map_err(|found| site_problems.config = found);
     // The theme and pictures before the notices: the cache's key is made of them.
-    let theme = load::theme::load_theme(root, &mut site_problems.theme);
-    let pictures = load::pictures::load_pictures(root, &mut site_problems.pictures);
+    let theme = load::theme::load_theme(source, root, &mut site_problems.theme);
+    let pictures = load::pictures::load_pictures(source, root, &mut site_problems.pictures);
     let (content, reused) = match (&config, reuse) {
         (Ok((_, config_source)), Some(reuse)) => {
             let key =
                 build_cache::inputs::site_key(&config_source.text, &pictures, &theme, options);
-            reuse::load_content(reuse, root, key, &mut site_problems.content)
+            reuse::load_content(reuse, source, root, key, &mut site_problems.content)
         }
         _ => (
-            load::content::load_content(root, &mut site_problems.content),
+            load::content::load_content(source, root, &mut site_problems.content),
             None,
         ),
     };

@@ -25,6 +25,8 @@ pub struct BuildOptions {
     pub strict: bool,
     /// Whether and when the PDF handouts (easy read, large print) are made.
     pub handouts: Handouts,
+    /// Where the site's files are read from: the disk, or memory (a test's site).
+    pub source: std::sync::Arc<dyn crate::load::source::Source>,
 }
 
 /// Whether and when a run makes the PDF handouts.
@@ -50,6 +52,7 @@ impl BuildOptions {
             today: None,
             strict: false,
             handouts: Handouts::Make,
+            source: std::sync::Arc::new(crate::load::source::Disk),
         }
     }
 }

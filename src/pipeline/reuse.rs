@@ -18,6 +18,7 @@ use crate::build_cache::{absolute, inputs, CacheFile, StoredNotice};
 use crate::check::links::{LinkIndex, PageLinks};
 use crate::diagnostics::{Problem, SourceFile};
 use crate::load::content::{list_content, load_entry, ContentEntry};
+use crate::load::source::Source;
 use crate::model::Date;
 use crate::render::titles::NoticeTitles;
 use crate::render::{NoticeOutput, Sink, SiteWideEntry};
@@ -304,6 +305,7 @@ fn load_reusing(options: &BuildOptions, input: ReuseInput) -> Result<Draft, Buil
 /// fingerprint, days and files match the cache, takes its entry from the cache.
 pub(super) fn load_content(
     input: &ReuseInput,
+    source: &dyn Source,
     root: &Path,
     site_key: u128,
     problems: &mut Vec<Problem>,
@@ -313,7 +315,7 @@ pub(super) fn load_content(
         previous_paths: input.previous_paths.clone(),
         ..Reused::default()
     };
-    let Some(listed) = list_content(root, problems) else {
+    let Some(listed) = list_content(source, root, problems) else {
         return (Vec::new(), Some(reused));
     };
     let previous = input.previous.filter(|p| p.site_key == site_key);
@@ -324,14 +326,17 @@ pub(super) fn load_content(
             let print = entry
                 .as_ref()
                 .ok()
-                .and_then(|(path, shown)| fingerprint_folder(path, shown));
+                .and_then(|(path, shown)| fingerprint_folder(source, path, shown));
             let cached = previous.and_then(|p| Some((p, p.notices.get(&name)?)));
             if let (Some(print), Some((previous, stored))) = (&print, cached) {
-                if let Some(entry) = restore(stored, print, previous, input, root) {
+                if let Some(entry) = restore(stored, print, previous, input, (source, root)) {
                     return Loaded::Restored(name, Arc::new(entry), stored.titles.clone());
                 }
             }
-            Loaded::Fresh(load_entry(name, entry), print.map(|p| p.fingerprint))
+            Loaded::Fresh(
+                load_entry(source, name, entry),
+                print.map(|p| p.fingerprint),
+            )
         })
         .collect();
     let mut fresh = Vec::new();
@@ -384,7 +389,7 @@ fn restore(
     print: &FolderPrint,
     previous: &CacheFile,
     input: &ReuseInput,
-    root: &Path,
+    site: (&dyn Source, &Path),
 ) -> Option<Entry> {
     if stored.fingerprint != print.fingerprint
         || !stored.dates.same_on(previous.today, input.today)
@@ -397,7 +402,7 @@ fn restore(
         let mut found = found.borrow_mut();
         found
             .entry(path.clone())
-            .or_insert_with(|| text_of(path, print, root))
+            .or_insert_with(|| text_of(path, print, site))
             .clone()
             .filter(|source| text_hash(&source.text) == hash)
     };
@@ -415,13 +420,15 @@ fn restore(
 }
 
 /// The text of the file a problem points into: one of the notice's files as read for
-/// its fingerprint, or another file of the site.
-fn text_of(path: &PathBuf, print: &FolderPrint, root: &Path) -> Option<SourceFile> {
+/// its fingerprint, or another file of the site (read from `site`: its source and
+/// folder).
+fn text_of(path: &PathBuf, print: &FolderPrint, site: (&dyn Source, &Path)) -> Option<SourceFile> {
+    let (source, root) = site;
     match print.files.iter().find(|(shown, _)| shown == path) {
         Some((shown, bytes)) => crate::load::text::decode(bytes, shown)
             .ok()
             .map(|text| SourceFile::new(shown.clone(), text)),
-        None => crate::load::text::read_text(&root.join(path), path).ok(),
+        None => crate::load::text::read_text(source, &root.join(path), path).ok(),
     }
 }
 

@@ -84,13 +84,14 @@ impl Pipeline {
     /// Step 1 of an update: re-reads the theme and the notices that `changes` name.
     fn reload(&self, changes: &BTreeSet<Change>) -> Draft {
         let root = &self.options.root;
+        let source = &*self.options.source;
         let mut site = self.site.clone();
         let mut site_problems = self.site_problems.clone();
         let mut entries = self.entries.clone();
         let theme_changed = changes.contains(&Change::Theme);
         let theme = if theme_changed {
             site_problems.theme.clear();
-            load::theme::load_theme(root, &mut site_problems.theme)
+            load::theme::load_theme(source, root, &mut site_problems.theme)
         } else {
             self.theme.clone()
         };
@@ -100,7 +101,7 @@ impl Pipeline {
                 continue;
             };
             let mut problems = Vec::new();
-            let notice = load::content::load_one_notice(root, slug, &mut problems);
+            let notice = load::content::load_one_notice(source, root, slug, &mut problems);
             site.notices.retain(|n| &n.slug != slug);
             let folder_gone = notice.is_none() && problems.is_empty();
             site.notices.extend(notice.map(Arc::new));

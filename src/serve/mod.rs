@@ -108,7 +108,7 @@ pub fn start(
     let root = options.root.canonicalize()?;
     // Handouts are made when the browser asks for one, and kept beside the site's
     // output folder with `build`'s, so each build and preview reuses the other's.
-    let output = crate::load::config::load_config(&root)
+    let output = crate::load::config::load_config(&crate::load::source::Disk, &root)
         .map(|(config, _)| root.join(config.output_dir))
         .unwrap_or_else(|_| root.join("public"));
     let handouts = Arc::new(crate::handout_store::HandoutStore::on_request_beside(
@@ -123,6 +123,7 @@ pub fn start(
         today: options.today,
         strict: false,
         handouts: Handouts::OnRequest(handouts.clone()),
+        source: Arc::new(crate::load::source::Disk),
     };
     let (pipeline, snapshot, status, warned) = first_build(&build_options, &report);
     let good_status = match &status {

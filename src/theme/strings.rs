@@ -327,8 +327,11 @@ mod tests {
 
     fn theme() -> Theme {
         let mut problems = Vec::new();
-        let theme =
-            crate::load::theme::load_theme(std::path::Path::new("/nonexistent"), &mut problems);
+        let theme = crate::load::theme::load_theme(
+            &crate::load::source::Disk,
+            std::path::Path::new("/nonexistent"),
+            &mut problems,
+        );
         assert!(problems.is_empty());
         theme
     }

@@ -41,7 +41,12 @@ pub fn release(root: &Path, release: &Release) -> Result<Released, Vec<Problem>>
         .with_help("Give the notice's folder name under content/: lower-case letters, digits and hyphens, like general.")]);
     }
     let mut problems = Vec::new();
-    let notice = load_one_notice(root, release.slug, &mut problems);
+    let notice = load_one_notice(
+        &crate::load::source::Disk,
+        root,
+        release.slug,
+        &mut problems,
+    );
     if problems.iter().any(Problem::is_error) {
         return Err(problems);
     }

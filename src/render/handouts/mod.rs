@@ -184,8 +184,11 @@ mod tests {
     #[test]
     fn sizes_and_link_text() {
         let mut problems = Vec::new();
-        let theme =
-            crate::load::theme::load_theme(std::path::Path::new("/nonexistent"), &mut problems);
+        let theme = crate::load::theme::load_theme(
+            &crate::load::source::Disk,
+            std::path::Path::new("/nonexistent"),
+            &mut problems,
+        );
         let strings = Strings::load(&theme, "en-GB").unwrap();
         assert_eq!(file_size(1), "1 KB");
         assert_eq!(file_size(219_400), "220 KB");

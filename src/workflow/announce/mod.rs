@@ -118,7 +118,8 @@ pub fn announce(request: &Announce) -> Result<Announced, Vec<Problem>> {
     let ((pipeline, _), _) =
         in_memory(|sink| Pipeline::run(&options, sink)).map_err(|failure| failure.problems)?;
     let site = pipeline.site();
-    let theme = crate::load::theme::load_theme(&request.root, &mut Vec::new());
+    let theme =
+        crate::load::theme::load_theme(&crate::load::source::Disk, &request.root, &mut Vec::new());
     let notice = find_notice(site, &request.slug)?;
     let version = choose_version(notice, request.version.as_deref(), pipeline.today())?;
     let target = match given {
