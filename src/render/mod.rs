@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod minify;
 pub mod notice_pages;
 mod one_notice;
+mod outputs;
 mod site_wide;
 pub mod sitemap;
 pub mod templates;

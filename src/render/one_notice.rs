@@ -1,5 +1,5 @@
-//! One notice's files in every language of the site: its pages (through
-//! `notice_pages` and `history_pages`), its feed, notice.json and handouts, and what
+//! One notice's files in every language of the site — what each of its outputs makes
+//! (see [`super::outputs`]), with the links between the languages' pages — and what
 //! the site-wide files need to know of it.
 
 use crate::diagnostics::Code;
@@ -99,55 +99,39 @@ impl<'a> Renderer<'a> {
     }
 
     /// A notice's pages and files in one language (`shared`'s), before they are
-    /// rendered: the pages of every language must be known to link between them.
+    /// rendered (the pages of every language must be known to link between them):
+    /// what each of the notice's outputs makes (see [`outputs`]).
     pub(super) fn notice_in(&self, shared: &SiteRender, notice: &Notice) -> LanguagePart {
         let timeline = Timeline::new(notice, self.options.today);
-        let mut pictures = BTreeMap::new();
         let (bodies, verbatims) = self.bodies(notice);
-        let (handout_files, waiting, handouts, errors) = self.handouts(shared, &timeline);
-        let mut jobs = notice_pages::notice_pages(
-            shared,
-            &timeline,
-            self.site,
-            self.theme,
-            &mut pictures,
-            &notice_pages::MadeForVersions {
+        let entries = feeds::notice_entries(shared, &timeline);
+        let made = outputs::make_all(
+            self,
+            &outputs::NoticeInLanguage {
+                shared,
+                timeline: &timeline,
                 bodies: &bodies,
                 verbatims: &verbatims,
-                handouts: &handouts,
+                feed_entries: &entries,
             },
         );
-        jobs.extend(history_pages::history_pages(shared, &timeline));
-        let entries = feeds::notice_entries(shared, &timeline);
-        let title = timeline
-            .current_version()
-            .unwrap_or(&notice.versions[0])
-            .title
-            .clone();
-        jobs.push(feeds::feed_job(
-            shared,
-            &crate::addresses::feed_file(&notice.slug),
-            shared.strings.fill("changes_title", &[("title", &title)]),
-            &crate::addresses::notice_folder(&notice.slug),
-            entries.clone(),
-        ));
-        let files = vec![data::notice_json(shared, &timeline, &bodies, &handouts)];
         let current = timeline.current_version();
+        let summary = current.map(|current| {
+            (
+                current.service.clone(),
+                self.summary(shared, notice, current, &made.links),
+            )
+        });
         LanguagePart {
-            jobs,
-            files,
-            handout_files,
-            waiting,
-            pictures,
-            errors,
+            jobs: made.jobs,
+            files: made.files,
+            handout_files: made.placed,
+            waiting: made.waiting,
+            pictures: made.pictures,
+            errors: made.errors,
             site_wide: SiteWideEntry {
                 entries,
-                summary: current.map(|current| {
-                    (
-                        current.service.clone(),
-                        self.summary(shared, notice, current, &handouts),
-                    )
-                }),
+                summary,
                 lastmod: current.map(|c| c.effective.value),
                 has_easy_read: current.is_some_and(|c| c.has_form(Form::EasyRead)),
             },
@@ -206,106 +190,6 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         job.context.insert("languages", &links);
-    }
-
-    /// Each version's handouts, in every form that has one: the PDFs (the current
-    /// version's at the notice's address and at its own), and the links to them.
-    pub(super) fn handouts(
-        &self,
-        shared: &SiteRender,
-        timeline: &Timeline,
-    ) -> (
-        Vec<OutputFile>,
-        Vec<String>,
-        handouts::NoticeHandouts,
-        Vec<Problem>,
-    ) {
-        let mut files = Vec::new();
-        let mut waiting = Vec::new();
-        let mut links = handouts::NoticeHandouts::new();
-        let mut problems = Vec::new();
-        let Some(maker) = self.handouts else {
-            return (files, waiting, links, problems);
-        };
-        let notice = timeline.notice;
-        for (index, version) in notice.versions.iter().enumerate() {
-            let as_current = timeline.status(index) == timeline::Status::Current;
-            for form in Form::ALL.into_iter().filter(|&f| version.has_form(f)) {
-                let Some(spec) = &form.spec().handout else {
-                    continue;
-                };
-                let request =
-                    self.handout_request(shared, notice, version, form, spec.layout, as_current);
-                match maker.make(&request) {
-                    Ok(pdf) => {
-                        // The link is relative to the language's pages; the files
-                        // (`request.paths`) are under the language's folder.
-                        let path =
-                            crate::addresses::handout_file(notice, version, form, as_current)
-                                .unwrap_or_default();
-                        let link =
-                            handouts::HandoutLink::new(&shared.strings, form, path, pdf.as_deref());
-                        links.extend(link.map(|link| ((index, form), link)));
-                        if pdf.is_none() {
-                            waiting.extend(request.paths.iter().cloned());
-                        }
-                        if let Some(pdf) = pdf {
-                            files.extend(handout_files(pdf, &request.paths));
-                        }
-                    }
-                    Err(problem) => problems.push(problem),
-                }
-            }
-        }
-        (files, waiting, links, problems)
-    }
-
-    pub(super) fn handout_request(
-        &self,
-        shared: &SiteRender,
-        notice: &Notice,
-        version: &Version,
-        form: Form,
-        layout: &'static str,
-        as_current: bool,
-    ) -> handouts::HandoutRequest {
-        use crate::addresses::{handout_file, version_folder};
-        let page = format!(
-            "{}{}",
-            version_folder(notice, version, as_current),
-            form.folder()
-        );
-        let source = handouts::data::HandoutSource {
-            site: self.site,
-            theme: self.theme,
-            strings: &shared.strings,
-            notice,
-            version,
-            contact: shared.contact_of(version),
-            title: shared.name_of(version),
-            page_url: format!("{}{page}", shared.base_url),
-        };
-        let input = handouts::data::handout_input(&source, form);
-        let mut paths: Vec<String> = handout_file(notice, version, form, as_current)
-            .into_iter()
-            .collect();
-        if as_current {
-            paths.extend(handout_file(notice, version, form, false));
-        }
-        for path in &mut paths {
-            path.insert_str(0, &shared.prefix);
-        }
-        handouts::HandoutRequest {
-            layout,
-            data: serde_json::to_vec(&input.data).expect("handout data always serialises"),
-            pictures: input.pictures,
-            ident: paths.last().cloned().unwrap_or_default(),
-            paths,
-            source: version
-                .own_text(form)
-                .map_or(&version.source.path, |text| &text.path)
-                .clone(),
-        }
     }
 
     /// Each version's Markdown rendered once, for its pages and for notice.json, and
@@ -388,26 +272,4 @@ pub(super) fn notice_warnings(notice: &Notice, current: Option<&Version>) -> Opt
             )
         }
     }
-}
-
-/// A handout's files, one per path: its bytes moved into the last one when nothing
-/// else holds the PDF (a build), copied otherwise — a build of 1,000 notices holds
-/// 2,000 PDFs, and each copy costs memory the system must zero.
-pub(super) fn handout_files(pdf: Arc<handouts::Pdf>, paths: &[String]) -> Vec<OutputFile> {
-    let Some((last, others)) = paths.split_last() else {
-        return Vec::new();
-    };
-    let mut files: Vec<OutputFile> = others
-        .iter()
-        .map(|path| OutputFile {
-            path: path.clone(),
-            bytes: pdf.bytes.clone(),
-        })
-        .collect();
-    let bytes = Arc::try_unwrap(pdf).map_or_else(|shared| shared.bytes.clone(), |pdf| pdf.bytes);
-    files.push(OutputFile {
-        path: last.clone(),
-        bytes,
-    });
-    files
 }
