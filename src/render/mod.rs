@@ -14,6 +14,7 @@ pub mod minify;
 pub mod notice_pages;
 mod one_notice;
 mod outputs;
+mod site_outputs;
 mod site_wide;
 pub mod sitemap;
 pub mod templates;

@@ -1,20 +1,20 @@
 //! The files that list every notice — each language's index, feed and sitemap, the
-//! 404 page, robots.txt — and the stylesheets and the theme's static files, made from
-//! what each notice's rendering said of it ([`SiteWideEntry`]).
+//! 404 page, robots.txt — and the stylesheets and the theme's static files (each an
+//! output in [`super::site_outputs`]), made from what each notice's rendering said of
+//! it ([`SiteWideEntry`]), and the site put together.
 
 use std::borrow::Borrow;
 use std::collections::{BTreeMap, BTreeSet};
-use std::time::Instant;
 
-use super::context::{NoticeSummary, PageView, ServiceGroup};
+use super::context::{NoticeSummary, ServiceGroup};
 use super::*;
 
 /// Each notice's entry in one language's site-wide pages, by slug.
 pub(super) type LanguageEntries<'a> = Vec<(&'a str, &'a SiteWideEntry)>;
 
 impl Renderer<'_> {
-    /// The pages that list every notice (per language: index, feed and sitemap; once:
-    /// 404, robots), the stylesheets and the theme's static files.
+    /// Every site-wide file (see [`site_outputs`]): each language's, then those made
+    /// once for the site.
     pub fn render_site_wide<N: Borrow<NoticeOutput> + Sync>(
         &self,
         notices: &[N],
@@ -22,7 +22,7 @@ impl Renderer<'_> {
         let mut files = Vec::new();
         let mut problems = Vec::new();
         // Each language's pages first: the language links need to know them all.
-        let mut parts: Vec<(Vec<PageJob>, LanguageEntries)> = Vec::new();
+        let mut parts: Vec<site_outputs::SiteMade> = Vec::new();
         for (index, shared) in self.languages.iter().enumerate() {
             let entries: LanguageEntries = notices
                 .iter()
@@ -38,111 +38,32 @@ impl Renderer<'_> {
                 .filter_map(|n| n.languages.first()?.as_ref()?.summary.clone())
                 .map(|(_, summary)| summary)
                 .collect();
-            let jobs = self.site_wide_jobs(shared, index, &entries, &untranslated);
-            parts.push((jobs, entries));
+            let language = site_outputs::SiteInLanguage {
+                index,
+                shared,
+                entries: &entries,
+                untranslated: &untranslated,
+                services: &service_groups(&entries),
+            };
+            parts.push(site_outputs::in_language(self, &language));
         }
-        let pages: Vec<BTreeSet<String>> = parts.iter().map(|(jobs, _)| page_files(jobs)).collect();
-        for (index, (mut jobs, entries)) in parts.into_iter().enumerate() {
+        let pages: Vec<BTreeSet<String>> =
+            parts.iter().map(|part| page_files(&part.jobs)).collect();
+        for (index, mut part) in parts.into_iter().enumerate() {
             let shared = &self.languages[index];
-            for job in &mut jobs {
+            for job in &mut part.jobs {
                 self.add_language_links(index, job, &pages);
             }
-            let (rendered, mut found) = self.render_jobs(jobs);
+            let (rendered, mut found) = self.render_jobs(part.jobs);
             problems.append(&mut found);
+            problems.append(&mut part.problems);
             files.extend(in_folder(&shared.prefix, rendered));
-            files.push(sitemap::sitemap(shared, &entries));
+            files.extend(part.files);
         }
-        files.push(sitemap::robots(&self.languages));
-        self.stylesheets(&mut files, &mut problems);
-        for (path, file) in self.theme.files_under(STATIC_DIR) {
-            files.push(OutputFile {
-                path: path.trim_start_matches(STATIC_DIR).to_string(),
-                bytes: file.bytes.clone(),
-            });
-        }
+        let mut once = site_outputs::once(self);
+        files.append(&mut once.files);
+        problems.append(&mut once.problems);
         (files, problems)
-    }
-
-    /// A language's index and feed, and (in the default language) the 404 page.
-    /// `untranslated` are the notices not written in this language.
-    pub(super) fn site_wide_jobs(
-        &self,
-        shared: &SiteRender,
-        index: usize,
-        entries: &[(&str, &SiteWideEntry)],
-        untranslated: &[NoticeSummary],
-    ) -> Vec<PageJob> {
-        let services = service_groups(entries);
-        let mut jobs = Vec::new();
-        let mut home = base_context(
-            shared,
-            &PageView::new(&shared.view.title, "", &shared.base_url, String::new()),
-        );
-        home.insert("services", &services);
-        home.insert("untranslated", &untranslated);
-        home.insert("default_language", &self.languages[0].strings.tag);
-        jobs.push(PageJob {
-            path: PagePath::Folder(String::new()),
-            template: "index.html",
-            context: home,
-            verbatim: None,
-        });
-        if index == 0 {
-            // The 404 page is served at any depth, so its links start from the site's own path.
-            let mut not_found = PageView::new(
-                shared.strings.get("not_found_title"),
-                "404",
-                &shared.base_url,
-                "404.html".to_string(),
-            );
-            not_found.root = site_path(&shared.base_url);
-            let mut context = base_context(shared, &not_found);
-            context.insert("services", &services);
-            jobs.push(PageJob {
-                path: PagePath::File("404.html".to_string()),
-                template: "404.html",
-                context,
-                verbatim: None,
-            });
-        }
-        let all_entries = entries
-            .iter()
-            .flat_map(|(_, entry)| entry.entries.iter().cloned())
-            .collect();
-        jobs.push(feeds::feed_job(
-            shared,
-            "feed.xml",
-            shared
-                .strings
-                .fill("changes_title", &[("title", &shared.view.title)]),
-            "",
-            all_entries,
-        ));
-        jobs
-    }
-
-    /// The three stylesheets, bundled from the theme with the site's settings.
-    pub(super) fn stylesheets(&self, files: &mut Vec<OutputFile>, problems: &mut Vec<Problem>) {
-        for (entry, output) in crate::forms::FORMS
-            .iter()
-            .map(|form| (form.stylesheet_entry, form.stylesheet_output))
-        {
-            let started = Instant::now();
-            let bundled = css::bundle_css(
-                self.theme,
-                entry,
-                &css::css_variables(&self.site.config),
-                self.options.minify,
-            );
-            add_time(&self.css_nanos, started);
-            match bundled {
-                Ok(css) => files.push(OutputFile {
-                    path: output.to_string(),
-                    bytes: css.into_bytes(),
-                }),
-                Err(mut found) => problems.append(&mut found),
-            }
-        }
     }
 }
 
