@@ -5,22 +5,22 @@ use crate::forms::Form;
 use crate::model::{Notice, Version};
 
 /// A notice's folder: its current version's standard page, `general/`.
-pub fn notice_folder(slug: &str) -> String {
+pub(crate) fn notice_folder(slug: &str) -> String {
     format!("{slug}/")
 }
 
 /// A notice's Atom feed of major changes.
-pub fn feed_file(slug: &str) -> String {
+pub(crate) fn feed_file(slug: &str) -> String {
     format!("{slug}/feed.xml")
 }
 
 /// A notice as data: every version, for other tools.
-pub fn data_file(slug: &str) -> String {
+pub(crate) fn data_file(slug: &str) -> String {
     format!("{slug}/notice.json")
 }
 
 /// The folder of a version's page: `general/` for the current one, else `general/2.0/`.
-pub fn version_folder(notice: &Notice, version: &Version, as_current: bool) -> String {
+pub(crate) fn version_folder(notice: &Notice, version: &Version, as_current: bool) -> String {
     if as_current {
         notice_folder(&notice.slug)
     } else {
@@ -32,7 +32,7 @@ pub fn version_folder(notice: &Notice, version: &Version, as_current: bool) -> S
 /// `general/easy-read/general-easy-read.pdf`, an old one's at
 /// `general/1.0/easy-read/general-1.0-easy-read.pdf` (a downloaded or attached file
 /// says which notice, and which version where it is not the current one).
-pub fn handout_file(
+pub(crate) fn handout_file(
     notice: &Notice,
     version: &Version,
     form: Form,
@@ -52,12 +52,12 @@ pub fn handout_file(
 }
 
 /// The folder of the changelog page.
-pub fn changes_folder(slug: &str) -> String {
+pub(crate) fn changes_folder(slug: &str) -> String {
     format!("{slug}/changes/")
 }
 
 /// The folder of the comparison of a version with the one before it.
-pub fn compare_folder(slug: &str, version: &str) -> String {
+pub(crate) fn compare_folder(slug: &str, version: &str) -> String {
     format!("{slug}/{version}/compare/")
 }
 

@@ -50,7 +50,7 @@ pub struct HandoutSpec {
     pub file_suffix: &'static str,
 }
 
-pub const FORMS: [FormSpec; 3] = [
+pub(crate) const FORMS: [FormSpec; 3] = [
     FormSpec {
         form: Form::Standard,
         folder: "",

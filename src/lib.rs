@@ -9,24 +9,24 @@
 // path, where clarity matters more than a few bytes of copying.
 #![allow(clippy::result_large_err)]
 
-pub mod addresses;
-pub mod build_cache;
+pub(crate) mod addresses;
+pub(crate) mod build_cache;
 pub mod check;
-pub mod checklist;
+pub(crate) mod checklist;
 pub mod diagnostics;
-pub mod forms;
-pub mod handout_store;
+pub(crate) mod forms;
+pub(crate) mod handout_store;
 pub mod languages;
 pub mod load;
 pub mod model;
-pub mod output;
+pub(crate) mod output;
 pub mod pipeline;
 pub mod render;
 pub mod serve;
 pub mod text;
 pub mod theme;
 pub mod workflow;
-pub mod write;
+pub(crate) mod write;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

@@ -14,7 +14,7 @@ use crate::theme::Theme;
 
 /// A notice folder as read for its fingerprint: the hash, and each file's bytes by
 /// the path the user knows it by (to find the texts of its problems again).
-pub struct FolderPrint {
+pub(crate) struct FolderPrint {
     pub fingerprint: u128,
     pub files: Vec<(PathBuf, Vec<u8>)>,
 }
@@ -23,7 +23,11 @@ pub struct FolderPrint {
 /// bytes. `None` if anything cannot be read (the notice is then read as usual, which
 /// reports the problem). Loading reads only the folder's own entries, so only those
 /// are hashed.
-pub fn fingerprint_folder(source: &dyn Source, dir: &Path, shown: &Path) -> Option<FolderPrint> {
+pub(crate) fn fingerprint_folder(
+    source: &dyn Source,
+    dir: &Path,
+    shown: &Path,
+) -> Option<FolderPrint> {
     let entries: Vec<Entry> = source
         .walk(dir, 1)
         .into_iter()
@@ -56,7 +60,7 @@ pub fn fingerprint_folder(source: &dyn Source, dir: &Path, shown: &Path) -> Opti
 }
 
 /// The hash of what every notice's output depends on besides its own folder.
-pub fn site_key(
+pub(crate) fn site_key(
     config_text: &str,
     pictures: &BTreeMap<String, Picture>,
     theme: &Theme,
@@ -90,7 +94,7 @@ pub fn site_key(
 
 /// This clearnotice: its version, and the size and time of its program file, so that
 /// a new build of the same version (while developing it) is another tool too.
-pub fn tool() -> String {
+pub(crate) fn tool() -> String {
     let program = std::env::current_exe()
         .and_then(std::fs::metadata)
         .map(|meta| {

@@ -19,10 +19,10 @@ use serde::{Deserialize, Serialize};
 use crate::model::Date;
 use crate::render::SharedTitles;
 
-pub mod inputs;
-pub mod stored;
+pub(crate) mod inputs;
+pub(crate) mod stored;
 
-pub use stored::StoredNotice;
+pub(crate) use stored::StoredNotice;
 
 /// The first bytes of a cache file, and its format's number: a file without them is
 /// not read.
@@ -49,7 +49,7 @@ pub struct CacheFile {
 }
 
 /// The cache a build starts from.
-pub struct BuildCache {
+pub(crate) struct BuildCache {
     file: PathBuf,
     /// The previous run's, when it can be trusted this far (same tool, same site).
     pub previous: Option<CacheFile>,
@@ -62,7 +62,7 @@ pub struct BuildCache {
 impl BuildCache {
     /// The cache beside `output` for the site in `root`; `read` false (`--clean`)
     /// starts from nothing.
-    pub fn open(output: &Path, root: &Path, read: bool) -> BuildCache {
+    pub(crate) fn open(output: &Path, root: &Path, read: bool) -> BuildCache {
         let file = crate::write::guard::beside(output, "cache");
         let mut cache = BuildCache {
             file,
@@ -106,7 +106,7 @@ impl BuildCache {
 
     /// Writes `file` in place of the cache, whole or not at all. A cache that cannot
     /// be written only makes the next build slower, so failing is not an error.
-    pub fn save(&self, file: &CacheFile) {
+    pub(crate) fn save(&self, file: &CacheFile) {
         let Ok(body) = postcard::to_stdvec(file) else {
             return;
         };
@@ -123,6 +123,6 @@ impl BuildCache {
     }
 }
 
-pub fn absolute(root: &Path) -> PathBuf {
+pub(crate) fn absolute(root: &Path) -> PathBuf {
     std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())
 }

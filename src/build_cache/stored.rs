@@ -169,17 +169,17 @@ impl StoredProblem {
 }
 
 /// Every problem again, or `None` if the text of one is not at hand.
-pub fn restore_all(
+pub(crate) fn restore_all(
     stored: &[StoredProblem],
     texts: &dyn Fn(&PathBuf, u128) -> Option<SourceFile>,
 ) -> Option<Vec<Problem>> {
     stored.iter().map(|p| p.restore(texts)).collect()
 }
 
-pub fn store_all(problems: &[Problem]) -> Vec<StoredProblem> {
+pub(crate) fn store_all(problems: &[Problem]) -> Vec<StoredProblem> {
     problems.iter().map(StoredProblem::of).collect()
 }
 
-pub fn text_hash(text: &Arc<str>) -> u128 {
+pub(crate) fn text_hash(text: &Arc<str>) -> u128 {
     crate::write::manifest::hash(text.as_bytes())
 }

@@ -6,12 +6,12 @@ use crate::diagnostics::{Code, Problem};
 use crate::model::{Date, Notice};
 
 /// How long before a major change takes effect people should have been told.
-pub const NOTICE_DAYS: i32 = 30;
+pub(crate) const NOTICE_DAYS: i32 = 30;
 
 /// Where an unannounced major change stands on a day: the one rule of when it is
 /// warned about (and the build cache's test of whether a new day changes the warning).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Due {
+pub(crate) enum Due {
     /// More than [`NOTICE_DAYS`] away: not warned about yet.
     Later,
     /// Takes effect in this many days.
@@ -20,7 +20,7 @@ pub enum Due {
     InEffect,
 }
 
-pub fn due(effective: Date, today: Date) -> Due {
+pub(crate) fn due(effective: Date, today: Date) -> Due {
     let days_left = (effective - today).get_days();
     if effective <= today {
         Due::InEffect
@@ -33,7 +33,7 @@ pub fn due(effective: Date, today: Date) -> Due {
 
 /// The effective dates of the major changes that do not say when people were told
 /// (the first version is a first publication: there was nobody to tell yet).
-pub fn unannounced(notice: &Notice) -> impl Iterator<Item = Date> + '_ {
+pub(crate) fn unannounced(notice: &Notice) -> impl Iterator<Item = Date> + '_ {
     notice
         .versions
         .iter()
@@ -42,7 +42,7 @@ pub fn unannounced(notice: &Notice) -> impl Iterator<Item = Date> + '_ {
         .map(|v| v.effective.value)
 }
 
-pub fn check_announcements(notice: &Notice, today: Date, problems: &mut Vec<Problem>) {
+pub(crate) fn check_announcements(notice: &Notice, today: Date, problems: &mut Vec<Problem>) {
     for version in notice.versions.iter().skip(1).filter(|v| v.is_major()) {
         let effective = version.effective.value;
         let number = version.number.value;

@@ -10,7 +10,7 @@ use crate::text::markdown::markdown_options;
 
 /// Checks the paragraphs of `markdown` (which starts at `offset` in `source`'s text):
 /// code blocks, where such lines are fine, are never read.
-pub fn check_false_headings(
+pub(crate) fn check_false_headings(
     source: &SourceFile,
     markdown: &str,
     offset: usize,

@@ -11,7 +11,7 @@ use crate::theme::fonts::{Fonts, REPLACEMENT};
 /// How many characters one warning names.
 const NAMED: usize = 5;
 
-pub fn check_handout_fonts(version: &Version, fonts: &Fonts, problems: &mut Vec<Problem>) {
+pub(crate) fn check_handout_fonts(version: &Version, fonts: &Fonts, problems: &mut Vec<Problem>) {
     for source in sources(version) {
         problems.extend(unshowable(source, fonts));
     }
@@ -20,7 +20,7 @@ pub fn check_handout_fonts(version: &Version, fonts: &Fonts, problems: &mut Vec<
 /// Whether a text of `notice` has a character that neither the built-in fonts nor the
 /// theme's have: its handouts and warnings then depend on the fonts installed on the
 /// computer, which the build cache does not follow, so it never reuses the notice.
-pub fn needs_installed_fonts(notice: &crate::model::Notice, fonts: &Fonts) -> bool {
+pub(crate) fn needs_installed_fonts(notice: &crate::model::Notice, fonts: &Fonts) -> bool {
     notice.versions.iter().any(|version| {
         sources(version).any(|source| {
             let mut asked = std::collections::HashSet::new();

@@ -5,7 +5,7 @@
 use crate::diagnostics::{Code, Problem};
 use crate::model::{Change, Located, Notice, Version, VersionNumber};
 
-pub fn check_history(notice: &Notice, problems: &mut Vec<Problem>) {
+pub(crate) fn check_history(notice: &Notice, problems: &mut Vec<Problem>) {
     let Some(first) = notice.versions.first() else {
         return;
     };

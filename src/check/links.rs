@@ -17,14 +17,14 @@ use crate::output::OutputFile;
 /// its ids and the addresses it links to. Small, so a whole site's fits in memory
 /// while its pages are written out as they are rendered.
 #[derive(Debug, Clone)]
-pub struct PageLinks {
+pub(crate) struct PageLinks {
     pub path: String,
     pub ids: HashSet<String>,
     pub links: Vec<String>,
 }
 
 impl PageLinks {
-    pub fn of(file: &OutputFile) -> PageLinks {
+    pub(crate) fn of(file: &OutputFile) -> PageLinks {
         if !file.path.ends_with(".html") {
             return PageLinks {
                 path: file.path.clone(),
@@ -55,22 +55,12 @@ impl PageLinks {
     }
 }
 
-/// Checks every link of a site whose files are all in memory.
-pub fn check_links(files: &[OutputFile], site: &Site) -> Vec<Problem> {
-    check_index(files.iter().map(PageLinks::of).collect(), site)
-}
-
-/// Checks every link, given what each output file holds.
-pub fn check_index(pages: Vec<PageLinks>, site: &Site) -> Vec<Problem> {
-    LinkIndex::new(pages).check_all(site)
-}
-
 /// What every output file holds (its ids and links), kept between rebuilds by
 /// `serve`: a save then re-checks only the pages it changed and the pages that link
 /// to a page it removed or whose ids it changed, and finds exactly what a full check
 /// of the new site would (the site before the save had no broken links).
 #[derive(Debug, Default)]
-pub struct LinkIndex {
+pub(crate) struct LinkIndex {
     pages: HashMap<String, PageLinks>,
     /// For each file, the pages that link to it; made at the first partial check, as
     /// only `serve` needs it.
@@ -78,7 +68,7 @@ pub struct LinkIndex {
 }
 
 impl LinkIndex {
-    pub fn new(pages: Vec<PageLinks>) -> LinkIndex {
+    pub(crate) fn new(pages: Vec<PageLinks>) -> LinkIndex {
         LinkIndex {
             pages: pages.into_iter().map(|p| (p.path.clone(), p)).collect(),
             linked_from: None,
@@ -86,7 +76,7 @@ impl LinkIndex {
     }
 
     /// Every broken link of the site.
-    pub fn check_all(&self, site: &Site) -> Vec<Problem> {
+    pub(crate) fn check_all(&self, site: &Site) -> Vec<Problem> {
         check_pages(
             self.pages.values().collect(),
             |path| self.pages.get(path).map(|p| &p.ids),
@@ -96,7 +86,7 @@ impl LinkIndex {
 
     /// The broken links of the pages at `paths` only (the others are known to be
     /// sound), against every file of the index.
-    pub fn check_only(&self, paths: &HashSet<String>, site: &Site) -> Vec<Problem> {
+    pub(crate) fn check_only(&self, paths: &HashSet<String>, site: &Site) -> Vec<Problem> {
         check_pages(
             self.pages
                 .values()
@@ -110,7 +100,7 @@ impl LinkIndex {
     /// The broken links the site would have with `changed` pages put in and `removed`
     /// taken out, found by checking only the pages that could have changed. The index
     /// itself is not changed: see [`LinkIndex::apply`].
-    pub fn check_change(
+    pub(crate) fn check_change(
         &mut self,
         changed: &[PageLinks],
         removed: &[String],
@@ -148,7 +138,7 @@ impl LinkIndex {
     }
 
     /// Puts `changed` pages in and takes `removed` out (after a successful check).
-    pub fn apply(&mut self, changed: Vec<PageLinks>, removed: &[String]) {
+    pub(crate) fn apply(&mut self, changed: Vec<PageLinks>, removed: &[String]) {
         for path in removed {
             if let Some(old) = self.pages.remove(path) {
                 self.unlink(&old);
@@ -181,7 +171,7 @@ impl LinkIndex {
     }
 
     /// Makes the index of which pages link to each file, if not made yet.
-    pub fn index_sources(&mut self) {
+    pub(crate) fn index_sources(&mut self) {
         if self.linked_from.is_some() {
             return;
         }
@@ -202,7 +192,9 @@ impl LinkIndex {
 
 /// The files of the site that `page` links to, each with whether the link names an
 /// id on it (`#…`).
-pub fn targets_with_fragments(page: &PageLinks) -> impl Iterator<Item = (String, bool)> + '_ {
+pub(crate) fn targets_with_fragments(
+    page: &PageLinks,
+) -> impl Iterator<Item = (String, bool)> + '_ {
     page.links
         .iter()
         .filter(|link| !is_external(link))

@@ -1,17 +1,17 @@
 //! Stage 2, check: the rules a site must meet before it is rendered. Pure: reads the
 //! model, adds problems; never touches the disk.
 
-pub mod announcements;
+pub(crate) mod announcements;
 pub mod checklist;
 pub mod easy_read;
 pub mod external;
-pub mod false_headings;
-pub mod handout_fonts;
-pub mod history;
-pub mod links;
+pub(crate) mod false_headings;
+pub(crate) mod handout_fonts;
+pub(crate) mod history;
+pub(crate) mod links;
 pub mod markdown;
-pub mod page_attributes;
-pub mod translations;
+pub(crate) mod page_attributes;
+pub(crate) mod translations;
 
 use crate::diagnostics::Problem;
 use crate::model::{Notice, Site};

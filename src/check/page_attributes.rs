@@ -11,7 +11,7 @@
 use html5gum::{naive_next_state, Emitter, Error, State, Tokenizer};
 
 /// The attributes the link check reads: (name, value), in page order.
-pub fn attributes(html: &str) -> Vec<(&'static str, String)> {
+pub(crate) fn attributes(html: &str) -> Vec<(&'static str, String)> {
     Tokenizer::new_with_emitter(html, LinkAttributes::default())
         .flatten()
         .next()

@@ -6,7 +6,7 @@ use crate::diagnostics::{Code, Problem};
 use crate::model::{Notice, Site, Version};
 use crate::theme::Theme;
 
-pub fn check_translations(
+pub(crate) fn check_translations(
     notice: &Notice,
     version: &Version,
     site: &Site,

@@ -8,10 +8,10 @@ use crate::load::text::read_text;
 use crate::load::toml_problem::toml_problem;
 use crate::model::SiteConfig;
 
-pub const CONFIG_FILE: &str = "site.toml";
+pub(crate) const CONFIG_FILE: &str = "site.toml";
 
 /// Reads and checks `<root>/site.toml`.
-pub fn load_config(
+pub(crate) fn load_config(
     source: &dyn Source,
     root: &Path,
 ) -> Result<(SiteConfig, SourceFile), Vec<Problem>> {
@@ -141,7 +141,7 @@ fn is_release_number(text: &str) -> bool {
 
 /// A warning when site.toml names another clearnotice release than this one: what is
 /// published is built with the release it names (the workflow installs that one).
-pub fn release_pin_warning(config: &SiteConfig, source: &SourceFile) -> Option<Problem> {
+pub(crate) fn release_pin_warning(config: &SiteConfig, source: &SourceFile) -> Option<Problem> {
     let pin = config.clearnotice.as_deref()?;
     let own = env!("CARGO_PKG_VERSION");
     if pin == own || !is_release_number(pin) {
@@ -205,7 +205,7 @@ fn check_languages(config: &mut SiteConfig, source: &SourceFile, problems: &mut 
 }
 
 /// A base URL is an absolute http(s) address; it always ends in `/`.
-pub fn normalise_base_url(url: &str) -> Option<String> {
+pub(crate) fn normalise_base_url(url: &str) -> Option<String> {
     let url = url.trim();
     let rest = url
         .strip_prefix("https://")

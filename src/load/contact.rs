@@ -11,7 +11,7 @@ use crate::model::Contact;
 
 /// Problems of `contact`, written in `source` (the `[contact]` table at or after
 /// byte `from`).
-pub fn check_contact(contact: &Contact, source: &SourceFile, from: usize) -> Vec<Problem> {
+pub(crate) fn check_contact(contact: &Contact, source: &SourceFile, from: usize) -> Vec<Problem> {
     let table = table_start(source, from);
     let at = |key: &str| key_span(source, table, key);
     let mut problems = Vec::new();
@@ -67,7 +67,7 @@ pub fn check_contact(contact: &Contact, source: &SourceFile, from: usize) -> Vec
 
 /// An absolute `http:` or `https:` address with a host, and nothing that could make
 /// it anything else.
-pub fn is_web_address(text: &str) -> bool {
+pub(crate) fn is_web_address(text: &str) -> bool {
     let text = text.trim();
     if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return false;
@@ -78,7 +78,7 @@ pub fn is_web_address(text: &str) -> bool {
 
 /// `local@domain.tld`: one `@`, a dotted domain, and no spaces, quotes, angle brackets
 /// or other signs that would make a `mailto:` link do more than address a message.
-pub fn is_email_address(text: &str) -> bool {
+pub(crate) fn is_email_address(text: &str) -> bool {
     let Some((local, domain)) = text.split_once('@') else {
         return false;
     };
@@ -94,7 +94,7 @@ pub fn is_email_address(text: &str) -> bool {
 }
 
 /// Digits and the signs phone numbers are written with, and enough digits to dial.
-pub fn is_phone_number(text: &str) -> bool {
+pub(crate) fn is_phone_number(text: &str) -> bool {
     let digits = text.chars().filter(char::is_ascii_digit).count();
     digits >= 3
         && text

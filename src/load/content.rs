@@ -12,7 +12,7 @@ use crate::load::text::read_text;
 use crate::load::version_file::parse_version_file;
 use crate::model::{Language, Notice, Version, VersionNumber};
 
-pub const CONTENT_DIR: &str = "content";
+pub(crate) const CONTENT_DIR: &str = "content";
 
 /// What a file in a notice's folder is, judged by its name.
 enum FileKind {
@@ -61,7 +61,7 @@ fn translated(stem: &str) -> Option<(VersionNumber, String)> {
 /// A BCP 47 tag as people write them: a language of 2–3 letters, then subtags of
 /// letters and digits (`cy`, `en-GB`, `zh-Hant`). Not a full validator: enough to
 /// tell a translation's name from a misnamed file.
-pub fn is_language_tag(tag: &str) -> bool {
+pub(crate) fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
     let first = parts.next().unwrap_or_default();
     (2..=3).contains(&first.len())
@@ -86,7 +86,7 @@ fn symlink_warning(shown: &Path) -> Problem {
 }
 
 /// A notice's folder name is its address, so it must be a clean URL segment.
-pub fn is_valid_slug(slug: &str) -> bool {
+pub(crate) fn is_valid_slug(slug: &str) -> bool {
     !slug.is_empty()
         && slug
             .bytes()
@@ -98,7 +98,7 @@ pub fn is_valid_slug(slug: &str) -> bool {
 /// One entry of `content/`, with the problems found in it: a notice's folder (its
 /// notice is `None` when it could not be read) or something that is not a notice.
 #[derive(Debug)]
-pub struct ContentEntry {
+pub(crate) struct ContentEntry {
     /// The entry's name in `content/`: for a notice, its address.
     pub name: String,
     pub notice: Option<Notice>,
@@ -106,7 +106,11 @@ pub struct ContentEntry {
 }
 
 /// Loads every notice under `<root>/content`, sorted by address, versions oldest first.
-pub fn load_notices(source: &dyn Source, root: &Path, problems: &mut Vec<Problem>) -> Vec<Notice> {
+pub(crate) fn load_notices(
+    source: &dyn Source,
+    root: &Path,
+    problems: &mut Vec<Problem>,
+) -> Vec<Notice> {
     let mut notices = Vec::new();
     for mut entry in load_content(source, root, problems) {
         problems.append(&mut entry.problems);
@@ -117,7 +121,7 @@ pub fn load_notices(source: &dyn Source, root: &Path, problems: &mut Vec<Problem
 
 /// Reads every entry of `<root>/content`, in name order. A missing `content/` is a
 /// problem of the site, added to `problems`.
-pub fn load_content(
+pub(crate) fn load_content(
     source: &dyn Source,
     root: &Path,
     problems: &mut Vec<Problem>,
@@ -136,7 +140,7 @@ pub fn load_content(
 /// The entries of `<root>/content`, in name order, without reading them (the build
 /// cache reads them only where they changed). `None` with a problem of the site when
 /// there is no `content/`.
-pub fn list_content(
+pub(crate) fn list_content(
     source: &dyn Source,
     root: &Path,
     problems: &mut Vec<Problem>,
@@ -153,7 +157,7 @@ pub fn list_content(
 }
 
 /// Reads one entry of `content/` as listed.
-pub fn load_entry(
+pub(crate) fn load_entry(
     source: &dyn Source,
     name: String,
     entry: Result<(PathBuf, PathBuf), Problem>,
@@ -178,7 +182,7 @@ pub fn load_entry(
 
 /// An entry of `content/`: its name, and its folder (with how it is shown) or why it
 /// is not a notice.
-pub type Found = (String, Result<(PathBuf, PathBuf), Problem>);
+pub(crate) type Found = (String, Result<(PathBuf, PathBuf), Problem>);
 
 /// The entries of `content/`, in name order, editors' files left out.
 fn list_entries(source: &dyn Source, content: &Path) -> Vec<Found> {
@@ -225,7 +229,7 @@ fn list_entries(source: &dyn Source, content: &Path) -> Vec<Found> {
 
 /// Loads the one notice in `content/<slug>/` (for `serve`, after a save there).
 /// `None` with no problems when the folder is gone.
-pub fn load_one_notice(
+pub(crate) fn load_one_notice(
     source: &dyn Source,
     root: &Path,
     slug: &str,

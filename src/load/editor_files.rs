@@ -3,7 +3,7 @@
 //! editor that needs it.
 
 /// Whether a file name is an editor's temporary, backup or lock file.
-pub fn is_editor_file(name: &str) -> bool {
+pub(crate) fn is_editor_file(name: &str) -> bool {
     // Hidden files: vim's swap files (`.1.0.md.swp`, `.swx`, `.swo`), emacs's lock
     // links (`.#1.0.md`), Kate's `.1.0.md.kate-swp`, macOS's `.DS_Store`.
     name.starts_with('.')

@@ -1,19 +1,19 @@
 //! Stage 1, load: the only stage that reads the site's files. It turns `site.toml`,
 //! `content/` and the theme into the in-memory model; later stages never touch the disk.
 
-pub mod config;
-pub mod contact;
-pub mod content;
-pub mod editor_files;
+pub(crate) mod config;
+pub(crate) mod contact;
+pub(crate) mod content;
+pub(crate) mod editor_files;
 pub mod front_matter;
-pub mod picture_check;
-pub mod pictures;
+pub(crate) mod picture_check;
+pub(crate) mod pictures;
 pub mod source;
 pub mod system_fonts;
 pub mod text;
 pub mod theme;
 mod toml_problem;
-pub mod translation;
+pub(crate) mod translation;
 pub mod version_file;
 
 use std::path::Path;

@@ -17,12 +17,12 @@
 use imagesize::ImageType;
 
 /// The largest picture file, in bytes: a picture in a leaflet needs far less.
-pub const MAX_BYTES: usize = 10 * 1024 * 1024;
+pub(crate) const MAX_BYTES: usize = 10 * 1024 * 1024;
 /// The most pixels a picture may decode to (4,000 × 4,000 is 16 megapixels).
-pub const MAX_PIXELS: u64 = 16_000_000;
+pub(crate) const MAX_PIXELS: u64 = 16_000_000;
 
 /// Why a picture may not be used, if it may not.
-pub fn check_picture(bytes: &[u8], extension: &str) -> Result<(), String> {
+pub(crate) fn check_picture(bytes: &[u8], extension: &str) -> Result<(), String> {
     if bytes.len() > MAX_BYTES {
         return Err(format!(
             "this picture is {} MB; a picture may be at most {} MB",

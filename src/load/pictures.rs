@@ -9,10 +9,10 @@ use crate::diagnostics::{Code, Problem};
 use crate::load::source::{Kind, Source};
 use crate::model::Picture;
 
-pub const PICTURES_DIR: &str = "pictures";
+pub(crate) const PICTURES_DIR: &str = "pictures";
 use crate::theme::pictures::PICTURE_EXTENSIONS;
 
-pub fn load_pictures(
+pub(crate) fn load_pictures(
     source: &dyn Source,
     root: &Path,
     problems: &mut Vec<Problem>,
@@ -52,7 +52,12 @@ pub fn load_pictures(
 
 /// Checks a picture file (see [`crate::load::picture_check`]); true, with the problem
 /// added, when it may not be used.
-pub fn refused(shown: &Path, bytes: &[u8], extension: &str, problems: &mut Vec<Problem>) -> bool {
+pub(crate) fn refused(
+    shown: &Path,
+    bytes: &[u8],
+    extension: &str,
+    problems: &mut Vec<Problem>,
+) -> bool {
     match crate::load::picture_check::check_picture(bytes, extension) {
         Ok(()) => false,
         Err(why) => {

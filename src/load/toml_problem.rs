@@ -5,7 +5,7 @@ use crate::load::front_matter::Split;
 
 /// The front-matter of a version file or translation, read as `T`, or the problem
 /// pointing at where the TOML is wrong.
-pub fn parse_front_matter<T: serde::de::DeserializeOwned>(
+pub(super) fn parse_front_matter<T: serde::de::DeserializeOwned>(
     source: &SourceFile,
     parts: &Split,
 ) -> Result<T, Vec<Problem>> {
@@ -20,7 +20,7 @@ pub fn parse_front_matter<T: serde::de::DeserializeOwned>(
 }
 
 /// `offset` is where the TOML starts in `file` (front-matter follows a `+++` line).
-pub fn toml_problem(
+pub(super) fn toml_problem(
     code: Code,
     file: &SourceFile,
     offset: usize,

@@ -28,7 +28,7 @@ struct RawTranslation {
 }
 
 /// Parses `source`, the translation of `original` into `language`.
-pub fn parse_translation(
+pub(crate) fn parse_translation(
     source: SourceFile,
     language: &str,
     original: &Version,

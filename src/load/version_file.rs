@@ -5,7 +5,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostics::{Code, Problem, SourceFile};
-use crate::load::front_matter::{split, SplitError};
+use crate::load::front_matter::{split, Split, SplitError};
 use crate::load::toml_problem::parse_front_matter;
 use std::collections::BTreeMap;
 
@@ -109,26 +109,10 @@ pub fn parse_version_file(
     );
     let summary = raw
         .summary
+        .take()
         .map(|s| s.into_inner())
         .filter(|s| !s.trim().is_empty());
-    let announced = raw.announced.as_ref().and_then(|value| {
-        let span = at(value.span());
-        parse_date_value(&source, "announced", value.get_ref(), span.clone())
-            .map_err(|p| problems.push(p))
-            .ok()
-            .map(|date| Located { value: date, span })
-    });
-    let minor = raw
-        .change
-        .as_ref()
-        .is_some_and(|c| *c.get_ref() == Change::Minor);
-    if let (Some(announced), true) = (&announced, minor) {
-        problems.push(
-            source
-                .problem(Code::MinorChangeAnnounced, announced.span.clone(), "a minor change is not announced")
-                .with_help("Minor changes are only updated online: delete the `announced` line, or make this a major change (change = \"major\")."),
-        );
-    }
+    let announced = announced(&source, &raw, parts.front_matter_offset, &mut problems);
     if let Some(contact) = &raw.contact {
         problems.extend(crate::load::contact::check_contact(
             contact,
@@ -142,38 +126,105 @@ pub fn parse_version_file(
     });
 
     match (number, effective, problems.is_empty()) {
-        (Some(number), Some(effective), true) => Ok(Version {
-            number: Located {
-                value: number,
-                span: at(raw.version.span()),
+        (Some(number), Some(effective), true) => Ok(into_version(
+            raw,
+            &parts,
+            &source,
+            Checked {
+                number,
+                effective,
+                controllers,
+                summary,
+                announced,
+                easy_read_summary,
+                not_applicable,
+                not_covered,
             },
-            title: raw.title.into_inner(),
-            service: raw.service.into_inner(),
-            controllers,
-            processor: raw.processor.map(|p| p.into_inner()),
-            effective: Located {
-                value: effective,
-                span: at(raw.effective.span()),
-            },
-            change: raw.change.map(|c| Located {
-                span: at(c.span()),
-                value: c.into_inner(),
-            }),
-            summary,
-            announced,
-            easy_read_summary,
-            not_applicable,
-            not_covered,
-            contact: raw.contact,
-            body: parts.body.to_string(),
-            body_offset: parts.body_offset,
-            source: source.clone(),
-            texts: BTreeMap::new(),
-            translations: BTreeMap::new(),
-            out_of_date_text: None,
-        }),
+        )),
         _ => Err(problems),
     }
+}
+
+/// What the front-matter says, checked.
+struct Checked {
+    number: VersionNumber,
+    effective: Date,
+    controllers: Vec<String>,
+    summary: Option<String>,
+    announced: Option<Located<Date>>,
+    easy_read_summary: Option<Located<String>>,
+    not_applicable: Vec<Located<(String, String)>>,
+    not_covered: Vec<Located<String>>,
+}
+
+/// The version a checked file describes.
+fn into_version(
+    raw: RawFrontMatter,
+    parts: &Split,
+    source: &SourceFile,
+    checked: Checked,
+) -> Version {
+    let at = |span: std::ops::Range<usize>| {
+        span.start + parts.front_matter_offset..span.end + parts.front_matter_offset
+    };
+    Version {
+        number: Located {
+            value: checked.number,
+            span: at(raw.version.span()),
+        },
+        title: raw.title.into_inner(),
+        service: raw.service.into_inner(),
+        controllers: checked.controllers,
+        processor: raw.processor.map(|p| p.into_inner()),
+        effective: Located {
+            value: checked.effective,
+            span: at(raw.effective.span()),
+        },
+        change: raw.change.map(|c| Located {
+            span: at(c.span()),
+            value: c.into_inner(),
+        }),
+        summary: checked.summary,
+        announced: checked.announced,
+        easy_read_summary: checked.easy_read_summary,
+        not_applicable: checked.not_applicable,
+        not_covered: checked.not_covered,
+        contact: raw.contact,
+        body: parts.body.to_string(),
+        body_offset: parts.body_offset,
+        source: source.clone(),
+        texts: BTreeMap::new(),
+        translations: BTreeMap::new(),
+        out_of_date_text: None,
+    }
+}
+
+/// When people were told of this change (`announced`), checked: a date that exists,
+/// and only on a major change.
+fn announced(
+    source: &SourceFile,
+    raw: &RawFrontMatter,
+    offset: usize,
+    problems: &mut Vec<Problem>,
+) -> Option<Located<Date>> {
+    let value = raw.announced.as_ref()?;
+    let span = value.span().start + offset..value.span().end + offset;
+    let announced = parse_date_value(source, "announced", value.get_ref(), span.clone())
+        .map_err(|p| problems.push(p))
+        .ok()
+        .map(|date| Located { value: date, span })?;
+    let minor = raw
+        .change
+        .as_ref()
+        .is_some_and(|c| *c.get_ref() == Change::Minor);
+    if minor {
+        problems.push(
+            source
+                .problem(Code::MinorChangeAnnounced, announced.span.clone(), "a minor change is not announced")
+                .with_help("Minor changes are only updated online: delete the `announced` line, or make this a major change (change = \"major\")."),
+        );
+    }
+    Some(announced)
 }
 
 /// Title and service must say something; the controller (or each joint controller)

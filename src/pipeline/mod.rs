@@ -12,7 +12,7 @@
 //! render), `problems` (one order for reporting them), `update` (serve's incremental
 //! bookkeeping), `reuse` (build with its cache), `options` (what a run is asked).
 
-pub mod options;
+pub(crate) mod options;
 mod problems;
 mod reuse;
 mod steps;

@@ -37,7 +37,7 @@ pub struct ReuseInput<'a> {
 
 /// What a build took from its cache.
 #[derive(Default)]
-pub struct Reused {
+pub(super) struct Reused {
     /// The notices taken from the cache: their entries and titles (the rest of what
     /// the cache had stays in it, to be written back).
     pub restored: BTreeMap<String, (Arc<Entry>, NoticeTitles)>,

@@ -94,7 +94,7 @@ pub struct PageView {
 
 /// A link from a page to the same page in one of the site's languages.
 #[derive(Debug, Clone, Serialize)]
-pub struct LanguageLink {
+pub(crate) struct LanguageLink {
     pub tag: String,
     /// The language's name in itself: "Cymraeg".
     pub name: String,
@@ -128,7 +128,7 @@ impl PageView {
 
 /// A link from one page of a notice to another form of the same version.
 #[derive(Debug, Clone, Serialize)]
-pub struct FormLink {
+pub(crate) struct FormLink {
     pub label: String,
     pub href: String,
     /// The page the link is on: shown as text, not a link.
@@ -146,14 +146,14 @@ pub struct HandoutView {
 
 /// A picture beside an easy-read point.
 #[derive(Debug, Clone, Serialize)]
-pub struct PictureView {
+pub(crate) struct PictureView {
     pub src: String,
     pub alt: String,
 }
 
 /// A heading or a point of an easy-read text.
 #[derive(Debug, Clone, Serialize)]
-pub struct EasyReadBlockView {
+pub(crate) struct EasyReadBlockView {
     /// `heading` or `point`.
     pub kind: &'static str,
     pub level: usize,
@@ -164,7 +164,7 @@ pub struct EasyReadBlockView {
 
 /// A major change (or the first publication), as listed under "Updates to this page".
 #[derive(Debug, Clone, Serialize)]
-pub struct UpdateView {
+pub(crate) struct UpdateView {
     pub version: String,
     pub date: DateView,
     pub summary: String,
@@ -173,7 +173,7 @@ pub struct UpdateView {
 
 /// The announcement of a version published ahead of its date.
 #[derive(Debug, Clone, Serialize)]
-pub struct UpcomingView {
+pub(crate) struct UpcomingView {
     pub version: String,
     pub effective: DateView,
     pub summary: Option<String>,
@@ -182,7 +182,7 @@ pub struct UpcomingView {
 
 /// Everything a notice page shows. Hrefs are relative to the page.
 #[derive(Debug, Clone, Serialize)]
-pub struct NoticeView {
+pub(crate) struct NoticeView {
     pub slug: String,
     pub title: String,
     pub service: String,
@@ -237,7 +237,7 @@ pub struct NoticeSummary {
 
 /// The index groups notices by the service they cover.
 #[derive(Debug, Clone, Serialize)]
-pub struct ServiceGroup {
+pub(crate) struct ServiceGroup {
     pub service: String,
     pub notices: Vec<NoticeSummary>,
 }

@@ -16,7 +16,7 @@ use crate::model::SiteConfig;
 use crate::theme::Theme;
 
 /// Settings from site.toml that stylesheets use, as CSS custom properties.
-pub fn css_variables(config: &SiteConfig) -> String {
+pub(crate) fn css_variables(config: &SiteConfig) -> String {
     format!(
         ":root{{--large-print-size:{}pt}}",
         config.large_print.size_pt
@@ -77,7 +77,7 @@ fn theme_path(file: &Path) -> String {
 
 /// Bundles the stylesheet `entry` and its imports into one minified (or readable)
 /// stylesheet, after `prelude` (the site's settings as custom properties).
-pub fn bundle_css(
+pub(crate) fn bundle_css(
     theme: &Theme,
     entry: &str,
     prelude: &str,

@@ -13,7 +13,7 @@ pub struct DateView {
 
 /// "1 March 2025": the day without a leading zero, the month's English name (jiff's
 /// `strftime`; a language with its own month names will need a table of them).
-pub fn human_date(date: Date) -> String {
+pub(crate) fn human_date(date: Date) -> String {
     date.strftime("%-d %B %-Y").to_string()
 }
 

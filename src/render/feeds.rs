@@ -26,7 +26,7 @@ pub struct FeedEntry {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct FeedView {
+pub(crate) struct FeedView {
     pub id: String,
     pub title: String,
     pub self_url: String,
@@ -36,7 +36,7 @@ pub struct FeedView {
 }
 
 /// Every major change (and first publication) of a notice, newest first.
-pub fn notice_entries(site: &SiteRender, timeline: &Timeline) -> Vec<FeedEntry> {
+pub(crate) fn notice_entries(site: &SiteRender, timeline: &Timeline) -> Vec<FeedEntry> {
     let notice = timeline.notice;
     let mut entries: Vec<FeedEntry> = notice
         .versions
@@ -76,7 +76,7 @@ fn rfc3339(version: &Version) -> String {
 }
 
 /// The feed file for `entries`, at `path`; `updated` is the newest entry's date.
-pub fn feed_job(
+pub(crate) fn feed_job(
     site: &SiteRender,
     path: &str,
     title: String,

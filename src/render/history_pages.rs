@@ -16,7 +16,7 @@ use crate::render::{base_context, PageJob, SiteRender};
 
 /// One version as the changelog lists it. Hrefs are relative to the changelog page.
 #[derive(Debug, Clone, Serialize)]
-pub struct ChangeEntry {
+pub(crate) struct ChangeEntry {
     pub version: String,
     pub effective: DateView,
     pub summary: Option<String>,
@@ -29,7 +29,7 @@ pub struct ChangeEntry {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ChangesView {
+pub(crate) struct ChangesView {
     pub slug: String,
     pub title: String,
     /// `None` while no version is in effect yet.
@@ -39,7 +39,7 @@ pub struct ChangesView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct CompareView {
+pub(crate) struct CompareView {
     pub slug: String,
     pub title: String,
     pub version: String,
@@ -51,7 +51,7 @@ pub struct CompareView {
     pub comparison: Comparison,
 }
 
-pub fn history_pages(site: &SiteRender, timeline: &Timeline) -> Vec<PageJob> {
+pub(crate) fn history_pages(site: &SiteRender, timeline: &Timeline) -> Vec<PageJob> {
     let notice = timeline.notice;
     let mut jobs = vec![changes_job(site, timeline)];
     for pair in notice.versions.windows(2) {

@@ -2,24 +2,24 @@
 //! It never reads or writes the disk; `write` puts its output in place.
 
 pub mod compare;
-pub mod context;
-pub mod css;
+pub(crate) mod context;
+pub(crate) mod css;
 pub mod data;
-pub mod dates;
-pub mod feeds;
-pub mod handouts;
-pub mod history_pages;
+pub(crate) mod dates;
+pub(crate) mod feeds;
+pub(crate) mod handouts;
+pub(crate) mod history_pages;
 pub mod markdown;
 pub mod minify;
-pub mod notice_pages;
+pub(crate) mod notice_pages;
 mod one_notice;
 mod outputs;
 mod site_outputs;
 mod site_wide;
-pub mod sitemap;
-pub mod templates;
-pub mod timeline;
-pub mod titles;
+pub(crate) mod sitemap;
+pub(crate) mod templates;
+pub(crate) mod timeline;
+pub(crate) mod titles;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -25,7 +25,7 @@ use crate::theme::Theme;
 
 /// Every page of `notice`, ready to render. Pictures its easy-read pages use are
 /// added to `pictures` (output path → bytes), once each.
-pub fn notice_pages(
+pub(crate) fn notice_pages(
     site: &SiteRender,
     timeline: &Timeline,
     model: &Site,
@@ -83,7 +83,7 @@ pub fn notice_pages(
 
 /// What was made once per version before its pages: its text as HTML (and minified),
 /// and its handouts.
-pub struct MadeForVersions<'a> {
+pub(crate) struct MadeForVersions<'a> {
     pub bodies: &'a [RenderedMarkdown],
     pub verbatims: &'a [Option<Arc<Verbatim>>],
     pub handouts: &'a NoticeHandouts,

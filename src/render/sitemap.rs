@@ -5,7 +5,7 @@ use crate::addresses::{changes_folder, notice_folder};
 use crate::forms::Form;
 use crate::render::{OutputFile, SiteRender, SiteWideEntry};
 
-pub fn sitemap(site: &SiteRender, notices: &[(&str, &SiteWideEntry)]) -> OutputFile {
+pub(crate) fn sitemap(site: &SiteRender, notices: &[(&str, &SiteWideEntry)]) -> OutputFile {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     let mut url = |path: String, lastmod: Option<String>| {
         xml.push_str(&format!(
@@ -43,7 +43,7 @@ pub fn sitemap(site: &SiteRender, notices: &[(&str, &SiteWideEntry)]) -> OutputF
 }
 
 /// One robots.txt for the site, naming each language's sitemap.
-pub fn robots(languages: &[SiteRender]) -> OutputFile {
+pub(crate) fn robots(languages: &[SiteRender]) -> OutputFile {
     let mut text = String::from("User-agent: *\nAllow: /\n\n");
     for site in languages {
         text.push_str(&format!("Sitemap: {}sitemap.xml\n", site.base_url));

@@ -8,14 +8,14 @@ use crate::theme::Theme;
 
 const TEMPLATE_DIR: &str = "templates/";
 
-pub struct Templates<'a> {
+pub(crate) struct Templates<'a> {
     tera: Tera,
     theme: &'a Theme,
 }
 
 impl<'a> Templates<'a> {
     /// Parses every `templates/*.html` file of the theme.
-    pub fn parse(theme: &'a Theme) -> Result<Self, Problem> {
+    pub(crate) fn parse(theme: &'a Theme) -> Result<Self, Problem> {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.register_filter("css_string", |text: &str, _: Kwargs, _: &State| {
@@ -37,7 +37,7 @@ impl<'a> Templates<'a> {
         }
     }
 
-    pub fn render(&self, name: &str, context: &Context) -> Result<String, Problem> {
+    pub(crate) fn render(&self, name: &str, context: &Context) -> Result<String, Problem> {
         self.tera
             .render(name, context)
             .map_err(|err| template_problem(self.theme, &err))
@@ -77,7 +77,7 @@ fn escape(text: &str) -> String {
 /// A CSS string literal, safe inside a `<style>` element: quotes, backslashes, line
 /// breaks and angle brackets are written as CSS escapes (HTML escaping would show
 /// `&amp;` literally, since a style element's text is not decoded).
-pub fn css_string(text: &str) -> String {
+pub(crate) fn css_string(text: &str) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {
         match c {

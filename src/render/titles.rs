@@ -79,6 +79,6 @@ impl SharedTitles {
     }
 }
 
-pub fn title_key(title: &str) -> String {
+pub(crate) fn title_key(title: &str) -> String {
     title.trim().to_lowercase()
 }

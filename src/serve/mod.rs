@@ -8,7 +8,7 @@
 //! served from memory.
 
 pub mod http;
-pub mod watch;
+pub(crate) mod watch;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::net::{IpAddr, SocketAddr, TcpListener};

@@ -17,13 +17,13 @@ use crate::load::pictures::PICTURES_DIR;
 /// The folder of theme overrides (`themes/default/...`).
 const THEMES_DIR: &str = "themes";
 
-pub use crate::pipeline::Change;
+pub(crate) use crate::pipeline::Change;
 
 /// The folders of a site that are watched (recursively) when they exist.
 const WATCHED_FOLDERS: [&str; 3] = [CONTENT_DIR, THEMES_DIR, PICTURES_DIR];
 
 /// Maps one changed path (absolute, under `root`) to what it changes, if anything.
-pub fn classify(root: &Path, path: &Path) -> Option<Change> {
+pub(crate) fn classify(root: &Path, path: &Path) -> Option<Change> {
     let relative = path.strip_prefix(root).ok()?;
     let parts: Vec<String> = relative
         .components()
@@ -57,7 +57,10 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
 }
 
 /// The changes in a batch of events, each once.
-pub fn changes_in(root: &Path, paths: impl IntoIterator<Item = PathBuf>) -> BTreeSet<Change> {
+pub(crate) fn changes_in(
+    root: &Path,
+    paths: impl IntoIterator<Item = PathBuf>,
+) -> BTreeSet<Change> {
     paths
         .into_iter()
         .filter_map(|p| classify(root, &p))
@@ -65,7 +68,7 @@ pub fn changes_in(root: &Path, paths: impl IntoIterator<Item = PathBuf>) -> BTre
 }
 
 /// Keeps the watcher alive; dropping it stops watching.
-pub struct WatchHandle {
+pub(crate) struct WatchHandle {
     watcher: Watching,
     /// The folders of [`WATCHED_FOLDERS`] being watched now.
     watched: Vec<&'static str>,
@@ -88,7 +91,7 @@ impl WatchHandle {
     /// (the README tells people to make `themes/default/...` and `pictures/` while
     /// previewing); returns them. The site folder's own watch sees them appear, but
     /// not what is written inside them.
-    pub fn watch_new_folders(&mut self, root: &Path) -> Vec<&'static str> {
+    pub(crate) fn watch_new_folders(&mut self, root: &Path) -> Vec<&'static str> {
         let mut added = Vec::new();
         for folder in WATCHED_FOLDERS {
             let path = root.join(folder);
@@ -109,15 +112,19 @@ impl WatchHandle {
 /// write, or write a temporary file and rename it) within a few milliseconds. The
 /// debouncer used before waited 75 ms, and the loop 75 ms more: most of the time from
 /// a save to the reload, even at 10,000 notices.
-pub const QUIET: Duration = Duration::from_millis(30);
+pub(crate) const QUIET: Duration = Duration::from_millis(30);
 
 /// A stream of events that never goes quiet (a script writing all the time) still
 /// rebuilds this often.
-pub const LONGEST_WAIT: Duration = Duration::from_millis(500);
+pub(crate) const LONGEST_WAIT: Duration = Duration::from_millis(500);
 
 /// Starts watching `root`'s content, theme override, pictures and `site.toml` (never
 /// the output). The paths of each event are sent to `tx`.
-pub fn watch(root: &Path, poll: bool, tx: Sender<Vec<PathBuf>>) -> notify::Result<WatchHandle> {
+pub(crate) fn watch(
+    root: &Path,
+    poll: bool,
+    tx: Sender<Vec<PathBuf>>,
+) -> notify::Result<WatchHandle> {
     let handler = move |result: notify::Result<Event>| {
         if let Ok(event) = result {
             if !event.kind.is_access() && !event.paths.is_empty() {

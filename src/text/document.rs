@@ -12,7 +12,7 @@ use crate::text::markdown::markdown_options;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum Block {
+pub(crate) enum Block {
     Heading {
         level: usize,
         id: String,
@@ -63,7 +63,7 @@ pub enum Inline {
 }
 
 /// Reads a notice's Markdown into blocks, with the same heading ids as its web page.
-pub fn parse_document(markdown: &str) -> Vec<Block> {
+pub(crate) fn parse_document(markdown: &str) -> Vec<Block> {
     let events: Vec<Event> = Parser::new_ext(markdown, markdown_options()).collect();
     let (ids, headings) = assign_all(&events);
     let mut reader = Reader {
@@ -76,7 +76,7 @@ pub fn parse_document(markdown: &str) -> Vec<Block> {
 }
 
 /// The inlines of a run of inline events (an easy-read point's text, say).
-pub fn inlines_of(events: &[Event]) -> Vec<Inline> {
+pub(crate) fn inlines_of(events: &[Event]) -> Vec<Inline> {
     let mut reader = Reader {
         events,
         at: 0,
@@ -289,7 +289,7 @@ fn same_address(url: &str, words: &str) -> bool {
 
 impl Block {
     /// Every link in the block, to change its address.
-    pub fn links_mut(&mut self) -> Vec<&mut String> {
+    pub(crate) fn links_mut(&mut self) -> Vec<&mut String> {
         let mut links = Vec::new();
         match self {
             Block::Heading { inlines, .. } | Block::Paragraph { inlines } => {
@@ -313,7 +313,7 @@ impl Block {
 }
 
 /// Every link address in some inlines.
-pub fn links_in<'a>(inlines: &'a mut [Inline], links: &mut Vec<&'a mut String>) {
+pub(crate) fn links_in<'a>(inlines: &'a mut [Inline], links: &mut Vec<&'a mut String>) {
     for inline in inlines {
         match inline {
             Inline::Link { url, inlines, .. } => {
@@ -327,7 +327,7 @@ pub fn links_in<'a>(inlines: &'a mut [Inline], links: &mut Vec<&'a mut String>) 
 }
 
 /// The words of some inlines, as plain text.
-pub fn plain(inlines: &[Inline]) -> String {
+pub(crate) fn plain(inlines: &[Inline]) -> String {
     let mut out = String::new();
     for inline in inlines {
         match inline {

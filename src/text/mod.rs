@@ -1,8 +1,8 @@
 //! The text layer: how every stage reads a notice's words. Below check and render
 //! (both use it); it uses nothing of theirs, nor the file system.
 
-pub mod document;
+pub(crate) mod document;
 pub mod easy_read;
 pub mod headings;
 pub mod markdown;
-pub mod sentences;
+pub(crate) mod sentences;

@@ -2,7 +2,7 @@
 //! check both read it.
 
 /// Sentences end at `.`, `!` or `?` followed by a space or the end.
-pub fn sentences(text: &str) -> Vec<&str> {
+pub(crate) fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();

@@ -3,8 +3,8 @@
 //! makes it from the built-in theme and the site's overrides.
 
 pub mod fonts;
-pub mod pictures;
-pub mod strings;
+pub(crate) mod pictures;
+pub(crate) mod strings;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -6,19 +6,19 @@
 use crate::theme::Theme;
 
 /// The kinds of picture file a site or theme may have, in the order they are tried.
-pub const PICTURE_EXTENSIONS: [&str; 5] = ["svg", "png", "jpg", "jpeg", "webp"];
+pub(crate) const PICTURE_EXTENSIONS: [&str; 5] = ["svg", "png", "jpg", "jpeg", "webp"];
 use crate::model::{Notice, Site};
 
 /// A picture found: where it goes in the output and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ResolvedPicture {
+pub(crate) struct ResolvedPicture {
     /// Relative to the output folder: `assets/pictures/phone.svg`.
     pub output_path: String,
     pub bytes: Vec<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PictureError {
+pub(crate) enum PictureError {
     /// `picture:NAME` with no such picture in the site or the theme.
     UnknownName(String),
     /// A relative path with no such file beside the notice.
@@ -27,9 +27,9 @@ pub enum PictureError {
     NotLocal(String),
 }
 
-pub const PICTURE_SCHEME: &str = "picture:";
+pub(crate) const PICTURE_SCHEME: &str = "picture:";
 
-pub fn resolve_picture(
+pub(crate) fn resolve_picture(
     dest: &str,
     notice: &Notice,
     site: &Site,
@@ -72,7 +72,7 @@ pub fn resolve_picture(
 }
 
 /// The names of the theme's pictures, for hints and the README's picture sheet.
-pub fn theme_picture_names(theme: &Theme) -> Vec<String> {
+pub(crate) fn theme_picture_names(theme: &Theme) -> Vec<String> {
     theme
         .files_under("pictures/")
         .filter_map(|(path, _)| {

@@ -12,7 +12,7 @@ use crate::theme::Theme;
 
 /// The language every other language's file is compared with: its keys are the
 /// keys a strings file must have.
-pub const REFERENCE_LANGUAGE: &str = "en-GB";
+pub(crate) const REFERENCE_LANGUAGE: &str = "en-GB";
 
 /// Which way a language is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -212,7 +212,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// `{name}` → value, for every value given; other text is kept as written.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
     for (name, value) in values {
         out = out.replace(&format!("{{{name}}}"), value);

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::{Code, Problem};
 
 /// The marker's name, in every folder clearnotice fills.
-pub const MARKER: &str = ".clearnotice";
+pub(crate) const MARKER: &str = ".clearnotice";
 
 /// The site's own folders, which no output may be in.
 const SOURCE_FOLDERS: [&str; 4] = ["content", "themes", "pictures", ".git"];
@@ -23,7 +23,7 @@ const SOURCE_FOLDERS: [&str; 4] = ["content", "themes", "pictures", ".git"];
 /// What a folder clearnotice fills is for: its marker says which, so a build never
 /// replaces an announcement pack, nor `announce` a built site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Made {
+pub(crate) enum Made {
     /// The website, by `build`.
     Site,
     /// A pack telling people about a change, by `announce`.
@@ -32,7 +32,7 @@ pub enum Made {
 
 impl Made {
     /// The marker's text: the same every time, so the same input gives the same bytes.
-    pub fn marker_text(self) -> &'static str {
+    pub(crate) fn marker_text(self) -> &'static str {
         match self {
             Made::Site => {
                 "This folder was made by clearnotice build; it replaces its files at every build.\n"
@@ -68,7 +68,7 @@ impl Made {
 
 /// A folder that has been checked: clearnotice may fill it (and replace what it holds).
 #[derive(Debug, Clone)]
-pub struct Target {
+pub(crate) struct Target {
     /// Absolute, with `.` and `..` resolved and links followed.
     pub path: PathBuf,
     pub made: Made,
@@ -80,7 +80,7 @@ pub struct Target {
 /// `.public.clearnotice-files` (the list of files), `-cache` (the build cache),
 /// `-handouts` (the PDFs made), `-new` (a build being staged). The one place the
 /// naming is written.
-pub fn beside(output: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn beside(output: &Path, suffix: &str) -> PathBuf {
     let name = output
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
@@ -91,18 +91,18 @@ pub fn beside(output: &Path, suffix: &str) -> PathBuf {
 
 impl Target {
     /// A file or folder beside the target (see [`beside`]).
-    pub fn beside(&self, suffix: &str) -> PathBuf {
+    pub(crate) fn beside(&self, suffix: &str) -> PathBuf {
         beside(&self.path, suffix)
     }
 
-    pub fn parent(&self) -> &Path {
+    pub(crate) fn parent(&self) -> &Path {
         // `check` refused a folder without a parent.
         self.path.parent().unwrap_or(Path::new("/"))
     }
 }
 
 /// Checks that `folder` may be filled with `made`'s files for the site at `site_root`.
-pub fn check_target(folder: &Path, site_root: &Path, made: Made) -> Result<Target, Problem> {
+pub(crate) fn check_target(folder: &Path, site_root: &Path, made: Made) -> Result<Target, Problem> {
     let path =
         absolute(folder).map_err(|err| io_problem(folder, "could not find this folder", err))?;
     let refuse = |why: &str| refusal(&path, made, why);
@@ -156,7 +156,10 @@ pub fn check_target(folder: &Path, site_root: &Path, made: Made) -> Result<Targe
 /// Why writing at `path` (absolute) could lose someone's files, if it could: the top
 /// of the disk, the home folder, the site's folder or one that contains it, or a
 /// folder inside the site's own sources.
-pub fn holds_someones_files(path: &Path, site_root: &Path) -> Result<Option<String>, Problem> {
+pub(crate) fn holds_someones_files(
+    path: &Path,
+    site_root: &Path,
+) -> Result<Option<String>, Problem> {
     let root = absolute(site_root)
         .map_err(|err| io_problem(site_root, "could not find the site folder", err))?;
     if path.parent().is_none() {
@@ -182,7 +185,7 @@ pub fn holds_someones_files(path: &Path, site_root: &Path) -> Result<Option<Stri
 /// Checks a folder `init` is to make a new site in: never the top of the disk or the
 /// home folder, nor a folder inside another site's sources. (`init` also refuses a
 /// folder that is not empty, and writes new files only.)
-pub fn check_new_site(folder: &Path) -> Result<PathBuf, Problem> {
+pub(crate) fn check_new_site(folder: &Path) -> Result<PathBuf, Problem> {
     let path =
         absolute(folder).map_err(|err| io_problem(folder, "could not find this folder", err))?;
     let refuse = |why: String| {
@@ -214,7 +217,7 @@ pub fn check_new_site(folder: &Path) -> Result<PathBuf, Problem> {
 
 /// Checks that `root`, where `new` or `release` is to write a notice, is a site: it has
 /// a site.toml. Without one they would make a content/ folder wherever they were run.
-pub fn check_site_folder(root: &Path) -> Result<(), Problem> {
+pub(crate) fn check_site_folder(root: &Path) -> Result<(), Problem> {
     if root.join("site.toml").is_file() {
         return Ok(());
     }
@@ -230,7 +233,7 @@ pub fn check_site_folder(root: &Path) -> Result<(), Problem> {
 /// Makes a fresh working folder at `path` beside a target, marked as `made`'s; one
 /// left there by an earlier run of clearnotice (marked, or empty) is cleared first,
 /// anything else is refused.
-pub fn fresh_working_folder(path: &Path, made: Made) -> Result<(), Problem> {
+pub(crate) fn fresh_working_folder(path: &Path, made: Made) -> Result<(), Problem> {
     if path.exists() {
         let ours = path.join(MARKER).is_file() || is_empty_dir(path);
         if !ours || path.is_file() {
@@ -285,13 +288,13 @@ fn refusal(path: &Path, made: Made, why: &str) -> Problem {
     .with_help(made.help())
 }
 
-pub fn io_problem(path: &Path, what: &str, err: io::Error) -> Problem {
+pub(crate) fn io_problem(path: &Path, what: &str, err: io::Error) -> Problem {
     Problem::in_file(Code::CannotWrite, path, format!("{what}: {err}"))
         .with_help("Check that the disk is not full and that you may write to this folder.")
 }
 
 /// An absolute path with `.` and `..` resolved, whether or not it exists yet.
-pub fn absolute(path: &Path) -> io::Result<PathBuf> {
+pub(crate) fn absolute(path: &Path) -> io::Result<PathBuf> {
     let joined = if path.is_absolute() {
         path.to_path_buf()
     } else {

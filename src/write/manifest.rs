@@ -9,12 +9,12 @@ use std::fs::Metadata;
 use std::time::UNIX_EPOCH;
 
 /// The list's first line, for anyone who opens it.
-pub const HEADER: &str =
+pub(crate) const HEADER: &str =
     "# clearnotice: the xxh3-128 hash, size, modification time (ns) and path of each file it wrote\n";
 
 /// What a file was when clearnotice wrote it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Recorded {
+pub(crate) struct Recorded {
     pub hash: u128,
     pub size: u64,
     pub modified_ns: u128,
@@ -22,7 +22,7 @@ pub struct Recorded {
 
 impl Recorded {
     /// `bytes` as written, with the modification time of the file they were written to.
-    pub fn of(bytes: &[u8], written: &Metadata) -> Recorded {
+    pub(crate) fn of(bytes: &[u8], written: &Metadata) -> Recorded {
         Recorded {
             hash: hash(bytes),
             size: bytes.len() as u64,
@@ -31,12 +31,12 @@ impl Recorded {
     }
 
     /// Whether the file on disk (`now`) is still as recorded.
-    pub fn still_matches(&self, now: &Metadata) -> bool {
+    pub(crate) fn still_matches(&self, now: &Metadata) -> bool {
         now.is_file() && now.len() == self.size && modified_ns(now) == self.modified_ns
     }
 }
 
-pub fn hash(bytes: &[u8]) -> u128 {
+pub(crate) fn hash(bytes: &[u8]) -> u128 {
     xxhash_rust::xxh3::xxh3_128(bytes)
 }
 
@@ -49,7 +49,7 @@ fn modified_ns(meta: &Metadata) -> u128 {
 
 /// Reads a list. Lines it cannot read are skipped: those files are then compared byte
 /// for byte, so an old or damaged list costs time, never correctness.
-pub fn parse(text: &str) -> HashMap<String, Recorded> {
+pub(crate) fn parse(text: &str) -> HashMap<String, Recorded> {
     text.lines()
         .filter_map(|line| {
             let mut fields = line.splitn(4, ' ');
@@ -70,7 +70,7 @@ pub fn parse(text: &str) -> HashMap<String, Recorded> {
 }
 
 /// The list's text for `files`, in path order.
-pub fn format(files: &HashMap<String, Recorded>) -> String {
+pub(crate) fn format(files: &HashMap<String, Recorded>) -> String {
     let mut paths: Vec<&String> = files.keys().collect();
     paths.sort();
     let mut text = String::from(HEADER);

@@ -21,18 +21,18 @@ use rayon::prelude::*;
 use crate::diagnostics::{Code, Problem};
 use crate::output::OutputFile;
 
-pub mod guard;
-pub mod manifest;
+pub(crate) mod guard;
+pub(crate) mod manifest;
 
 use manifest::Recorded;
 
 use guard::io_problem;
-pub use guard::{check_target, Made, Target, MARKER};
+pub(crate) use guard::{check_target, Made, Target, MARKER};
 
 /// A new site being written. Files go in as they are rendered (from any thread), so the
 /// whole site never has to be held in memory; `commit` puts them in place; dropping it
 /// without committing removes what was staged, leaving the output as it was.
-pub struct Staging {
+pub(crate) struct Staging {
     output: PathBuf,
     staging: PathBuf,
     /// What each file was when written (see [`manifest`]), beside the output rather than
@@ -62,12 +62,12 @@ struct Written {
 impl Staging {
     /// Checks that `output` may hold the website (`site_root` is the site's folder,
     /// which the output must never be or contain) and starts an empty staging folder.
-    pub fn begin(output: &Path, site_root: &Path) -> Result<Staging, Problem> {
+    pub(crate) fn begin(output: &Path, site_root: &Path) -> Result<Staging, Problem> {
         Staging::for_target(check_target(output, site_root, Made::Site)?)
     }
 
     /// Starts an empty staging folder beside a checked target.
-    pub fn for_target(target: Target) -> Result<Staging, Problem> {
+    pub(crate) fn for_target(target: Target) -> Result<Staging, Problem> {
         let parent = target.parent();
         fs::create_dir_all(parent)
             .map_err(|err| io_problem(parent, "could not create the folder for the output", err))?;
@@ -94,7 +94,7 @@ impl Staging {
 
     /// Stages one file of the new site; a file with the same bytes as in the previous
     /// site is left alone.
-    pub fn put(&self, file: &OutputFile) -> Result<(), Problem> {
+    pub(crate) fn put(&self, file: &OutputFile) -> Result<(), Problem> {
         let (target, staged) = if !self.update {
             let path = self.staging.join(&file.path);
             if let Some(dir) = path.parent() {
@@ -118,7 +118,7 @@ impl Staging {
     }
 
     /// The paths of the files the previous build wrote.
-    pub fn previous_paths(&self) -> impl Iterator<Item = &String> {
+    pub(crate) fn previous_paths(&self) -> impl Iterator<Item = &String> {
         self.previous.keys()
     }
 
@@ -126,7 +126,7 @@ impl Staging {
     /// and time as listed, or else its bytes' hash (a copy, such as a CI cache's
     /// restore, can change the time).
     /// Remembered for [`Staging::keep`], which is asked about the same files.
-    pub fn as_written(&self, path: &str) -> Option<Recorded> {
+    pub(crate) fn as_written(&self, path: &str) -> Option<Recorded> {
         if let Some(known) = self.lock_checked().get(path) {
             return Some(*known);
         }
@@ -150,7 +150,7 @@ impl Staging {
     }
 
     /// Keeps a file of the previous build as it is (a notice the build cache reused).
-    pub fn keep(&self, path: &str) -> Result<(), Problem> {
+    pub(crate) fn keep(&self, path: &str) -> Result<(), Problem> {
         let recorded = self.as_written(path).ok_or_else(|| {
             Problem::in_file(
                 Code::ChangedDuringBuild,
@@ -198,7 +198,7 @@ impl Staging {
     }
 
     /// Puts the new site in place of the old one.
-    pub fn commit(mut self) -> Result<(), Problem> {
+    pub(crate) fn commit(mut self) -> Result<(), Problem> {
         let written =
             std::mem::take(&mut *self.written.lock().map_err(|_| Problem::thread_failed())?);
         if self.update {

@@ -5,7 +5,7 @@
 //! then a sentence that gives it. The evidence (heading or sentence, and its line) is
 //! shown by `clearnotice check`, so a person can trust or correct it.
 
-pub mod outline;
+pub(crate) mod outline;
 
 use std::sync::LazyLock;
 

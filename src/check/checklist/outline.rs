@@ -8,7 +8,7 @@ use crate::model::Version;
 use crate::text::markdown::markdown_options;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BlockKind {
+pub(crate) enum BlockKind {
     /// A heading, with its `{#id}` if it has one.
     Heading {
         id: Option<String>,
@@ -19,7 +19,7 @@ pub enum BlockKind {
 }
 
 #[derive(Debug, Clone)]
-pub struct Block {
+pub(crate) struct Block {
     pub kind: BlockKind,
     /// The words as written (for evidence).
     pub text: String,
@@ -27,7 +27,7 @@ pub struct Block {
 }
 
 impl Block {
-    pub fn is_heading(&self) -> bool {
+    pub(crate) fn is_heading(&self) -> bool {
         !matches!(self.kind, BlockKind::Text)
     }
 }
@@ -42,7 +42,7 @@ struct Open {
 }
 
 /// The blocks of `version`'s body, in order.
-pub fn outline(version: &Version) -> Vec<Block> {
+pub(crate) fn outline(version: &Version) -> Vec<Block> {
     let mut reader = Reader::default();
     let lines = version.source.lines();
     let line_of = |offset: usize| lines.line(version.body_offset + offset);
@@ -153,7 +153,7 @@ impl Reader {
 
 /// Lower case, curly quotes made straight, runs of white space made one space: the
 /// form the vocabulary's patterns are written for.
-pub fn normalise(text: &str) -> String {
+pub(crate) fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {

@@ -9,7 +9,7 @@
 use similar::{utils::diff_slices, Algorithm, ChangeTag};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Token {
+pub(super) enum Token {
     Tag(String),
     Word(String),
     /// One punctuation mark or symbol (or one HTML character reference).
@@ -19,7 +19,7 @@ pub enum Token {
 
 /// What marking found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Marked {
+pub(super) struct Marked {
     pub html: String,
     pub words_added: usize,
     pub words_removed: usize,
@@ -27,11 +27,11 @@ pub struct Marked {
     pub marks_changed: usize,
 }
 
-pub const ADDED_OPEN: &str = "<ins><span class=\"visually-hidden\">Added: </span>";
-pub const REMOVED_OPEN: &str = "<del><span class=\"visually-hidden\">Removed: </span>";
+pub(super) const ADDED_OPEN: &str = "<ins><span class=\"visually-hidden\">Added: </span>";
+pub(super) const REMOVED_OPEN: &str = "<del><span class=\"visually-hidden\">Removed: </span>";
 
 /// Splits HTML into tokens.
-pub fn tokens(html: &str) -> Vec<Token> {
+pub(super) fn tokens(html: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut chars = html.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
@@ -149,7 +149,7 @@ impl Writer {
 }
 
 /// The new unit's HTML with what changed from the old one marked.
-pub fn mark(old_html: &str, new_html: &str) -> Marked {
+pub(super) fn mark(old_html: &str, new_html: &str) -> Marked {
     let (old, new) = (tokens(old_html), tokens(new_html));
     let mut writer = Writer::default();
     for (tag, slice) in diff_slices(Algorithm::Myers, &old, &new) {
@@ -168,7 +168,7 @@ pub fn mark(old_html: &str, new_html: &str) -> Marked {
 }
 
 /// A whole unit added or removed: its own HTML, every text run marked.
-pub fn mark_all(html: &str, tag: ChangeTag) -> Marked {
+pub(super) fn mark_all(html: &str, tag: ChangeTag) -> Marked {
     let mut writer = Writer::default();
     for token in tokens(html) {
         match token {

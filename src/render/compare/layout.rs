@@ -73,7 +73,7 @@ fn block_class(kind: &UnitKind) -> BlockClass {
 }
 
 /// The section's HTML; with `fold`, unchanged blocks away from any change are folded.
-pub fn layout(units: &[UnitResult], fold: bool, show_unchanged: &str) -> String {
+pub(super) fn layout(units: &[UnitResult], fold: bool, show_unchanged: &str) -> String {
     let groups = groups(units);
     let changed: Vec<bool> = groups.iter().map(Group::changed).collect();
     let shown = |i: usize| {

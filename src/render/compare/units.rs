@@ -28,7 +28,7 @@ pub enum UnitKind {
 }
 
 #[derive(Debug, Clone)]
-pub struct Unit {
+pub(super) struct Unit {
     pub kind: UnitKind,
     /// Inner HTML: for a list item what goes inside its `<li>`, for a row its cells.
     pub html: String,
@@ -37,7 +37,7 @@ pub struct Unit {
 }
 
 #[derive(Debug, Clone)]
-pub struct Section {
+pub(super) struct Section {
     /// The `##` heading's inner HTML and text; empty for the text before the first.
     pub heading_html: String,
     pub heading_text: String,
@@ -45,7 +45,7 @@ pub struct Section {
 }
 
 /// Splits `markdown` into sections of units.
-pub fn sections(markdown: &str) -> Vec<Section> {
+pub(super) fn sections(markdown: &str) -> Vec<Section> {
     let mut reader = Reader::default();
     for event in Parser::new_ext(markdown, markdown_options()) {
         reader.read(event);

@@ -16,7 +16,7 @@ use crate::theme::Theme;
 
 /// Everything a layout reads, written to it as `/data.json`.
 #[derive(Debug, Serialize)]
-pub struct HandoutData {
+pub(crate) struct HandoutData {
     /// `en` and `GB` from the site's `en-GB`: Typst takes them apart.
     pub lang: String,
     pub region: Option<String>,
@@ -41,7 +41,7 @@ pub struct HandoutData {
 }
 
 #[derive(Debug, Serialize)]
-pub struct MetadataRow {
+pub(crate) struct MetadataRow {
     pub label: String,
     pub value: String,
     /// A web address: written left to right in any language.
@@ -50,7 +50,7 @@ pub struct MetadataRow {
 
 /// The words of the layout itself, in the handout's language.
 #[derive(Debug, Serialize)]
-pub struct Strings {
+pub(crate) struct Strings {
     pub contact_heading: String,
     /// "Page 2 of 5" in three parts around the two numbers: "Page ", " of ", "".
     pub page_of: [String; 3],
@@ -63,7 +63,7 @@ pub struct Strings {
 }
 
 impl Strings {
-    pub fn from_theme(strings: &crate::theme::strings::Strings) -> Self {
+    pub(crate) fn from_theme(strings: &crate::theme::strings::Strings) -> Self {
         let page_of = strings.get("handout_page_of");
         let (before, rest) = page_of.split_once("{page}").unwrap_or(("", &page_of));
         let (middle, after) = rest.split_once("{pages}").unwrap_or((rest, ""));
@@ -80,7 +80,7 @@ impl Strings {
 
 #[derive(Debug, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum PointData {
+pub(crate) enum PointData {
     Heading {
         level: usize,
         inlines: Vec<Inline>,
@@ -92,19 +92,19 @@ pub enum PointData {
 }
 
 #[derive(Debug, Serialize)]
-pub struct PictureData {
+pub(crate) struct PictureData {
     /// Its path inside the layout's files: `/pictures/phone.svg`.
     pub file: String,
     pub alt: String,
 }
 
 /// A handout's data and the pictures it shows (by their path in the layout's files).
-pub struct HandoutInput {
+pub(crate) struct HandoutInput {
     pub data: HandoutData,
     pub pictures: BTreeMap<String, Vec<u8>>,
 }
 
-pub struct HandoutSource<'a> {
+pub(crate) struct HandoutSource<'a> {
     pub site: &'a Site,
     pub theme: &'a Theme,
     /// The words of the layout, in the handout's language.
@@ -119,7 +119,7 @@ pub struct HandoutSource<'a> {
 }
 
 /// The data of `source`'s version in `form` (easy read or large print).
-pub fn handout_input(source: &HandoutSource, form: Form) -> HandoutInput {
+pub(crate) fn handout_input(source: &HandoutSource, form: Form) -> HandoutInput {
     let config = &source.site.config;
     let version = source.version;
     let strings = source.strings;
@@ -192,7 +192,7 @@ pub fn handout_input(source: &HandoutSource, form: Form) -> HandoutInput {
 /// An easy-read point's picture, found as the web page finds it and added to
 /// `pictures` at its path among the layout's files (`/pictures/phone.svg`).
 /// `check` refuses a point whose picture is missing, so `None` is not expected.
-pub fn picture_data(
+pub(crate) fn picture_data(
     source: &HandoutSource,
     picture: &PictureRef,
     pictures: &mut BTreeMap<String, Vec<u8>>,
@@ -208,7 +208,7 @@ pub fn picture_data(
 }
 
 /// The site's language as Typst takes it: `en-GB` → (`en`, `GB`).
-pub fn language_parts(language: &str) -> (String, Option<String>) {
+pub(crate) fn language_parts(language: &str) -> (String, Option<String>) {
     match language.split_once('-') {
         Some((lang, region)) => (lang.to_string(), Some(region.to_string())),
         None => (language.to_string(), None),
@@ -216,7 +216,7 @@ pub fn language_parts(language: &str) -> (String, Option<String>) {
 }
 
 /// Makes every link in `blocks` absolute against `page_url`.
-pub fn absolute_links_in(blocks: &mut [Block], page_url: &str) {
+pub(crate) fn absolute_links_in(blocks: &mut [Block], page_url: &str) {
     for block in blocks {
         absolute_links(block.links_mut(), page_url);
     }
@@ -249,7 +249,7 @@ fn metadata(source: &HandoutSource) -> Vec<MetadataRow> {
 }
 
 /// An easy-read text's headings and points, each picture among `pictures`.
-pub fn easy_read_points(
+pub(crate) fn easy_read_points(
     source: &HandoutSource,
     text: &str,
     pictures: &mut BTreeMap<String, Vec<u8>>,

@@ -5,8 +5,8 @@
 //! [`HandoutMaker`] for each one by its [`HandoutRequest`]; the pipeline's maker keeps
 //! the PDFs it made by the hash of their inputs and makes only what changed.
 
-pub mod data;
-pub mod typeset;
+pub(crate) mod data;
+pub(crate) mod typeset;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -16,10 +16,10 @@ use xxhash_rust::xxh3::Xxh3;
 
 use crate::diagnostics::Problem;
 use crate::forms::Form;
-pub use crate::theme::fonts::Fonts;
+pub(crate) use crate::theme::fonts::Fonts;
 use crate::theme::strings::Strings;
 use crate::theme::Theme;
-pub use typeset::Pdf;
+pub(crate) use typeset::Pdf;
 
 /// Everything one handout is made from.
 #[derive(Clone)]
@@ -65,7 +65,7 @@ impl HandoutRequest {
 
 /// A hash of what every handout of a theme depends on: the engine, and the theme's
 /// layouts and fonts. Made once per run, not once per handout.
-pub fn theme_digest(theme: &Theme) -> u128 {
+pub(crate) fn theme_digest(theme: &Theme) -> u128 {
     let mut hash = Xxh3::new();
     hash.update(ENGINE.as_bytes());
     for (path, file) in theme
@@ -95,7 +95,7 @@ pub trait HandoutMaker: Sync {
 }
 
 /// Makes every handout afresh, with Typst.
-pub struct Typesetter<'a> {
+pub(crate) struct Typesetter<'a> {
     pub theme: &'a Theme,
     pub fonts: Fonts,
     /// See [`theme_digest`].
@@ -103,7 +103,7 @@ pub struct Typesetter<'a> {
 }
 
 impl<'a> Typesetter<'a> {
-    pub fn new(theme: &'a Theme) -> Self {
+    pub(crate) fn new(theme: &'a Theme) -> Self {
         Typesetter {
             theme,
             fonts: Fonts::of(theme),
@@ -119,7 +119,7 @@ impl HandoutMaker for Typesetter<'_> {
 }
 
 /// A notice's handouts made, by (version index, form).
-pub type NoticeHandouts = BTreeMap<(usize, Form), HandoutLink>;
+pub(crate) type NoticeHandouts = BTreeMap<(usize, Form), HandoutLink>;
 
 /// A link to a handout, as pages and notice.json show it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -169,7 +169,7 @@ impl HandoutLink {
 }
 
 /// "220 KB", "1.4 MB": as people read file sizes (1 KB = 1,000 bytes, as GOV.UK does).
-pub fn file_size(bytes: usize) -> String {
+pub(crate) fn file_size(bytes: usize) -> String {
     if bytes < 1_000_000 {
         format!("{} KB", bytes.div_ceil(1000).max(1))
     } else {

@@ -91,7 +91,11 @@ impl World for HandoutWorld {
 /// had one half made in memory at once (1,000 notices: 580 MB within 1.4 s). Waiting
 /// on a plain thread only waits, so as many handouts are in progress as render
 /// threads.
-pub fn typeset(theme: &Theme, fonts: &Fonts, request: &HandoutRequest) -> Result<Pdf, Problem> {
+pub(crate) fn typeset(
+    theme: &Theme,
+    fonts: &Fonts,
+    request: &HandoutRequest,
+) -> Result<Pdf, Problem> {
     std::thread::scope(|scope| {
         std::thread::Builder::new()
             .name("handout".into())
