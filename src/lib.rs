@@ -221,7 +221,7 @@ fn output_dir(options: &BuildOptions) -> Result<PathBuf, BuildFailure> {
         return Ok(dir.clone());
     }
     match load::config::load_config(&*options.source, &options.root) {
-        Ok((config, _)) => Ok(options.root.join(config.output_dir)),
+        Ok((config, _)) => Ok(options.output_dir_for(Some(&config))),
         // A full run reports site.toml's problems with everything else it finds.
         Err(_) => Pipeline::run(options, &|_| Ok(())).map(|(p, _)| p.output_dir()),
     }

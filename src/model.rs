@@ -126,8 +126,11 @@ fn default_language() -> String {
     "en-GB".to_string()
 }
 
+/// Where a site is written when site.toml does not say.
+pub const DEFAULT_OUTPUT_DIR: &str = "public";
+
 fn default_output_dir() -> String {
-    "public".to_string()
+    DEFAULT_OUTPUT_DIR.to_string()
 }
 
 /// How to reach the people who answer data-protection questions.

@@ -3,6 +3,30 @@
 use crate::diagnostics::{Code, Problem, SourceFile};
 use crate::load::front_matter::Split;
 
+/// A problem for each of `fields` (key, value) left empty, `how` saying what to
+/// write for a key.
+pub(crate) fn empty_fields(
+    source: &SourceFile,
+    fields: &[(&str, &toml::Spanned<String>)],
+    offset: usize,
+    how: impl Fn(&str) -> String,
+) -> Vec<Problem> {
+    fields
+        .iter()
+        .filter(|(_, field)| field.get_ref().trim().is_empty())
+        .map(|(key, field)| {
+            let span = field.span().start + offset..field.span().end + offset;
+            source
+                .problem(
+                    Code::FrontMatterEmptyValue,
+                    span,
+                    format!("`{key}` is empty"),
+                )
+                .with_help(how(key))
+        })
+        .collect()
+}
+
 /// The front-matter of a version file or translation, read as `T`, or the problem
 /// pointing at where the TOML is wrong.
 pub(super) fn parse_front_matter<T: serde::de::DeserializeOwned>(

@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use crate::diagnostics::{Code, Problem, SourceFile};
 use crate::load::front_matter::split;
-use crate::load::toml_problem::parse_front_matter;
+use crate::load::toml_problem::{empty_fields, parse_front_matter};
 use crate::load::version_file::{parse_date_value, split_problem};
 use crate::model::{Change, Translation, Version};
 
@@ -35,9 +35,39 @@ pub(crate) fn parse_translation(
 ) -> Result<Translation, Vec<Problem>> {
     let parts = split(&source.text).map_err(|err| vec![split_problem(&source, err)])?;
     let raw: RawTranslation = parse_front_matter(&source, &parts)?;
-    let at = |span: std::ops::Range<usize>| {
-        span.start + parts.front_matter_offset..span.end + parts.front_matter_offset
-    };
+    let mut problems = disagreements(&source, &raw, original, parts.front_matter_offset);
+    problems.extend(empty_fields(
+        &source,
+        &[("title", &raw.title), ("service", &raw.service)],
+        parts.front_matter_offset,
+        |key| format!("Write the {key} in {language} between the quotes."),
+    ));
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Translation {
+        title: raw.title.into_inner(),
+        service: raw.service.into_inner(),
+        summary: raw
+            .summary
+            .map(Spanned::into_inner)
+            .filter(|s| !s.trim().is_empty()),
+        body: parts.body.to_string(),
+        body_offset: parts.body_offset,
+        source: source.clone(),
+        easy_read: None,
+    })
+}
+
+/// Where the translation's front-matter says something other than the version it
+/// translates: its version, effective date, change and controllers are the version's.
+fn disagreements(
+    source: &SourceFile,
+    raw: &RawTranslation,
+    original: &Version,
+    offset: usize,
+) -> Vec<Problem> {
+    let at = |span: std::ops::Range<usize>| span.start + offset..span.end + offset;
     let number = original.number.value;
     let mut problems = Vec::new();
     let mut disagrees = |span, key: &str, theirs: String| {
@@ -54,7 +84,7 @@ pub(crate) fn parse_translation(
     }
     if let Some(effective) = &raw.effective {
         let date = parse_date_value(
-            &source,
+            source,
             "effective",
             effective.get_ref(),
             at(effective.span()),
@@ -95,32 +125,5 @@ pub(crate) fn parse_translation(
             );
         }
     }
-    for (key, field) in [("title", &raw.title), ("service", &raw.service)] {
-        if field.get_ref().trim().is_empty() {
-            problems.push(
-                source
-                    .problem(
-                        Code::FrontMatterEmptyValue,
-                        at(field.span()),
-                        format!("`{key}` is empty"),
-                    )
-                    .with_help(format!("Write the {key} in {language} between the quotes.")),
-            );
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    Ok(Translation {
-        title: raw.title.into_inner(),
-        service: raw.service.into_inner(),
-        summary: raw
-            .summary
-            .map(Spanned::into_inner)
-            .filter(|s| !s.trim().is_empty()),
-        body: parts.body.to_string(),
-        body_offset: parts.body_offset,
-        source: source.clone(),
-        easy_read: None,
-    })
+    problems
 }

@@ -6,7 +6,7 @@ use toml::Spanned;
 
 use crate::diagnostics::{Code, Problem, SourceFile};
 use crate::load::front_matter::{split, Split, SplitError};
-use crate::load::toml_problem::parse_front_matter;
+use crate::load::toml_problem::{empty_fields, parse_front_matter};
 use std::collections::BTreeMap;
 
 use crate::checklist;
@@ -236,19 +236,12 @@ fn check_names(
     problems: &mut Vec<Problem>,
 ) -> Vec<String> {
     let at = |span: std::ops::Range<usize>| span.start + offset..span.end + offset;
-    for (key, field) in [("title", &raw.title), ("service", &raw.service)] {
-        if field.get_ref().trim().is_empty() {
-            problems.push(
-                source
-                    .problem(
-                        Code::FrontMatterEmptyValue,
-                        at(field.span()),
-                        format!("`{key}` is empty"),
-                    )
-                    .with_help(format!("Write the notice's {key} between the quotes.")),
-            );
-        }
-    }
+    problems.extend(empty_fields(
+        source,
+        &[("title", &raw.title), ("service", &raw.service)],
+        offset,
+        |key| format!("Write the notice's {key} between the quotes."),
+    ));
     let controllers = match raw.controller.get_ref() {
         OneOrMany::One(name) => vec![name.clone()],
         OneOrMany::Many(names) => names.clone(),

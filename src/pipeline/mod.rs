@@ -189,10 +189,7 @@ impl Pipeline {
     }
 
     pub fn output_dir(&self) -> std::path::PathBuf {
-        self.options
-            .output_dir
-            .clone()
-            .unwrap_or_else(|| self.options.root.join(&self.site.config.output_dir))
+        self.options.output_dir_for(Some(&self.site.config))
     }
 
     fn all_paths(&self) -> BTreeSet<String> {
@@ -345,10 +342,7 @@ fn handout_store(options: &BuildOptions, site: &Site) -> Option<Arc<HandoutStore
         Handouts::Off => None,
         Handouts::OnRequest(store) => Some(store.clone()),
         Handouts::Make => {
-            let output = options
-                .output_dir
-                .clone()
-                .unwrap_or_else(|| options.root.join(&site.config.output_dir));
+            let output = options.output_dir_for(Some(&site.config));
             Some(Arc::new(HandoutStore::beside(&output)))
         }
     }

@@ -43,6 +43,16 @@ pub enum Handouts {
 }
 
 impl BuildOptions {
+    /// Where the site is written: `--output-dir`, else `output_dir` of site.toml (or
+    /// its default) in the site's folder. The one rule, for build, serve and the
+    /// handout cache.
+    pub fn output_dir_for(&self, config: Option<&crate::model::SiteConfig>) -> PathBuf {
+        let in_site = config.map_or(crate::model::DEFAULT_OUTPUT_DIR, |c| &c.output_dir);
+        self.output_dir
+            .clone()
+            .unwrap_or_else(|| self.root.join(in_site))
+    }
+
     pub fn new(root: impl Into<PathBuf>) -> Self {
         BuildOptions {
             root: root.into(),

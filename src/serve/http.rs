@@ -160,18 +160,7 @@ async fn site_file(State(state): State<Arc<AppState>>, method: Method, uri: Uri)
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
     let lookup = match lookup(&snapshot, &path) {
-        Lookup::Missing if path.ends_with(".pdf") => {
-            let store = state.handouts.clone();
-            let wanted = path.clone();
-            let made = tokio::task::spawn_blocking(move || store.make_on_request(&wanted))
-                .await
-                .ok()
-                .flatten();
-            match made {
-                Some(pdf) => Lookup::Made(pdf.bytes.clone()),
-                None => Lookup::Missing,
-            }
-        }
+        Lookup::Missing if path.ends_with(".pdf") => handout_on_request(&state, &path).await,
         other => other,
     };
     let (status, file, bytes) = match lookup {
@@ -205,31 +194,7 @@ async fn site_file(State(state): State<Arc<AppState>>, method: Method, uri: Uri)
                 b"Not found\n".to_vec(),
             )),
     };
-    // The reload script goes into pages only here, as they are served: never in `build`.
-    let bytes = if file.ends_with(".html") {
-        inject_reload_script(&bytes)
-    } else {
-        bytes
-    };
-    let mut response = if method == Method::HEAD {
-        let length = bytes.len();
-        let mut response = Response::new(Body::empty());
-        response
-            .headers_mut()
-            .insert(header::CONTENT_LENGTH, HeaderValue::from(length));
-        response
-    } else {
-        Response::new(Body::from(bytes))
-    };
-    *response.status_mut() = status;
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(mime_type(&file)),
-    );
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
+    file_response(&method, status, &file, bytes)
 }
 
 const RELOAD_TAG: &str = "<script src=\"/__clearnotice/live.js\"></script>";
@@ -337,6 +302,49 @@ pub fn mime_type(path: &str) -> &'static str {
         Some("pdf") => "application/pdf",
         _ => "application/octet-stream",
     }
+}
+
+/// A handout not made yet (`serve` makes them when asked for), made now.
+async fn handout_on_request(state: &AppState, path: &str) -> Lookup {
+    let store = state.handouts.clone();
+    let wanted = path.to_string();
+    let made = tokio::task::spawn_blocking(move || store.make_on_request(&wanted))
+        .await
+        .ok()
+        .flatten();
+    match made {
+        Some(pdf) => Lookup::Made(pdf.bytes.clone()),
+        None => Lookup::Missing,
+    }
+}
+
+/// The response that serves `bytes` as `file` (its type from its name), never cached.
+fn file_response(method: &Method, status: StatusCode, file: &str, bytes: Vec<u8>) -> Response {
+    // The reload script goes into pages only here, as they are served: never in `build`.
+    let bytes = if file.ends_with(".html") {
+        inject_reload_script(&bytes)
+    } else {
+        bytes
+    };
+    let mut response = if *method == Method::HEAD {
+        let length = bytes.len();
+        let mut response = Response::new(Body::empty());
+        response
+            .headers_mut()
+            .insert(header::CONTENT_LENGTH, HeaderValue::from(length));
+        response
+    } else {
+        Response::new(Body::from(bytes))
+    };
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(mime_type(file)),
+    );
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
 }
 
 #[cfg(test)]

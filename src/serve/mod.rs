@@ -108,23 +108,19 @@ pub fn start(
     let root = options.root.canonicalize()?;
     // Handouts are made when the browser asks for one, and kept beside the site's
     // output folder with `build`'s, so each build and preview reuses the other's.
-    let output = crate::load::config::load_config(&crate::load::source::Disk, &root)
-        .map(|(config, _)| root.join(config.output_dir))
-        .unwrap_or_else(|_| root.join("public"));
-    let handouts = Arc::new(crate::handout_store::HandoutStore::on_request_beside(
-        &output,
-    ));
-    let build_options = BuildOptions {
-        root: root.clone(),
-        output_dir: None,
+    let mut build_options = BuildOptions {
         base_url: options.base_url.clone(),
         // Readable output while previewing; minifying is for publishing.
         minify: false,
         today: options.today,
-        strict: false,
-        handouts: Handouts::OnRequest(handouts.clone()),
-        source: Arc::new(crate::load::source::Disk),
+        ..BuildOptions::new(&root)
     };
+    let config = crate::load::config::load_config(&*build_options.source, &root).ok();
+    let output = build_options.output_dir_for(config.as_ref().map(|(config, _)| config));
+    let handouts = Arc::new(crate::handout_store::HandoutStore::on_request_beside(
+        &output,
+    ));
+    build_options.handouts = Handouts::OnRequest(handouts.clone());
     let (pipeline, snapshot, status, warned) = first_build(&build_options, &report);
     let good_status = match &status {
         Status::Error(_) => Status::Ok,

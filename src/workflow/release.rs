@@ -12,7 +12,7 @@ use toml_edit::{value, DocumentMut};
 use crate::diagnostics::{Code, Problem};
 use crate::load::content::{is_valid_slug, load_one_notice, CONTENT_DIR};
 use crate::load::front_matter::split;
-use crate::model::{Change, Date};
+use crate::model::{Change, Date, Notice, Version, VersionNumber};
 use crate::workflow::new::toml_string;
 use crate::workflow::write_new;
 use crate::write::guard::check_site_folder;
@@ -32,6 +32,33 @@ pub struct Released {
 }
 
 pub fn release(root: &Path, release: &Release) -> Result<Released, Vec<Problem>> {
+    let notice = notice_to_release(root, release)?;
+    let newest = notice
+        .versions
+        .last()
+        .expect("a loaded notice has versions");
+    let next = match release.change {
+        Change::Major => newest.number.value.next_major(),
+        Change::Minor => newest.number.value.next_minor(),
+    };
+    let text = next_version_text(newest, release, next)?;
+    let folder = root.join(CONTENT_DIR).join(release.slug);
+    let mut files = vec![folder.join(format!("{next}.md"))];
+    write_new(&files[0], &text).map_err(|p| vec![p])?;
+    if let Some(easy_read) = newest.own_text(crate::forms::Form::EasyRead) {
+        let path = folder.join(format!("{next}.easy-read.md"));
+        write_new(&path, &easy_read.text).map_err(|p| vec![p])?;
+        files.push(path);
+    }
+    Ok(Released {
+        version: next.to_string(),
+        files,
+    })
+}
+
+/// The notice `release` names, loaded, once the release is known to be one it can
+/// have: a major change with a summary, on or after its newest version's date.
+fn notice_to_release(root: &Path, release: &Release) -> Result<Notice, Vec<Problem>> {
     check_site_folder(root).map_err(|p| vec![p])?;
     if !is_valid_slug(release.slug) {
         return Err(vec![Problem::in_file(Code::NoSuchNotice,
@@ -75,10 +102,16 @@ pub fn release(root: &Path, release: &Release) -> Result<Released, Vec<Problem>>
             "Effective dates never go backwards: choose --effective on or after that date.",
         )]);
     }
-    let next = match release.change {
-        Change::Major => newest.number.value.next_major(),
-        Change::Minor => newest.number.value.next_minor(),
-    };
+    Ok(notice)
+}
+
+/// The text of version `next`: the newest version's file with its front-matter
+/// changed (every other byte as it was).
+fn next_version_text(
+    newest: &Version,
+    release: &Release,
+    next: VersionNumber,
+) -> Result<String, Vec<Problem>> {
     let parts = split(&newest.source.text).map_err(|_| {
         vec![Problem::in_file(
             Code::NoFrontMatter,
@@ -119,17 +152,5 @@ pub fn release(root: &Path, release: &Release) -> Result<Released, Vec<Problem>>
         time: None,
         offset: None,
     });
-    let folder = root.join(CONTENT_DIR).join(release.slug);
-    let text = format!("+++\n{}+++\n{}", doc, parts.body);
-    let mut files = vec![folder.join(format!("{next}.md"))];
-    write_new(&files[0], &text).map_err(|p| vec![p])?;
-    if let Some(easy_read) = newest.own_text(crate::forms::Form::EasyRead) {
-        let path = folder.join(format!("{next}.easy-read.md"));
-        write_new(&path, &easy_read.text).map_err(|p| vec![p])?;
-        files.push(path);
-    }
-    Ok(Released {
-        version: next.to_string(),
-        files,
-    })
+    Ok(format!("+++\n{}+++\n{}", doc, parts.body))
 }
