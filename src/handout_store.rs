@@ -6,17 +6,18 @@
 //! The folder is a cache: deleting it only makes the next build slower.
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use crate::diagnostics::Problem;
 use crate::render::handouts::{HandoutMaker, HandoutRequest, Pdf, Typesetter};
 use crate::theme::Theme;
+use crate::write::kept::KeptFolder;
 
 #[derive(Default)]
 pub struct HandoutStore {
     /// The cache folder, when there is an output folder to keep it beside.
-    folder: Option<PathBuf>,
+    folder: Option<KeptFolder>,
     /// Whether a handout not yet made waits until it is asked for (`serve`).
     on_request: bool,
     state: Mutex<StoreState>,
@@ -56,12 +57,11 @@ struct StoreState {
 impl HandoutStore {
     /// A store with its cache beside `output` (`public` → `.public.clearnotice-handouts`).
     pub fn beside(output: &Path) -> HandoutStore {
-        let folder = crate::write::guard::beside(output, "handouts");
-        let on_disk = std::fs::read_dir(&folder)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter_map(|entry| parse_name(&entry.file_name().to_string_lossy()))
+        let folder = KeptFolder::beside(output, "handouts");
+        let on_disk = folder
+            .names()
+            .iter()
+            .filter_map(|name| parse_name(name))
             .collect();
         HandoutStore {
             folder: Some(folder),
@@ -130,8 +130,7 @@ impl HandoutStore {
         for (key, pages) in stale {
             state.on_disk.remove(&key);
             if let Some(folder) = &self.folder {
-                // A cache file that will not go only costs disk space.
-                let _ = std::fs::remove_file(folder.join(file_name(key, pages)));
+                folder.remove(&file_name(key, pages));
             }
         }
     }
@@ -163,7 +162,7 @@ impl HandoutStore {
         // Read without holding the lock: the other render threads look up their own
         // handouts meanwhile.
         let folder = self.folder.as_ref()?;
-        let bytes = std::fs::read(folder.join(file_name(key, pages))).ok()?;
+        let bytes = folder.read(&file_name(key, pages))?;
         let pdf = Arc::new(Pdf { bytes, pages });
         // A build reads each PDF once; only serve asks again, and keeps them.
         if self.on_request {
@@ -175,13 +174,7 @@ impl HandoutStore {
 
     fn keep(&self, key: u128, pdf: Arc<Pdf>) {
         if let Some(folder) = &self.folder {
-            // Written whole then renamed, so a stopped build leaves no half file.
-            let name = file_name(key, pdf.pages);
-            let partial = folder.join(format!("{name}.partial"));
-            let kept = std::fs::create_dir_all(folder)
-                .and_then(|()| std::fs::write(&partial, &pdf.bytes))
-                .and_then(|()| std::fs::rename(&partial, folder.join(&name)));
-            if kept.is_ok() {
+            if folder.keep(&file_name(key, pdf.pages), &pdf.bytes).is_ok() {
                 let mut state = self.state.lock().expect("no panic while holding the lock");
                 state.on_disk.insert(key, pdf.pages);
             }

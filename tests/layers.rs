@@ -40,15 +40,7 @@ const KNOWN_ARROWS: &[(&str, &str, &str)] = &[(
 const KNOWN_FILE_ACCESS: &[(&str, &str)] = &[
     (
         "build_cache",
-        "reads and writes its cache file; fingerprints notice folders",
-    ),
-    (
-        "handout_store",
-        "reads and writes its folder of PDFs beside the output",
-    ),
-    (
-        "pipeline",
-        "the cached link check reads kept pages back from the output",
+        "the cache's header names the program file (its size and time) and the site's folder as the system resolves it",
     ),
     (
         "workflow",

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Date;
 use crate::render::SharedTitles;
+use crate::write::kept::KeptFile;
 
 pub(crate) mod inputs;
 pub(crate) mod stored;
@@ -50,7 +51,7 @@ pub struct CacheFile {
 
 /// The cache a build starts from.
 pub(crate) struct BuildCache {
-    file: PathBuf,
+    file: KeptFile,
     /// The previous run's, when it can be trusted this far (same tool, same site).
     pub previous: Option<CacheFile>,
     /// Why the cache was set aside, for the terminal.
@@ -63,7 +64,7 @@ impl BuildCache {
     /// The cache beside `output` for the site in `root`; `read` false (`--clean`)
     /// starts from nothing.
     pub(crate) fn open(output: &Path, root: &Path, read: bool) -> BuildCache {
-        let file = crate::write::guard::beside(output, "cache");
+        let file = KeptFile::beside(output, "cache");
         let mut cache = BuildCache {
             file,
             previous: None,
@@ -73,11 +74,11 @@ impl BuildCache {
         if !read {
             return cache;
         }
-        let Ok(bytes) = std::fs::read(&cache.file) else {
+        let Some(bytes) = cache.file.read() else {
             return cache;
         };
         cache.read_hash = Some(crate::write::manifest::hash(&bytes));
-        let shown = cache.file.display();
+        let shown = cache.file.path().display();
         let decoded = bytes
             .strip_prefix(MAGIC)
             .and_then(|rest| postcard::from_bytes::<CacheFile>(rest).ok());
@@ -114,12 +115,7 @@ impl BuildCache {
         if self.read_hash == Some(crate::write::manifest::hash(&bytes)) {
             return;
         }
-        let partial = self.file.with_extension("partial");
-        let written =
-            std::fs::write(&partial, bytes).and_then(|()| std::fs::rename(&partial, &self.file));
-        if written.is_err() {
-            let _ = std::fs::remove_file(&partial);
-        }
+        let _ = self.file.replace(&bytes);
     }
 }
 

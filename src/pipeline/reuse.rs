@@ -490,7 +490,7 @@ pub(super) fn check_links(
 
 /// A file of the output as the link check sees it.
 fn read_back(output: &Path, path: &str) -> Option<PageLinks> {
-    let bytes = std::fs::read(output.join(path)).ok()?;
+    let bytes = crate::write::kept::read_output_file(output, path)?;
     Some(PageLinks::of(&crate::output::OutputFile {
         path: path.to_string(),
         bytes,

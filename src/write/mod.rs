@@ -22,6 +22,7 @@ use crate::diagnostics::{Code, Problem};
 use crate::output::OutputFile;
 
 pub(crate) mod guard;
+pub(crate) mod kept;
 pub(crate) mod manifest;
 
 use manifest::Recorded;
