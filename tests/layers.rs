@@ -42,10 +42,6 @@ const KNOWN_FILE_ACCESS: &[(&str, &str)] = &[
         "build_cache",
         "the cache's header names the program file (its size and time) and the site's folder as the system resolves it",
     ),
-    (
-        "workflow",
-        "init and init --update-ci write the site's CI files",
-    ),
 ];
 
 fn layer(module: &str) -> usize {

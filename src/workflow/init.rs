@@ -5,8 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Code, Problem};
+use crate::workflow::checklist_skeleton;
 pub use crate::workflow::ci::CiHost;
-use crate::workflow::{checklist_skeleton, write_new};
+use crate::write::site_files::{holds_anything, write_new};
 
 const SITE_TOML: &str = r#"# Settings of your privacy-notice website. Every key is explained in the
 # clearnotice README. Run `clearnotice serve` to preview, `clearnotice build` to publish.
@@ -74,12 +75,7 @@ pub fn init_site(
     ci: CiHost,
 ) -> Result<Vec<PathBuf>, Problem> {
     crate::write::guard::check_new_site(folder)?;
-    if folder.is_file()
-        || (folder.is_dir()
-            && std::fs::read_dir(folder)
-                .map(|mut d| d.next().is_some())
-                .unwrap_or(true))
-    {
+    if holds_anything(folder) {
         return Err(Problem::in_file(Code::WouldOverwrite, folder, "this folder is not empty; clearnotice init makes a new site only in an empty or new folder")
             .with_help("Choose a new folder, like clearnotice init my-notices."));
     }

@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::{Code, Problem};
 use crate::load::content::{is_valid_slug, CONTENT_DIR};
 use crate::model::Date;
-use crate::workflow::{checklist_skeleton, write_new};
+use crate::workflow::checklist_skeleton;
 use crate::write::guard::check_site_folder;
+use crate::write::site_files::write_new;
 
 pub struct NewNotice<'a> {
     pub slug: &'a str,

@@ -14,8 +14,8 @@ use crate::load::content::{is_valid_slug, load_one_notice, CONTENT_DIR};
 use crate::load::front_matter::split;
 use crate::model::{Change, Date, Notice, Version, VersionNumber};
 use crate::workflow::new::toml_string;
-use crate::workflow::write_new;
 use crate::write::guard::check_site_folder;
+use crate::write::site_files::write_new;
 
 pub struct Release<'a> {
     pub slug: &'a str,

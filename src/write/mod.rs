@@ -24,6 +24,7 @@ use crate::output::OutputFile;
 pub(crate) mod guard;
 pub(crate) mod kept;
 pub(crate) mod manifest;
+pub(crate) mod site_files;
 
 use manifest::Recorded;
 

@@ -7,6 +7,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Code, Problem};
+use crate::load::source::{Disk, Source};
+use crate::write::site_files::write_file;
 
 /// The key in site.toml that names the clearnotice release a site is built with.
 pub const PIN_KEY: &str = "clearnotice";
@@ -86,7 +88,10 @@ pub fn update_ci(root: &Path, host: CiHost) -> Result<Vec<PathBuf>, Problem> {
     let files = host.files();
     for (path, _) in &files {
         let target = root.join(path);
-        if let Ok(old) = std::fs::read_to_string(&target) {
+        if let Ok(old) = Disk
+            .read(&target)
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        {
             if !old.lines().take(5).any(|line| line.contains(WRITTEN_BY)) {
                 return Err(Problem::in_file(Code::WouldOverwrite,
                     path,
@@ -98,25 +103,22 @@ pub fn update_ci(root: &Path, host: CiHost) -> Result<Vec<PathBuf>, Problem> {
     }
     for (path, text) in files {
         let target = root.join(path);
-        super::write_file(&target, &text)?;
+        write_file(&target, &text)?;
         written.push(target);
     }
     let site_toml = root.join("site.toml");
-    let text = std::fs::read_to_string(&site_toml).map_err(|err| {
-        Problem::in_file(
-            Code::CannotRead,
-            "site.toml",
-            format!("could not read it: {err}"),
-        )
-    })?;
-    if !names_a_release(&text) {
-        std::fs::write(&site_toml, format!("{}\n{text}", pin_lines())).map_err(|err| {
+    let text = Disk
+        .read(&site_toml)
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .map_err(|err| {
             Problem::in_file(
-                Code::CannotWrite,
+                Code::CannotRead,
                 "site.toml",
-                format!("could not write it: {err}"),
+                format!("could not read it: {err}"),
             )
         })?;
+    if !names_a_release(&text) {
+        write_file(&site_toml, &format!("{}\n{text}", pin_lines()))?;
         written.push(site_toml);
     }
     Ok(written)
