@@ -86,6 +86,23 @@ fn validate(config: &mut SiteConfig, source: &SourceFile) -> Vec<Problem> {
         source,
         0,
     ));
+    check_print_sizes(config, source, &mut problems);
+    match normalise_base_url(&config.base_url) {
+        Some(url) => config.base_url = url,
+        None => problems.push(
+            source
+                .problem(Code::BaseUrlInvalid,
+                    span_of_key(source, "base_url"),
+                    format!("`base_url` must be a web address, not {:?}", config.base_url),
+                )
+                .with_help("Write the full address the site is published at, like base_url = \"https://example.org/privacy/\"."),
+        ),
+    }
+    problems
+}
+
+/// The large-print and easy-read leaflet text sizes, within what their rules allow.
+fn check_print_sizes(config: &SiteConfig, source: &SourceFile, problems: &mut Vec<Problem>) {
     let size = config.large_print.size_pt;
     if !(16..=24).contains(&size) {
         let why = if size < 16 {
@@ -114,18 +131,6 @@ fn validate(config: &mut SiteConfig, source: &SourceFile) -> Vec<Problem> {
                 .with_help("Choose a size from 14 to 24 points: handout_size_pt = 16 is the usual one."),
         );
     }
-    match normalise_base_url(&config.base_url) {
-        Some(url) => config.base_url = url,
-        None => problems.push(
-            source
-                .problem(Code::BaseUrlInvalid,
-                    span_of_key(source, "base_url"),
-                    format!("`base_url` must be a web address, not {:?}", config.base_url),
-                )
-                .with_help("Write the full address the site is published at, like base_url = \"https://example.org/privacy/\"."),
-        ),
-    }
-    problems
 }
 
 /// `0.2.0`, `1.10.3`, `0.3.0-rc.1`: a release's number.

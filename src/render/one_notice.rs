@@ -33,25 +33,7 @@ impl<'a> Renderer<'a> {
         )
         .into_iter()
         .collect();
-        let parts: Vec<Option<LanguagePart>> = self
-            .languages
-            .iter()
-            .enumerate()
-            .map(|(index, shared)| {
-                if index == 0 {
-                    return Some(self.notice_in(shared, notice));
-                }
-                let strings = &shared.strings;
-                let (translated, mut found) = crate::languages::in_language(
-                    notice,
-                    &strings.tag,
-                    &strings.name,
-                    self.options.today,
-                )?;
-                warnings.append(&mut found);
-                Some(self.notice_in(shared, &translated))
-            })
-            .collect();
+        let parts = self.language_parts(notice, &mut warnings);
         let pages: Vec<BTreeSet<String>> = parts
             .iter()
             .map(|part| {
@@ -71,31 +53,69 @@ impl<'a> Renderer<'a> {
             elapsed: Duration::ZERO,
         };
         for (index, part) in parts.into_iter().enumerate() {
-            let Some(mut part) = part else {
-                output.languages.push(None);
-                continue;
-            };
-            let prefix = &self.languages[index].prefix;
-            for job in &mut part.jobs {
-                self.add_language_links(index, job, &pages);
+            match part {
+                Some(part) => self.add_part(&mut output, index, part, &pages),
+                None => output.languages.push(None),
             }
-            let (files, mut errors) = self.render_jobs(part.jobs);
-            output
-                .files
-                .extend(in_folder(prefix, files.into_iter().chain(part.files)));
-            output.files.extend(part.handout_files);
-            output.waiting.extend(part.waiting);
-            output.pictures.extend(
-                part.pictures
-                    .into_iter()
-                    .map(|(path, bytes)| (format!("{prefix}{path}"), bytes)),
-            );
-            output.errors.append(&mut part.errors);
-            output.errors.append(&mut errors);
-            output.languages.push(Some(part.site_wide));
         }
         output.elapsed = started.elapsed();
         output
+    }
+
+    /// The notice's part in each of the site's languages (`None` where it is not
+    /// written in one); what a translation warns about is added to `warnings`.
+    fn language_parts(
+        &self,
+        notice: &Notice,
+        warnings: &mut Vec<Problem>,
+    ) -> Vec<Option<LanguagePart>> {
+        self.languages
+            .iter()
+            .enumerate()
+            .map(|(index, shared)| {
+                if index == 0 {
+                    return Some(self.notice_in(shared, notice));
+                }
+                let strings = &shared.strings;
+                let (translated, mut found) = crate::languages::in_language(
+                    notice,
+                    &strings.tag,
+                    &strings.name,
+                    self.options.today,
+                )?;
+                warnings.append(&mut found);
+                Some(self.notice_in(shared, &translated))
+            })
+            .collect()
+    }
+
+    /// Renders one language's part into `output`, its pages linked to the same pages
+    /// in the other languages (`pages`: each language's files).
+    fn add_part(
+        &self,
+        output: &mut NoticeOutput,
+        index: usize,
+        mut part: LanguagePart,
+        pages: &[BTreeSet<String>],
+    ) {
+        let prefix = &self.languages[index].prefix;
+        for job in &mut part.jobs {
+            self.add_language_links(index, job, pages);
+        }
+        let (files, mut errors) = self.render_jobs(part.jobs);
+        output
+            .files
+            .extend(in_folder(prefix, files.into_iter().chain(part.files)));
+        output.files.extend(part.handout_files);
+        output.waiting.extend(part.waiting);
+        output.pictures.extend(
+            part.pictures
+                .into_iter()
+                .map(|(path, bytes)| (format!("{prefix}{path}"), bytes)),
+        );
+        output.errors.append(&mut part.errors);
+        output.errors.append(&mut errors);
+        output.languages.push(Some(part.site_wide));
     }
 
     /// A notice's pages and files in one language (`shared`'s), before they are

@@ -6,15 +6,19 @@
 //! marked with `<ins>`/`<del>` and visually hidden "Added:"/"Removed:" (screen readers
 //! do not announce `<ins>` and `<del>`, and colour alone tells some people nothing).
 
+mod align;
 mod inline;
 mod layout;
+mod matching;
 mod units;
 
 use serde::Serialize;
-use similar::{capture_diff_slices, Algorithm, ChangeTag, DiffTag};
+use similar::ChangeTag;
 
+use align::align;
 use inline::{mark, mark_all, Marked};
-use units::{sections, Section, Unit, UnitKind};
+use matching::match_sections;
+use units::{sections, Section, UnitKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -161,100 +165,6 @@ pub fn compare_in(old_markdown: &str, new_markdown: &str, words: &CompareWords) 
     }
 }
 
-/// Pairs old and new sections, in the new order, with removed ones where they were:
-/// the same heading first; then, for a new section left, the old one left that is
-/// most alike (at least [`ALIKE`]), the nearer in position on a tie.
-fn match_sections(old: &[Section], new: &[Section]) -> Vec<(Option<usize>, Option<usize>)> {
-    let mut partner: Vec<Option<usize>> = vec![None; new.len()];
-    let mut taken = vec![false; old.len()];
-    for (n, section) in new.iter().enumerate() {
-        if let Some(o) =
-            (0..old.len()).find(|&o| !taken[o] && old[o].heading_text == section.heading_text)
-        {
-            partner[n] = Some(o);
-            taken[o] = true;
-        }
-    }
-    // Each section's words, gathered once: likeness is asked for many pairs.
-    let old_words: Vec<WordSet> = old.iter().map(|s| word_set(&section_text(s))).collect();
-    let new_words: Vec<WordSet> = new.iter().map(|s| word_set(&section_text(s))).collect();
-    for n in 0..new.len() {
-        if partner[n].is_some() {
-            continue;
-        }
-        let best = (0..old.len())
-            .filter(|&o| !taken[o])
-            .map(|o| (dice(&old_words[o], &new_words[n]), o))
-            .filter(|(score, _)| *score >= ALIKE)
-            .max_by(|a, b| {
-                a.0.total_cmp(&b.0)
-                    .then_with(|| b.1.abs_diff(n).cmp(&a.1.abs_diff(n)))
-            });
-        if let Some((_, o)) = best {
-            partner[n] = Some(o);
-            taken[o] = true;
-        }
-    }
-    let mut pairs = Vec::new();
-    let mut next_old = 0;
-    let mut emitted = vec![false; old.len()];
-    for (n, o) in partner.iter().enumerate() {
-        if let Some(o) = *o {
-            // Removed sections that stood before this one's old place come first.
-            while next_old < o {
-                if !taken[next_old] && !emitted[next_old] {
-                    pairs.push((Some(next_old), None));
-                    emitted[next_old] = true;
-                }
-                next_old += 1;
-            }
-        }
-        pairs.push((*o, Some(n)));
-    }
-    for o in 0..old.len() {
-        if !taken[o] && !emitted[o] {
-            pairs.push((Some(o), None));
-        }
-    }
-    pairs
-}
-
-fn section_text(section: &Section) -> String {
-    let mut text = section.heading_text.clone();
-    for unit in &section.units {
-        text.push('\n');
-        text.push_str(&unit.text);
-    }
-    text
-}
-
-/// A text's distinct pairs of neighbouring words (its words, if it has only one), in
-/// lower case. Pairs, not words: two texts on the same subject share most words, but
-/// a paragraph rewritten shares few pairs with the old one, and an edited one most.
-type WordSet = std::collections::HashSet<String>;
-
-fn word_set(text: &str) -> WordSet {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    if words.len() < 2 {
-        return words.into_iter().collect();
-    }
-    words.windows(2).map(|pair| pair.join(" ")).collect()
-}
-
-/// How alike two texts are: the share of their distinct words they have in common
-/// (Dice's coefficient). Linear in their length, where a word diff is not: it is
-/// asked for many pairs, and as a diff it was most of a build's time on large notices.
-fn dice(a: &WordSet, b: &WordSet) -> f32 {
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    2.0 * a.intersection(b).count() as f32 / (a.len() + b.len()) as f32
-}
-
 fn heading_html(section: &Section, words: &CompareWords) -> String {
     if section.heading_text.is_empty() {
         words.introduction.clone()
@@ -337,102 +247,6 @@ fn whole_section(
         },
         note: None,
         html: layout::layout(&units, false, &words.show_unchanged),
-    }
-}
-
-/// The units of two versions of a section, aligned: equal ones kept, a changed one
-/// paired with its old self where they are alike, the rest added or removed.
-fn align(old: &[Unit], new: &[Unit], totals: &mut Marked) -> Vec<UnitResult> {
-    // Units compare by kind and HTML, hashed once (the diff asks for keys many times).
-    let key = |u: &Unit| {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        std::mem::discriminant(&u.kind).hash(&mut hasher);
-        u.html.hash(&mut hasher);
-        hasher.finish()
-    };
-    let (old_keys, new_keys): (Vec<u64>, Vec<u64>) =
-        (old.iter().map(key).collect(), new.iter().map(key).collect());
-    let mut result = Vec::new();
-    for op in capture_diff_slices(Algorithm::Myers, &old_keys, &new_keys) {
-        let (tag, old_range, new_range) = op.as_tag_tuple();
-        match tag {
-            DiffTag::Equal => result.extend(new[new_range].iter().map(|u| UnitResult {
-                kind: u.kind.clone(),
-                state: UnitState::Equal,
-                html: u.html.clone(),
-            })),
-            _ => pair_up(&old[old_range], &new[new_range], totals, &mut result),
-        }
-    }
-    result
-}
-
-/// A run of units replaced by another: each new unit paired, in order, with the old
-/// one of its kind left that is most like it (at least [`ALIKE`]); old ones passed
-/// over are removed. Pairing the first remotely alike one instead turned a removed
-/// paragraph and the next changed one into a salad of marks (seen on real versions).
-fn pair_up(old: &[Unit], new: &[Unit], totals: &mut Marked, result: &mut Vec<UnitResult>) {
-    let old_words: Vec<WordSet> = old.iter().map(|u| word_set(&u.text)).collect();
-    let mut next = 0;
-    for unit in new {
-        let words = word_set(&unit.text);
-        // A paragraph that became a list item (or a heading) is the same text moved:
-        // only table rows and code pair with their own kind.
-        let found = (next..old.len())
-            .filter(|&o| pairable(&old[o].kind, &unit.kind))
-            .map(|o| (dice(&old_words[o], &words), o))
-            .filter(|(score, _)| *score >= ALIKE)
-            .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(&a.1)))
-            .map(|(_, o)| o);
-        match found {
-            Some(o) => {
-                for gone in &old[next..o] {
-                    result.push(whole_unit(gone, ChangeTag::Delete, totals));
-                }
-                let marked = mark(&old[o].html, &unit.html);
-                add(totals, &marked);
-                let changed = marked.words_added + marked.words_removed + marked.marks_changed > 0;
-                result.push(UnitResult {
-                    kind: unit.kind.clone(),
-                    state: if changed {
-                        UnitState::Changed
-                    } else {
-                        UnitState::Equal
-                    },
-                    html: marked.html,
-                });
-                next = o + 1;
-            }
-            None => result.push(whole_unit(unit, ChangeTag::Insert, totals)),
-        }
-    }
-    for gone in &old[next..] {
-        result.push(whole_unit(gone, ChangeTag::Delete, totals));
-    }
-}
-
-fn pairable(old: &UnitKind, new: &UnitKind) -> bool {
-    let text = |k: &UnitKind| {
-        matches!(
-            k,
-            UnitKind::Paragraph | UnitKind::Heading(_) | UnitKind::ListItem { .. }
-        )
-    };
-    (text(old) && text(new)) || std::mem::discriminant(old) == std::mem::discriminant(new)
-}
-
-fn whole_unit(unit: &Unit, tag: ChangeTag, totals: &mut Marked) -> UnitResult {
-    let marked = mark_all(&unit.html, tag);
-    add(totals, &marked);
-    UnitResult {
-        kind: unit.kind.clone(),
-        state: if tag == ChangeTag::Insert {
-            UnitState::Added
-        } else {
-            UnitState::Removed
-        },
-        html: marked.html,
     }
 }
 

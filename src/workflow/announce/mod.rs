@@ -209,6 +209,12 @@ fn choose_version<'n>(
                 .with_help("Name the version to announce: clearnotice announce SLUG VERSION. Make a major change with clearnotice release SLUG --major.")]
             })?,
     };
+    check_announceable(notice, version)?;
+    Ok(version)
+}
+
+/// A version people can be told about: a major change, and not the first version.
+fn check_announceable(notice: &Notice, version: &Version) -> Result<(), Vec<Problem>> {
     let number = version.number.value;
     if !version.is_major() {
         return Err(vec![version
@@ -236,7 +242,7 @@ fn choose_version<'n>(
                 "announce tells people about a major change to a notice they were already given.",
             )]);
     }
-    Ok(version)
+    Ok(())
 }
 
 /// Every file of the pack, by name.
