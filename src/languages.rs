@@ -6,7 +6,7 @@
 
 use crate::diagnostics::{Code, Problem};
 use crate::forms::Form;
-use crate::model::{Date, Language, Notice, Version};
+use crate::model::{Date, Notice, Version};
 
 /// Whether `language` (a tag) is English, the language of the checks' word lists
 /// (the privacy checklist, number words in easy read).
@@ -88,11 +88,9 @@ fn translate(version: &Version, source: &Version, language: &str) -> Version {
     };
     translated.body = translation.body.clone();
     translated.body_offset = translation.body_offset;
-    translated.texts.remove(&(Language::Site, Form::EasyRead));
+    translated.texts.remove(&Form::EasyRead);
     if let Some(easy_read) = &translation.easy_read {
-        translated
-            .texts
-            .insert((Language::Site, Form::EasyRead), easy_read.clone());
+        translated.texts.insert(Form::EasyRead, easy_read.clone());
     }
     // The easy-read letter's summary is the default language's; a translation has none.
     translated.easy_read_summary = None;

@@ -251,10 +251,10 @@ pub struct Version {
     pub body_offset: usize,
     /// The whole file, for problems that point into it.
     pub source: SourceFile,
-    /// Texts written for a form in a language (today: the easy-read text, in the
-    /// site's language), by (language, form). The standard and large-print forms show
-    /// `body`.
-    pub texts: BTreeMap<(Language, Form), SourceFile>,
+    /// Texts written for a form (today: the easy-read text), by form, in the language
+    /// being rendered (`languages::in_language` swaps a translation's in). The
+    /// standard and large-print forms show `body`.
+    pub texts: BTreeMap<Form, SourceFile>,
     /// Its translations, by language tag (`cy`): `2.1.cy.md` beside `2.1.md`.
     pub translations: BTreeMap<String, Translation>,
     /// Set where a page shows an older version's translation because this version's
@@ -290,19 +290,10 @@ pub struct Notice {
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
-/// The language of a text, as the pipeline sees it: a version's texts are in the
-/// language of the site being rendered (a translated notice's texts are swapped in
-/// by `languages::in_language` before it is rendered).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Language {
-    /// The site's own language.
-    Site,
-}
-
 impl Version {
     /// The text written for `form` in the site's language, if any.
     pub fn own_text(&self, form: Form) -> Option<&SourceFile> {
-        self.texts.get(&(Language::Site, form))
+        self.texts.get(&form)
     }
 
     /// Whether the version is published in `form`: a form that needs a text of its

@@ -10,7 +10,7 @@ use crate::forms::Form;
 use crate::load::source::{Kind, Source};
 use crate::load::text::read_text;
 use crate::load::version_file::parse_version_file;
-use crate::model::{Language, Notice, Version, VersionNumber};
+use crate::model::{Notice, Version, VersionNumber};
 
 pub(crate) const CONTENT_DIR: &str = "content";
 
@@ -459,9 +459,7 @@ fn attach_easy_reads(folder: &mut Folder, problems: &mut Vec<Problem>) {
             .find(|v: &&mut Version| v.number.value == number)
         {
             Some(version) => {
-                version
-                    .texts
-                    .insert((Language::Site, Form::EasyRead), source);
+                version.texts.insert(Form::EasyRead, source);
             }
             // A version file that failed to parse has already been reported.
             None if folder.version_files.contains(&number) => {}
