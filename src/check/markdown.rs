@@ -56,13 +56,7 @@ pub fn check_markdown_text(
             ),
             Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
                 depth += 1;
-                if depth == MAX_NESTING + 1 {
-                    problems.push(
-                        source
-                            .problem(Code::NestedTooDeep, at(range), format!("this list or quote is nested {depth} deep; a notice may nest them {MAX_NESTING} deep at most"))
-                            .with_help("Make the inner points a list of their own under a heading: people lose their place in deeply nested lists, and a printed handout cannot hold them."),
-                    );
-                }
+                problems.extend(nesting_problem(source, at(range), depth));
             }
             Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
             Event::Start(Tag::Image { dest_url, .. }) => {
@@ -80,23 +74,53 @@ pub fn check_markdown_text(
                     problems,
                 );
                 let level = heading_number(level);
-                if level == 1 {
-                    problems.push(
-                        source
-                            .problem(Code::TopLevelHeading, at(range), "a notice's sections start at ## (the title is the page's only top-level heading)")
-                            .with_help("Change # to ## here, and ## to ### below it if needed."),
-                    );
-                } else if level > previous_level + 1 {
-                    problems.push(
-                        source
-                            .problem(Code::HeadingSkipsLevel, at(range), format!("this heading skips a level: h{level} after h{previous_level}"))
-                            .with_help(format!("Use {} here; screen-reader users move around a page by heading levels.", "#".repeat(previous_level + 1))),
-                    );
-                }
+                problems.extend(heading_level_problem(source, at(range), level, previous_level));
                 previous_level = level;
             }
             _ => {}
         }
+    }
+}
+
+/// A list or quote opened `depth` deep: past [`MAX_NESTING`], said once (at the
+/// first that goes too deep).
+fn nesting_problem(
+    source: &SourceFile,
+    span: std::ops::Range<usize>,
+    depth: usize,
+) -> Option<Problem> {
+    (depth == MAX_NESTING + 1).then(|| source
+        .problem(Code::NestedTooDeep, span, format!("this list or quote is nested {depth} deep; a notice may nest them {MAX_NESTING} deep at most"))
+        .with_help("Make the inner points a list of their own under a heading: people lose their place in deeply nested lists, and a printed handout cannot hold them."))
+}
+
+/// A heading at `level` after one at `previous`: the body starts at h2 (the title is
+/// the page's h1) and goes down one level at a time.
+fn heading_level_problem(
+    source: &SourceFile,
+    span: std::ops::Range<usize>,
+    level: usize,
+    previous: usize,
+) -> Option<Problem> {
+    if level == 1 {
+        Some(source
+            .problem(Code::TopLevelHeading, span, "a notice's sections start at ## (the title is the page's only top-level heading)")
+            .with_help("Change # to ## here, and ## to ### below it if needed."))
+    } else if level > previous + 1 {
+        Some(
+            source
+                .problem(
+                    Code::HeadingSkipsLevel,
+                    span,
+                    format!("this heading skips a level: h{level} after h{previous}"),
+                )
+                .with_help(format!(
+                    "Use {} here; screen-reader users move around a page by heading levels.",
+                    "#".repeat(previous + 1)
+                )),
+        )
+    } else {
+        None
     }
 }
 

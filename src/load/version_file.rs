@@ -77,34 +77,15 @@ pub fn parse_version_file(
 ) -> Result<Version, Vec<Problem>> {
     let parts = split(&source.text).map_err(|err| vec![split_problem(&source, err)])?;
     let mut raw: RawFrontMatter = parse_front_matter(&source, &parts)?;
-    let at = |span: std::ops::Range<usize>| {
-        span.start + parts.front_matter_offset..span.end + parts.front_matter_offset
-    };
-
+    let offset = parts.front_matter_offset;
     let mut problems = Vec::new();
-    let controllers = check_names(&source, &raw, parts.front_matter_offset, &mut problems);
-
-    let number = parse_version_value(
-        &source,
-        raw.version.get_ref(),
-        at(raw.version.span()),
-        named,
-    )
-    .map_err(|p| problems.push(p))
-    .ok();
-    let effective = parse_date_value(
-        &source,
-        "effective",
-        raw.effective.get_ref(),
-        at(raw.effective.span()),
-    )
-    .map_err(|p| problems.push(p))
-    .ok();
+    let controllers = check_names(&source, &raw, offset, &mut problems);
+    let (number, effective) = number_and_date(&source, &raw, offset, named, &mut problems);
     let (not_covered, not_applicable) = checklist_marks(
         &source,
         raw.not_covered.take(),
         raw.not_applicable.take(),
-        parts.front_matter_offset,
+        offset,
         &mut problems,
     );
     let summary = raw
@@ -112,16 +93,14 @@ pub fn parse_version_file(
         .take()
         .map(|s| s.into_inner())
         .filter(|s| !s.trim().is_empty());
-    let announced = announced(&source, &raw, parts.front_matter_offset, &mut problems);
+    let announced = announced(&source, &raw, offset, &mut problems);
     if let Some(contact) = &raw.contact {
         problems.extend(crate::load::contact::check_contact(
-            contact,
-            &source,
-            parts.front_matter_offset,
+            contact, &source, offset,
         ));
     }
     let easy_read_summary = raw.easy_read_summary.take().map(|text| Located {
-        span: at(text.span()),
+        span: text.span().start + offset..text.span().end + offset,
         value: text.into_inner(),
     });
 
@@ -143,6 +122,30 @@ pub fn parse_version_file(
         )),
         _ => Err(problems),
     }
+}
+
+/// The version's number (which must be the one its file is named after) and the
+/// day it takes effect, each `None` with its problem where it is wrong.
+fn number_and_date(
+    source: &SourceFile,
+    raw: &RawFrontMatter,
+    offset: usize,
+    named: VersionNumber,
+    problems: &mut Vec<Problem>,
+) -> (Option<VersionNumber>, Option<Date>) {
+    let at = |span: std::ops::Range<usize>| span.start + offset..span.end + offset;
+    let number = parse_version_value(source, raw.version.get_ref(), at(raw.version.span()), named)
+        .map_err(|p| problems.push(p))
+        .ok();
+    let effective = parse_date_value(
+        source,
+        "effective",
+        raw.effective.get_ref(),
+        at(raw.effective.span()),
+    )
+    .map_err(|p| problems.push(p))
+    .ok();
+    (number, effective)
 }
 
 /// What the front-matter says, checked.
