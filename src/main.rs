@@ -145,38 +145,7 @@ fn run_serve(args: ServeArgs) -> ExitCode {
         base_url: None,
         today: args.date,
     };
-    let handle = match serve::start(options, |event| match event {
-        ServeEvent::Rebuilt {
-            scope,
-            millis,
-            files,
-            warnings,
-            new_warnings,
-        } => {
-            show(new_warnings);
-            let what = match scope {
-                Scope::Full => "the whole site".to_string(),
-                Scope::AllNotices => "every notice (the theme changed)".to_string(),
-                Scope::Notices(slugs) => slugs.join(", "),
-            };
-            let told = match (*warnings, new_warnings.len()) {
-                (0, _) => String::new(),
-                (n, new) if new == n => format!(
-                    " {n} {} (shown above and in the page).",
-                    plural(n, "warning", "warnings")
-                ),
-                (n, new) => format!(
-                    " {n} {}, {new} new (shown above; the new ones first in the page).",
-                    plural(n, "warning", "warnings")
-                ),
-            };
-            eprintln!("Built {what} in {millis} ms ({files} files). Open pages reload.{told}");
-        }
-        ServeEvent::Failed(problems) => {
-            show(problems);
-            eprintln!("The site could not be rebuilt. The last good version is still served; save a fix to try again.");
-        }
-    }) {
+    let handle = match serve::start(options, report_serve_event) {
         Ok(handle) => handle,
         Err(err) => {
             eprintln!("error: could not start the preview: {err}");
@@ -208,6 +177,42 @@ fn run_serve(args: ServeArgs) -> ExitCode {
     eprintln!("Stopping.");
     handle.stop();
     ExitCode::SUCCESS
+}
+
+/// What the terminal says after each rebuild of `serve`.
+fn report_serve_event(event: &ServeEvent) {
+    match event {
+        ServeEvent::Rebuilt {
+            scope,
+            millis,
+            files,
+            warnings,
+            new_warnings,
+        } => {
+            show(new_warnings);
+            let what = match scope {
+                Scope::Full => "the whole site".to_string(),
+                Scope::AllNotices => "every notice (the theme changed)".to_string(),
+                Scope::Notices(slugs) => slugs.join(", "),
+            };
+            let told = match (*warnings, new_warnings.len()) {
+                (0, _) => String::new(),
+                (n, new) if new == n => format!(
+                    " {n} {} (shown above and in the page).",
+                    plural(n, "warning", "warnings")
+                ),
+                (n, new) => format!(
+                    " {n} {}, {new} new (shown above; the new ones first in the page).",
+                    plural(n, "warning", "warnings")
+                ),
+            };
+            eprintln!("Built {what} in {millis} ms ({files} files). Open pages reload.{told}");
+        }
+        ServeEvent::Failed(problems) => {
+            show(problems);
+            eprintln!("The site could not be rebuilt. The last good version is still served; save a fix to try again.");
+        }
+    }
 }
 
 /// Opens `url` in the user's browser with the system's own opener.

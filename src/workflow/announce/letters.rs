@@ -110,6 +110,29 @@ pub(super) fn easy_read_letter(
         "letter-easy-read.pdf",
         &source.version.source.path,
     )?;
+    let body = easy_read_html(source, text, &mut pictures);
+    let mut files: PackFiles = pictures
+        .into_iter()
+        .map(|(path, bytes)| (path.trim_start_matches('/').to_string(), bytes))
+        .collect();
+    let html = templates.html(
+        "announce/letter.html",
+        &format!("{} (easy read)", source.title),
+        &body,
+        config.easy_read.handout_size_pt,
+    )?;
+    files.insert("letter-easy-read.html".to_string(), html.into_bytes());
+    Ok((files, pdf))
+}
+
+/// The easy-read letter's text as HTML: its headings, and each point beside its
+/// picture (the same pictures as the PDF's, added to `pictures`: `/pictures/x.svg`
+/// there, beside the page here).
+fn easy_read_html(
+    source: &HandoutSource,
+    text: &str,
+    pictures: &mut BTreeMap<String, Vec<u8>>,
+) -> String {
     let mut body = String::new();
     for block in crate::text::easy_read::parse_easy_read(text) {
         match block {
@@ -117,9 +140,8 @@ pub(super) fn easy_read_letter(
                 body.push_str(&format!("<h{level}>{html}</h{level}>\n"));
             }
             crate::text::easy_read::Block::Point { picture, html, .. } => {
-                // The same pictures as the PDF's: `/pictures/x.svg` there, beside the page here.
                 let image = picture
-                    .and_then(|p| picture_data(source, &p, &mut pictures))
+                    .and_then(|p| picture_data(source, &p, pictures))
                     .map(|found| {
                         format!(
                             "<img src=\"{}\" alt=\"{}\" width=\"100\" height=\"100\">",
@@ -134,16 +156,5 @@ pub(super) fn easy_read_letter(
             }
         }
     }
-    let mut files: PackFiles = pictures
-        .into_iter()
-        .map(|(path, bytes)| (path.trim_start_matches('/').to_string(), bytes))
-        .collect();
-    let html = templates.html(
-        "announce/letter.html",
-        &format!("{} (easy read)", source.title),
-        &body,
-        config.easy_read.handout_size_pt,
-    )?;
-    files.insert("letter-easy-read.html".to_string(), html.into_bytes());
-    Ok((files, pdf))
+    body
 }
