@@ -100,29 +100,7 @@ fn point(inner: &[(Event, Range<usize>)], range: Range<usize>) -> Block {
             )
         })
         .collect();
-    let mut rest = 0;
-    let mut picture = None;
-    let first = inner
-        .iter()
-        .position(|(e, _)| !matches!(e, Event::Text(t) if t.trim().is_empty()));
-    if let Some(first) = first {
-        if let Event::Start(Tag::Image { dest_url, .. }) = &inner[first].0 {
-            let end = inner[first..]
-                .iter()
-                .position(|(e, _)| matches!(e, Event::End(TagEnd::Image)))
-                .map_or(inner.len() - 1, |p| p + first);
-            let alt_events: Vec<Event> = inner[first + 1..end]
-                .iter()
-                .map(|(e, _)| e.clone())
-                .collect();
-            picture = Some(PictureRef {
-                dest: dest_url.to_string(),
-                alt: plain_text(&alt_events).trim().to_string(),
-                range: inner[first].1.clone(),
-            });
-            rest = end + 1;
-        }
-    }
+    let (picture, rest) = leading_picture(&inner).map_or((None, 0), |(p, rest)| (Some(p), rest));
     let mut text_events: Vec<Event> = Vec::new();
     let mut italics = Vec::new();
     let mut extra_pictures = Vec::new();
@@ -161,6 +139,30 @@ fn point(inner: &[(Event, Range<usize>)], range: Range<usize>) -> Block {
         italics,
         extra_pictures,
     }
+}
+
+/// The picture a point starts with, if it does, and where its text starts after it.
+fn leading_picture(inner: &[&(Event, Range<usize>)]) -> Option<(PictureRef, usize)> {
+    let first = inner
+        .iter()
+        .position(|(e, _)| !matches!(e, Event::Text(t) if t.trim().is_empty()))?;
+    let Event::Start(Tag::Image { dest_url, .. }) = &inner[first].0 else {
+        return None;
+    };
+    let end = inner[first..]
+        .iter()
+        .position(|(e, _)| matches!(e, Event::End(TagEnd::Image)))
+        .map_or(inner.len() - 1, |p| p + first);
+    let alt_events: Vec<Event> = inner[first + 1..end]
+        .iter()
+        .map(|(e, _)| e.clone())
+        .collect();
+    let picture = PictureRef {
+        dest: dest_url.to_string(),
+        alt: plain_text(&alt_events).trim().to_string(),
+        range: inner[first].1.clone(),
+    };
+    Some((picture, end + 1))
 }
 
 /// The index of the event that closes the one opened at `start`.
