@@ -97,31 +97,7 @@ fn run_build(args: BuildArgs) -> ExitCode {
     };
     match clearnotice::build_with(&options, cache) {
         Ok(report) => {
-            for note in &report.notes {
-                eprintln!("note: {note}");
-            }
-            let mut warnings = report.warnings.clone();
-            warnings.extend(report.missing_information.iter().cloned());
-            show_summarised(&warnings);
-            if show_timings {
-                print_timings(&report.timings);
-            }
-            let unchanged = match report.reused {
-                0 => String::new(),
-                n => format!(
-                    " ({n} {} unchanged since the last build)",
-                    plural(n, "notice", "notices")
-                ),
-            };
-            eprintln!(
-                "Built {} {} into {}: {} {} in {} ms{unchanged}.",
-                report.notices,
-                plural(report.notices, "notice", "notices"),
-                report.output_dir.display(),
-                report.pages,
-                plural(report.pages, "page", "pages"),
-                report.elapsed.as_millis()
-            );
+            report_build(&report, show_timings);
             ExitCode::SUCCESS
         }
         Err(failure) => {
@@ -134,6 +110,36 @@ fn run_build(args: BuildArgs) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// What the terminal says of a build that worked: its notes and warnings, where the
+/// time went (with --timings), and one line saying what was built.
+fn report_build(report: &clearnotice::BuildReport, show_timings: bool) {
+    for note in &report.notes {
+        eprintln!("note: {note}");
+    }
+    let mut warnings = report.warnings.clone();
+    warnings.extend(report.missing_information.iter().cloned());
+    show_summarised(&warnings);
+    if show_timings {
+        print_timings(&report.timings);
+    }
+    let unchanged = match report.reused {
+        0 => String::new(),
+        n => format!(
+            " ({n} {} unchanged since the last build)",
+            plural(n, "notice", "notices")
+        ),
+    };
+    eprintln!(
+        "Built {} {} into {}: {} {} in {} ms{unchanged}.",
+        report.notices,
+        plural(report.notices, "notice", "notices"),
+        report.output_dir.display(),
+        report.pages,
+        plural(report.pages, "page", "pages"),
+        report.elapsed.as_millis()
+    );
 }
 
 fn run_serve(args: ServeArgs) -> ExitCode {

@@ -109,15 +109,7 @@ fn disagreements(
         }
     }
     if let Some(controller) = &raw.controller {
-        let written: Vec<String> = match controller.get_ref() {
-            toml::Value::String(name) => vec![name.clone()],
-            toml::Value::Array(names) => names
-                .iter()
-                .map(|n| n.as_str().unwrap_or_default().to_string())
-                .collect(),
-            _ => Vec::new(),
-        };
-        if written != original.controllers {
+        if controller_names(controller.get_ref()) != original.controllers {
             disagrees(
                 controller.span(),
                 "controller",
@@ -126,4 +118,16 @@ fn disagreements(
         }
     }
     problems
+}
+
+/// The controllers a translation names: one name, or a list of them.
+fn controller_names(value: &toml::Value) -> Vec<String> {
+    match value {
+        toml::Value::String(name) => vec![name.clone()],
+        toml::Value::Array(names) => names
+            .iter()
+            .map(|n| n.as_str().unwrap_or_default().to_string())
+            .collect(),
+        _ => Vec::new(),
+    }
 }

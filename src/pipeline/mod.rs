@@ -228,6 +228,16 @@ fn render_options(options: &BuildOptions) -> Result<RenderOptions, BuildFailure>
     })
 }
 
+/// The settings as this run uses them: `--base-url` in place of site.toml's, and a
+/// warning where site.toml names another clearnotice release.
+fn settle_config(site: &mut Site, options: &BuildOptions, problems: &mut Vec<Problem>) {
+    apply_base_url(site, options.base_url.as_deref(), problems);
+    problems.extend(load::config::release_pin_warning(
+        &site.config,
+        &site.config_source,
+    ));
+}
+
 /// Step 1 of a full run: reads site.toml, every notice, the theme and the pictures.
 /// They are all read even when one is broken, so one run reports every problem. With
 /// `reuse` (a build with its cache), a notice whose folder has not changed since the
@@ -271,17 +281,7 @@ fn load_everything(
         notices,
         pictures,
     };
-    apply_base_url(
-        &mut site,
-        options.base_url.as_deref(),
-        &mut site_problems.config,
-    );
-    site_problems
-        .config
-        .extend(load::config::release_pin_warning(
-            &site.config,
-            &site.config_source,
-        ));
+    settle_config(&mut site, options, &mut site_problems.config);
     let redo = site.notices.iter().map(|n| n.slug.clone()).collect();
     let shared_titles = SharedTitles::of(&titles);
     let handouts = handout_store(options, &site);

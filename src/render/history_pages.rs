@@ -159,25 +159,18 @@ fn compare_job(
     } else {
         String::new()
     };
+    let title = site.strings.fill(
+        "what_changed_title",
+        &[("version", &number), ("title", &site.name_of(version))],
+    );
     let page = PageView::new(
-        format!(
-            "{}{what}",
-            site.strings.fill(
-                "what_changed_title",
-                &[("version", &number), ("title", &site.name_of(version))]
-            )
-        ),
+        format!("{title}{what}"),
         &path,
         &site.base_url,
         path.clone(),
     );
     let root = page.root.clone();
-    // A form with a text of its own compares that text; the others, the version's.
-    let text = |v: &Version| match v.own_text(form) {
-        Some(own) => own.text.to_string(),
-        None if form.spec().own_text => String::new(),
-        None => v.body.clone(),
-    };
+    let text = |v: &Version| compared_text(v, form);
     let view = CompareView {
         slug: notice.slug.clone(),
         title: format!("{}{what}", version.title),
@@ -209,5 +202,15 @@ fn compare_job(
         template: "compare.html",
         context,
         verbatim: None,
+    }
+}
+
+/// What a comparison in `form` compares of a version: a form with a text of its own
+/// (easy read) that text; the others, the version's.
+fn compared_text(version: &Version, form: Form) -> String {
+    match version.own_text(form) {
+        Some(own) => own.text.to_string(),
+        None if form.spec().own_text => String::new(),
+        None => version.body.clone(),
     }
 }

@@ -248,6 +248,26 @@ fn updates(
         .collect()
 }
 
+/// The versions still to come, as the current version's page announces them.
+fn upcoming(site: &SiteRender, timeline: &Timeline, form: Form, root: &str) -> Vec<UpcomingView> {
+    let notice = timeline.notice;
+    timeline
+        .upcoming()
+        .map(|(_, v)| UpcomingView {
+            version: v.number.value.to_string(),
+            effective: site.date(v.effective.value),
+            summary: summary_text(v),
+            href: format!(
+                "{root}{}{}",
+                version_folder(notice, v, false),
+                v.form_to_link(form).folder()
+            ),
+        })
+        .collect()
+}
+
+/// What the page of version `index` in `form` shows of it (its text and pictures are
+/// added by the caller).
 fn notice_view(
     site: &SiteRender,
     timeline: &Timeline,
@@ -263,19 +283,7 @@ fn notice_view(
     let forms = form_links(site, version, form, &format!("{root}{folder}"));
     let updates = updates(site, notice, index, form, root);
     let upcoming = if status == Status::Current {
-        timeline
-            .upcoming()
-            .map(|(_, v)| UpcomingView {
-                version: v.number.value.to_string(),
-                effective: site.date(v.effective.value),
-                summary: summary_text(v),
-                href: format!(
-                    "{root}{}{}",
-                    version_folder(notice, v, false),
-                    v.form_to_link(form).folder()
-                ),
-            })
-            .collect()
+        upcoming(site, timeline, form, root)
     } else {
         Vec::new()
     };

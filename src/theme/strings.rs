@@ -257,6 +257,28 @@ fn read_file(theme: &Theme, tag: &str) -> Result<StringsFile, Problem> {
     Ok((key, shown, source, table))
 }
 
+/// The direction a strings file says its language is written in.
+fn direction_of(source: &SourceFile, written: Option<&str>) -> Result<Direction, Problem> {
+    Ok(match written {
+        Some("rtl") => Direction::Rtl,
+        Some("ltr") => Direction::Ltr,
+        other => {
+            return Err(source
+                .problem(
+                    Code::StringsInvalid,
+                    key_span(source, "direction"),
+                    match other {
+                        Some(other) => {
+                            format!("`direction` must be \"ltr\" or \"rtl\", not {other:?}")
+                        }
+                        None => "`direction` must be \"ltr\" or \"rtl\"".to_string(),
+                    },
+                )
+                .with_help("Right-to-left languages (Arabic, Urdu, Hebrew) are \"rtl\"."))
+        }
+    })
+}
+
 fn strings_from(tag: &str, source: &SourceFile, table: toml::Table) -> Result<Strings, Problem> {
     let at = |key: &str| key_span(source, key);
     let mut text = BTreeMap::new();
@@ -294,24 +316,7 @@ fn strings_from(tag: &str, source: &SourceFile, table: toml::Table) -> Result<St
             }
         }
     }
-    let direction = match text.get("direction").map(String::as_str) {
-        Some("rtl") => Direction::Rtl,
-        Some("ltr") => Direction::Ltr,
-        other => {
-            return Err(source
-                .problem(
-                    Code::StringsInvalid,
-                    at("direction"),
-                    match other {
-                        Some(other) => {
-                            format!("`direction` must be \"ltr\" or \"rtl\", not {other:?}")
-                        }
-                        None => "`direction` must be \"ltr\" or \"rtl\"".to_string(),
-                    },
-                )
-                .with_help("Right-to-left languages (Arabic, Urdu, Hebrew) are \"rtl\"."))
-        }
-    };
+    let direction = direction_of(source, text.get("direction").map(String::as_str))?;
     Ok(Strings {
         tag: tag.to_string(),
         name: text.get("language_name").cloned().unwrap_or_default(),
