@@ -369,6 +369,37 @@ fn finish_whole_run(
     Ok((Pipeline { links, ..pipeline }, outcome))
 }
 
+/// What a run redid: everything (a build, serve's first run), every notice (a change
+/// to what they all share), or the notices a save touched.
+fn scope_of(before: Option<&Pipeline>, draft: &Draft) -> Scope {
+    match (before, draft.everything) {
+        (None, _) => Scope::Full,
+        (Some(_), true) => Scope::AllNotices,
+        (Some(_), false) => Scope::Notices(draft.redo.iter().cloned().collect()),
+    }
+}
+
+/// The broken links of a run: of the pages a save changed (serve), of the pages a
+/// cached build made and those that link to them, or of every page.
+fn check_links(
+    draft: &Draft,
+    after_a_save: bool,
+    made_links: &mut Vec<crate::check::links::PageLinks>,
+    removed: &[String],
+    links: &mut LinkIndex,
+) -> Vec<Problem> {
+    match (after_a_save, &draft.reused) {
+        (true, _) => links.check_change(made_links, removed, &draft.site),
+        (false, Some(reused)) => {
+            reuse::check_links(std::mem::take(made_links), reused, &draft.site)
+        }
+        (false, None) => {
+            links.apply(std::mem::take(made_links), &[]);
+            links.check_all(&draft.site)
+        }
+    }
+}
+
 /// Steps 2 to 5 on a draft: check the notices to redo, render them (and the site-wide
 /// files when anything they show changed), check the links, finish. `before` is the
 /// pipeline an update starts from; `links` is its link index (empty in a full run),
@@ -392,16 +423,7 @@ fn finish_run(
 
     let started = Instant::now();
     let removed = removed_paths(before, &draft.entries, &site_wide_paths);
-    let broken = match (before, &draft.reused) {
-        (Some(_), _) => links.check_change(&made.links, &removed, &draft.site),
-        (None, Some(reused)) => {
-            reuse::check_links(std::mem::take(&mut made.links), reused, &draft.site)
-        }
-        (None, None) => {
-            links.apply(std::mem::take(&mut made.links), &[]);
-            links.check_all(&draft.site)
-        }
-    };
+    let broken = check_links(&draft, before.is_some(), &mut made.links, &removed, links);
     timings.links = started.elapsed();
     if !broken.is_empty() {
         return Err(failure(&draft, broken));
@@ -412,13 +434,8 @@ fn finish_run(
     if before.is_some() {
         links.apply(made.links, &removed);
     }
-    let scope = match (before, draft.everything) {
-        (None, _) => Scope::Full,
-        (Some(_), true) => Scope::AllNotices,
-        (Some(_), false) => Scope::Notices(draft.redo.iter().cloned().collect()),
-    };
     let outcome = Outcome {
-        scope,
+        scope: scope_of(before, &draft),
         removed,
         files: made.files,
         pages: made.pages,

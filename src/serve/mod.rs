@@ -98,6 +98,29 @@ impl Drop for ServerHandle {
     }
 }
 
+/// How `serve` builds: readable pages, and handouts made when the browser asks for
+/// one, kept beside the site's output folder with `build`'s (so each build and preview
+/// reuses the other's).
+fn preview_options(
+    options: &ServeOptions,
+    root: &std::path::Path,
+) -> (BuildOptions, Arc<crate::handout_store::HandoutStore>) {
+    let mut build_options = BuildOptions {
+        base_url: options.base_url.clone(),
+        // Readable output while previewing; minifying is for publishing.
+        minify: false,
+        today: options.today,
+        ..BuildOptions::new(root)
+    };
+    let config = crate::load::config::load_config(&*build_options.source, root).ok();
+    let output = build_options.output_dir_for(config.as_ref().map(|(config, _)| config));
+    let handouts = Arc::new(crate::handout_store::HandoutStore::on_request_beside(
+        &output,
+    ));
+    build_options.handouts = Handouts::OnRequest(handouts.clone());
+    (build_options, handouts)
+}
+
 /// Builds the site and starts serving and watching it. `report` hears of every
 /// rebuild. A site that does not build at first is served as an error page until a
 /// save fixes it.
@@ -106,21 +129,7 @@ pub fn start(
     report: impl Fn(&ServeEvent) + Send + 'static,
 ) -> std::io::Result<ServerHandle> {
     let root = options.root.canonicalize()?;
-    // Handouts are made when the browser asks for one, and kept beside the site's
-    // output folder with `build`'s, so each build and preview reuses the other's.
-    let mut build_options = BuildOptions {
-        base_url: options.base_url.clone(),
-        // Readable output while previewing; minifying is for publishing.
-        minify: false,
-        today: options.today,
-        ..BuildOptions::new(&root)
-    };
-    let config = crate::load::config::load_config(&*build_options.source, &root).ok();
-    let output = build_options.output_dir_for(config.as_ref().map(|(config, _)| config));
-    let handouts = Arc::new(crate::handout_store::HandoutStore::on_request_beside(
-        &output,
-    ));
-    build_options.handouts = Handouts::OnRequest(handouts.clone());
+    let (build_options, handouts) = preview_options(&options, &root);
     let (pipeline, snapshot, status, warned) = first_build(&build_options, &report);
     let good_status = match &status {
         Status::Error(_) => Status::Ok,
@@ -337,6 +346,20 @@ struct Rebuilder {
     good_status: Status,
 }
 
+/// The paths of the events that follow within [`watch::QUIET`] of each other, for
+/// at most [`watch::LONGEST_WAIT`].
+fn until_quiet(rx: &mpsc::Receiver<Vec<PathBuf>>) -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    let first = Instant::now();
+    while first.elapsed() < watch::LONGEST_WAIT {
+        match rx.recv_timeout(watch::QUIET) {
+            Ok(more) => paths.extend(more),
+            Err(_) => break,
+        }
+    }
+    paths
+}
+
 impl Rebuilder {
     /// Waits for saves; rebuilds; swaps the new pages in; then tells the pages.
     fn run(mut self, rx: mpsc::Receiver<Vec<PathBuf>>, report: impl Fn(&ServeEvent)) {
@@ -347,13 +370,7 @@ impl Rebuilder {
         while let Ok(mut paths) = rx.recv() {
             // Events that follow each other closely (an editor's save, a burst of
             // writes) make one rebuild: wait until the files have been quiet.
-            let first = Instant::now();
-            while first.elapsed() < watch::LONGEST_WAIT {
-                match rx.recv_timeout(watch::QUIET) {
-                    Ok(more) => paths.extend(more),
-                    Err(_) => break,
-                }
-            }
+            paths.extend(until_quiet(&rx));
             let mut changes = watch::changes_in(&self.root, paths);
             changes.extend(self.watch_new_folders());
             if changes.is_empty() {
