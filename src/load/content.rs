@@ -418,27 +418,34 @@ fn read_file(file: &FileRead, name: String, folder: &mut Folder, problems: &mut 
                 }
             }
         }
-        FileKind::Other => match file.source.read(path) {
-            Ok(bytes)
-                if is_picture(&name) && {
-                    let extension = name.rsplit('.').next().unwrap_or_default();
-                    crate::load::pictures::refused(file_shown, &bytes, extension, problems)
-                } =>
-            {
-                folder.failed = true;
-            }
-            Ok(bytes) => {
-                folder.files.insert(name, bytes);
-            }
-            Err(err) => problems.push(
-                Problem::in_file(
-                    Code::CannotRead,
-                    file_shown,
-                    format!("could not read this file: {err}"),
-                )
-                .warning(),
-            ),
-        },
+        FileKind::Other => read_other(file, name, folder, problems),
+    }
+}
+
+/// A file beside the versions that is not a text (a picture, or anything else): kept
+/// by name, a picture only once it passes the picture checks.
+fn read_other(file: &FileRead, name: String, folder: &mut Folder, problems: &mut Vec<Problem>) {
+    let (path, file_shown) = (file.path, file.shown);
+    match file.source.read(path) {
+        Ok(bytes)
+            if is_picture(&name) && {
+                let extension = name.rsplit('.').next().unwrap_or_default();
+                crate::load::pictures::refused(file_shown, &bytes, extension, problems)
+            } =>
+        {
+            folder.failed = true;
+        }
+        Ok(bytes) => {
+            folder.files.insert(name, bytes);
+        }
+        Err(err) => problems.push(
+            Problem::in_file(
+                Code::CannotRead,
+                file_shown,
+                format!("could not read this file: {err}"),
+            )
+            .warning(),
+        ),
     }
 }
 

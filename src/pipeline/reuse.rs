@@ -180,6 +180,16 @@ impl Pipeline {
         Ok((pipeline, outcome, kept, file))
     }
 
+    /// The key of what every notice's output depends on besides its own folder.
+    fn site_key(&self, options: &BuildOptions) -> u128 {
+        inputs::site_key(
+            &self.site.config_source.text,
+            &self.site.pictures,
+            &self.theme,
+            options,
+        )
+    }
+
     /// What the cache keeps of this run.
     fn cache_file(
         &self,
@@ -225,21 +235,11 @@ impl Pipeline {
             let kept = self.stored_notice(notice, entry, output, *fingerprint, &mut blobs);
             stored.insert(notice.slug.clone(), kept);
         }
-        // The pictures of the notices kept from the last run.
-        for (_, hash) in stored.values().flat_map(|n| &n.output.pictures) {
-            if let Some(bytes) = previous_blobs.get(hash) {
-                blobs.entry(*hash).or_insert_with(|| bytes.clone());
-            }
-        }
+        keep_pictures(&stored, &previous_blobs, &mut blobs);
         CacheFile {
             tool: inputs::tool(),
             site: absolute(&options.root),
-            site_key: inputs::site_key(
-                &self.site.config_source.text,
-                &self.site.pictures,
-                &self.theme,
-                options,
-            ),
+            site_key: self.site_key(options),
             today: self.render_options.today,
             shared_titles: self.shared_titles.clone(),
             site_wide: self.site_wide_paths.iter().cloned().collect(),
@@ -495,4 +495,17 @@ fn read_back(output: &Path, path: &str) -> Option<PageLinks> {
         path: path.to_string(),
         bytes,
     }))
+}
+
+/// The pictures of the notices kept from the last run, from its cache into the new.
+fn keep_pictures(
+    stored: &BTreeMap<String, StoredNotice>,
+    previous: &BTreeMap<u128, Vec<u8>>,
+    blobs: &mut BTreeMap<u128, Vec<u8>>,
+) {
+    for (_, hash) in stored.values().flat_map(|n| &n.output.pictures) {
+        if let Some(bytes) = previous.get(hash) {
+            blobs.entry(*hash).or_insert_with(|| bytes.clone());
+        }
+    }
 }

@@ -111,6 +111,8 @@ impl Default for Reader<'_> {
 }
 
 impl<'a> Reader<'a> {
+    /// One Markdown event: the structure (sections, headings, paragraphs, lists,
+    /// tables, code) here, what is inside a unit in [`Reader::read_inline`].
     fn read(&mut self, event: Event<'a>) {
         match event {
             Event::Start(Tag::Heading {
@@ -151,6 +153,13 @@ impl<'a> Reader<'a> {
             }
             Event::End(TagEnd::Paragraph) if self.paragraph_is_a_unit() => self.finish(),
             Event::End(TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableRow) => self.finish(),
+            _ => self.read_inline(event),
+        }
+    }
+
+    /// An event inside a unit: its text, links and marks (a picture's are left out).
+    fn read_inline(&mut self, event: Event<'a>) {
+        match event {
             // A picture is not part of the text being compared.
             Event::Start(Tag::Image { .. }) => self.in_image += 1,
             Event::End(TagEnd::Image) => self.in_image = self.in_image.saturating_sub(1),

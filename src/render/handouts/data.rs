@@ -118,6 +118,43 @@ pub(crate) struct HandoutSource<'a> {
     pub page_url: String,
 }
 
+/// What a handout in `form` prints of the version: the easy-read points (their
+/// pictures added to `pictures`), or the text's blocks with its links written out in
+/// full; its text size; and what its title calls the form.
+fn handout_text(
+    source: &HandoutSource,
+    form: Form,
+    pictures: &mut BTreeMap<String, Vec<u8>>,
+) -> (Vec<Block>, Vec<PointData>, u32, String) {
+    let config = &source.site.config;
+    let version = source.version;
+    match form {
+        Form::EasyRead => {
+            let text = version
+                .own_text(Form::EasyRead)
+                .map(|t| &t.text[..])
+                .unwrap_or("");
+            let points = easy_read_points(source, text, pictures);
+            (
+                Vec::new(),
+                points,
+                config.easy_read.handout_size_pt,
+                source.strings.get("easy_read_suffix"),
+            )
+        }
+        _ => {
+            let mut blocks = parse_document(&version.body);
+            absolute_links_in(&mut blocks, &source.page_url);
+            (
+                blocks,
+                Vec::new(),
+                config.large_print.size_pt,
+                source.strings.get("large_print_suffix"),
+            )
+        }
+    }
+}
+
 /// The data of `source`'s version in `form` (easy read or large print).
 pub(crate) fn handout_input(source: &HandoutSource, form: Form) -> HandoutInput {
     let config = &source.site.config;
@@ -125,29 +162,7 @@ pub(crate) fn handout_input(source: &HandoutSource, form: Form) -> HandoutInput 
     let strings = source.strings;
     let (lang, region) = language_parts(&strings.tag);
     let mut pictures = BTreeMap::new();
-    let (blocks, points, size_pt, kind) = match form {
-        Form::EasyRead => {
-            let text = version
-                .own_text(Form::EasyRead)
-                .map(|t| &t.text[..])
-                .unwrap_or("");
-            let points = easy_read_points(source, text, &mut pictures);
-            (
-                Vec::new(),
-                points,
-                config.easy_read.handout_size_pt,
-                strings.get("easy_read_suffix"),
-            )
-        }
-        _ => (
-            parse_document(&version.body),
-            Vec::new(),
-            config.large_print.size_pt,
-            strings.get("large_print_suffix"),
-        ),
-    };
-    let mut blocks = blocks;
-    absolute_links_in(&mut blocks, &source.page_url);
+    let (blocks, points, size_pt, kind) = handout_text(source, form, &mut pictures);
     HandoutInput {
         data: HandoutData {
             lang,
