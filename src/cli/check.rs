@@ -32,7 +32,11 @@ pub(crate) fn run_check(args: CheckArgs) -> ExitCode {
     let missing = missing_items(&inspection);
     match args.format {
         CheckFormat::Text => print_text(&args, &inspection, missing),
-        CheckFormat::Json => print_json(&inspection, missing),
+        CheckFormat::Json => print_json(
+            &inspection.warnings,
+            notices_json(&inspection),
+            Some(missing),
+        ),
         CheckFormat::Github => print_problems(&args, &inspection.warnings),
     }
     if args.strict && (missing > 0 || !inspection.warnings.is_empty()) {
@@ -46,15 +50,7 @@ pub(crate) fn run_check(args: CheckArgs) -> ExitCode {
 fn print_problems(args: &CheckArgs, problems: &[Problem]) {
     match args.format {
         CheckFormat::Text => show(problems),
-        CheckFormat::Json => {
-            let records: Vec<_> = problems.iter().map(Problem::record).collect();
-            let json = serde_json::json!({
-                "clearnotice": env!("CARGO_PKG_VERSION"),
-                "problems": records,
-                "notices": [],
-            });
-            println!("{json:#}");
-        }
+        CheckFormat::Json => print_json(problems, Vec::new(), None),
         CheckFormat::Github => {
             // The runner finds a file from the workspace, where the workflow runs.
             let cwd = std::env::current_dir().unwrap_or_default();
@@ -76,8 +72,9 @@ fn missing_items(inspection: &Inspection) -> usize {
         .count()
 }
 
-fn print_json(inspection: &Inspection, missing: usize) {
-    let notices: Vec<serde_json::Value> = inspection
+/// Each notice's checklist, as `--format json` gives it.
+fn notices_json(inspection: &Inspection) -> Vec<serde_json::Value> {
+    inspection
         .notices
         .iter()
         .map(|notice| {
@@ -109,14 +106,21 @@ fn print_json(inspection: &Inspection, missing: usize) {
                 "items": items, "not_checked": not_checked,
             })
         })
-        .collect();
-    let records: Vec<_> = inspection.warnings.iter().map(Problem::record).collect();
-    let json = serde_json::json!({
+        .collect()
+}
+
+/// The one JSON document `--format json` prints: the problems, each notice's
+/// checklist (none when the site does not build) and how many items are missing.
+fn print_json(problems: &[Problem], notices: Vec<serde_json::Value>, missing: Option<usize>) {
+    let records: Vec<_> = problems.iter().map(Problem::record).collect();
+    let mut json = serde_json::json!({
         "clearnotice": env!("CARGO_PKG_VERSION"),
         "problems": records,
         "notices": notices,
-        "missing_items": missing,
     });
+    if let Some(missing) = missing {
+        json["missing_items"] = missing.into();
+    }
     println!("{json:#}");
 }
 

@@ -129,14 +129,10 @@ pub struct Problem {
 
 /// What a terminal says of the problems of a code many notices share, past the first
 /// few: only the codes a big site's notices commonly share have a summary.
-fn summary(code: Code, more: usize) -> Option<String> {
+fn shared_by_many(code: Code) -> Option<&'static str> {
     match code {
-        Code::ChecklistItemsMissing => Some(format!(
-            "and {more} more notices leave out privacy information"
-        )),
-        Code::NoEasyRead => Some(format!(
-            "and {more} more notices have no easy-read text yet"
-        )),
+        Code::ChecklistItemsMissing => Some("leave out privacy information"),
+        Code::NoEasyRead => Some("have no easy-read text yet"),
         _ => None,
     }
 }
@@ -147,7 +143,7 @@ fn summary(code: Code, more: usize) -> Option<String> {
 /// build's warnings become a few. Returns the problems to show and the summary lines.
 pub fn summarise(problems: &[Problem]) -> (Vec<&Problem>, Vec<String>) {
     use std::collections::BTreeMap;
-    let summarised = |problem: &Problem| summary(problem.code, 0).is_some();
+    let summarised = |problem: &Problem| shared_by_many(problem.code).is_some();
     let mut counts: BTreeMap<Code, usize> = BTreeMap::new();
     for problem in problems.iter().filter(|p| summarised(p)) {
         *counts.entry(problem.code).or_default() += 1;
@@ -168,7 +164,8 @@ pub fn summarise(problems: &[Problem]) -> (Vec<&Problem>, Vec<String>) {
         .into_iter()
         .filter(|&(_, count)| count > SUMMARISE_OVER)
         .filter_map(|(code, count)| {
-            let mut line = summary(code, count - SHOWN_OF_A_CODE)?;
+            let more = count - SHOWN_OF_A_CODE;
+            let mut line = format!("and {more} more notices {}", shared_by_many(code)?);
             let of_code = problems.iter().filter(|p| p.code == code);
             if let Some(each) = counted_details(of_code) {
                 line.push_str(&format!(" ({count} in all; notices missing each: {each})"));

@@ -125,7 +125,13 @@ impl InMemory {
     /// The entries directly in `dir`: its files, and the folders its files imply.
     fn children(&self, dir: &Path) -> Vec<Entry> {
         let mut children: BTreeMap<String, Kind> = BTreeMap::new();
-        for path in self.files.keys() {
+        // Paths under `dir` sort together, from `dir` on (paths compare by component).
+        let under = self
+            .files
+            .range(dir.to_path_buf()..)
+            .map(|(path, _)| path)
+            .take_while(|path| path.starts_with(dir));
+        for path in under {
             let Ok(rest) = path.strip_prefix(dir) else {
                 continue;
             };
