@@ -51,6 +51,25 @@ pub(crate) fn handout_file(
     Some(format!("{folder}{}{name}", form.folder()))
 }
 
+/// A version's braille file (`brf` or `pef`), beside its standard page: the current
+/// version's at `general/general.brf`, an old one's at `general/1.0/general-1.0.brf`.
+pub(crate) fn braille_file(
+    notice: &Notice,
+    version: &Version,
+    extension: &str,
+    as_current: bool,
+) -> String {
+    let folder = version_folder(notice, version, as_current);
+    if as_current {
+        format!("{folder}{}.{extension}", notice.slug)
+    } else {
+        format!(
+            "{folder}{}-{}.{extension}",
+            notice.slug, version.number.value
+        )
+    }
+}
+
 /// The folder of the changelog page.
 pub(crate) fn changes_folder(slug: &str) -> String {
     format!("{slug}/changes/")

@@ -10,7 +10,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use crate::diagnostics::Problem;
-use crate::render::handouts::{HandoutMaker, HandoutRequest, Pdf, Typesetter};
+use crate::render::handouts::{HandoutMaker, HandoutRequest, MadeFile, Typesetter};
 use crate::theme::Theme;
 use crate::write::kept::KeptFolder;
 
@@ -42,7 +42,7 @@ struct Pending {
 #[derive(Default)]
 struct StoreState {
     /// PDFs in memory, by key.
-    made: HashMap<u128, Arc<Pdf>>,
+    made: HashMap<u128, Arc<MadeFile>>,
     /// PDFs in the cache folder, by key: their number of pages.
     on_disk: HashMap<u128, usize>,
     /// Keys asked for since the last [`HandoutStore::forget_unused`].
@@ -85,7 +85,7 @@ impl HandoutStore {
     /// The PDF at `path` in the site, made now if it was waiting; `None` for a path
     /// that is no handout, or one whose layout failed (its page shows the problem on
     /// the next save).
-    pub fn make_on_request(&self, path: &str) -> Option<Arc<Pdf>> {
+    pub fn make_on_request(&self, path: &str) -> Option<Arc<MadeFile>> {
         let pending = {
             let state = self.state.lock().expect("no panic while holding the lock");
             state.pending.get(path)?.clone()
@@ -150,7 +150,7 @@ impl HandoutStore {
         self.lock().used.extend(keys);
     }
 
-    fn find(&self, key: u128) -> Option<Arc<Pdf>> {
+    fn find(&self, key: u128) -> Option<Arc<MadeFile>> {
         let pages = {
             let mut state = self.state.lock().expect("no panic while holding the lock");
             state.used.insert(key);
@@ -163,7 +163,7 @@ impl HandoutStore {
         // handouts meanwhile.
         let folder = self.folder.as_ref()?;
         let bytes = folder.read(&file_name(key, pages))?;
-        let pdf = Arc::new(Pdf { bytes, pages });
+        let pdf = Arc::new(MadeFile { bytes, pages });
         // A build reads each PDF once; only serve asks again, and keeps them.
         if self.on_request {
             let mut state = self.state.lock().expect("no panic while holding the lock");
@@ -172,7 +172,7 @@ impl HandoutStore {
         Some(pdf)
     }
 
-    fn keep(&self, key: u128, pdf: Arc<Pdf>) {
+    fn keep(&self, key: u128, pdf: Arc<MadeFile>) {
         if let Some(folder) = &self.folder {
             if folder.keep(&file_name(key, pdf.pages), &pdf.bytes).is_ok() {
                 let mut state = self.state.lock().expect("no panic while holding the lock");
@@ -206,7 +206,7 @@ pub struct CachedMaker<'a> {
 }
 
 impl HandoutMaker for CachedMaker<'_> {
-    fn make(&self, request: &HandoutRequest) -> Result<Option<Arc<Pdf>>, Problem> {
+    fn make(&self, request: &HandoutRequest) -> Result<Option<Arc<MadeFile>>, Problem> {
         let key = request.key(
             self.typesetter.theme_digest,
             &self.typesetter.fonts.fallback_digest(&request.data),

@@ -46,6 +46,9 @@ pub struct SiteConfig {
     /// Where a standard text's pictures may come from.
     #[serde(default)]
     pub images: ImagesConfig,
+    /// Braille files for every version (`[braille]`); `None`: none are made.
+    #[serde(default)]
+    pub braille: Option<BrailleConfig>,
     /// The clearnotice release the site is built with (`clearnotice = "0.2.0"`): the
     /// publishing workflow installs it; a build by another release says so.
     #[serde(default)]
@@ -88,6 +91,38 @@ impl Default for EasyReadConfig {
 /// Easy-read guidance asks for 14 pt at least; 16 pt is the usual choice.
 fn default_easy_read_handout_size() -> u32 {
     16
+}
+
+/// `[braille]` in site.toml: its presence asks for braille files (made by liblouis).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BrailleConfig {
+    /// Contracted braille (grade 2), as most adult readers read; `false` for
+    /// uncontracted (grade 1).
+    #[serde(default = "contracted_by_default")]
+    pub contracted: bool,
+    /// Cells a line: 40 on most embossers and displays' A4 paper.
+    #[serde(default = "default_braille_cells")]
+    pub cells_per_line: usize,
+    /// Lines a page: 25 on most embossers' A4 paper.
+    #[serde(default = "default_braille_lines")]
+    pub lines_per_page: usize,
+    /// A liblouis table for a language, by its tag (`cy = "cy-cy-g1.utb"`), in place
+    /// of the built-in choice or for a language without one.
+    #[serde(default)]
+    pub tables: BTreeMap<String, String>,
+}
+
+fn contracted_by_default() -> bool {
+    true
+}
+
+fn default_braille_cells() -> usize {
+    40
+}
+
+fn default_braille_lines() -> usize {
+    25
 }
 
 /// `[large_print]` in site.toml.

@@ -4,6 +4,8 @@
 //! properties`. Inputs are built from pieces that matter (delimiters, Markdown
 //! syntax, HTML, quotes, odd Unicode) as well as arbitrary text and bytes.
 
+mod common;
+
 use std::path::Path;
 
 use clearnotice::diagnostics::SourceFile;
@@ -123,20 +125,8 @@ mod comparisons {
 
     /// The words of HTML, tags left out.
     fn words(html: &str) -> Vec<String> {
-        let mut text = String::new();
-        let mut in_tag = false;
-        for c in html.chars() {
-            match c {
-                '<' => in_tag = true,
-                '>' => {
-                    in_tag = false;
-                    text.push(' ');
-                }
-                c if !in_tag => text.push(c),
-                _ => {}
-            }
-        }
-        text.split(|c: char| !c.is_alphanumeric())
+        super::common::html_text(html)
+            .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(str::to_string)
             .collect()

@@ -233,6 +233,38 @@ fn a_handout_is_made_when_it_is_first_asked_for_not_on_a_save() {
 }
 
 #[test]
+fn a_braille_file_is_made_when_it_is_first_asked_for() {
+    let dir = small_site();
+    let toml = format!("{SITE_TOML}\n[braille]\n");
+    std::fs::write(dir.path().join("site.toml"), toml).unwrap();
+    let server = serve(dir.path());
+    let events = listen(server.addr);
+    assert_eq!(next_name(&events, 5).as_deref(), Some("warnings"));
+    // Linked from every form's page, not made yet.
+    for page in ["/a/", "/a/easy-read/"] {
+        let (_, html) = get(server.addr, page);
+        assert!(
+            html.contains(">Download in braille (BRF)</a>"),
+            "{page}: {html}"
+        );
+        assert!(html.contains("application/x-pef+xml"), "{page}: {html}");
+    }
+    let (status, brf) = get(server.addr, "/a/a.brf");
+    assert_eq!(status, 200);
+    // The title, centred, and the page number at the end of the first line.
+    assert!(brf.starts_with("   ") && brf.contains(",A NOTICE"), "{brf}");
+    assert!(
+        brf.starts_with("   ") && brf.split("\r\n").next().unwrap().ends_with(" #A"),
+        "{brf:?}"
+    );
+    let (status, pef) = get(server.addr, "/a/1.0/a-1.0.pef");
+    assert_eq!(status, 200);
+    assert!(pef.contains("<pef version=\"2008-1\""), "{pef}");
+    assert_eq!(get(server.addr, "/a/nothing.brf").0, 404);
+    server.stop();
+}
+
+#[test]
 fn a_burst_of_writes_is_one_rebuild_and_a_save_by_rename_is_seen() {
     let dir = small_site();
     let server = serve(dir.path());

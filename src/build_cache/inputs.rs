@@ -10,6 +10,7 @@ use xxhash_rust::xxh3::Xxh3;
 use crate::load::source::{Entry, Kind, Source};
 use crate::model::Picture;
 use crate::pipeline::options::{BuildOptions, Handouts};
+use crate::render::braille::BrailleSetup;
 use crate::theme::Theme;
 
 /// A notice folder as read for its fingerprint: the hash, and each file's bytes by
@@ -65,6 +66,7 @@ pub(crate) fn site_key(
     pictures: &BTreeMap<String, Picture>,
     theme: &Theme,
     options: &BuildOptions,
+    braille: Option<&BrailleSetup>,
 ) -> u128 {
     let mut hasher = Xxh3::new();
     let mut field = |bytes: &[u8]| {
@@ -89,6 +91,9 @@ pub(crate) fn site_key(
         Handouts::Make => b"make",
         Handouts::OnRequest(_) => b"on request",
     });
+    // Which liblouis (and tables) braille is made with: installing liblouis, or a
+    // new one, renders every notice again with its braille.
+    field(format!("{braille:?}").as_bytes());
     hasher.digest128()
 }
 

@@ -7,7 +7,7 @@
 //! Numbers are never reused: a code that is retired stays retired. The hundreds say
 //! where the problem is: 00 reading and writing, 01 site.toml and settings, 02 the
 //! content folder, 03 a version's front-matter, 04 the text, 05 easy read, 06 the
-//! version history and announcements, 07 translations, 08 the theme, 09 handouts and
+//! version history and announcements, 07 translations, 08 the theme, 09 handouts, braille and
 //! the output folder, 10 the privacy checklist, 11 the commands that write files.
 
 macro_rules! codes {
@@ -102,6 +102,10 @@ codes! {
         "`titles` gives a title in a language the site is not published in. Add the language to `languages`, or delete the title.";
     DateEpochInvalid = "CN0112" "settings/source-date-epoch-invalid"
         "SOURCE_DATE_EPOCH must be a number of seconds since 1970. Set it to one, or unset it.";
+    BrailleSettingOutOfRange = "CN0113" "settings/braille-out-of-range"
+        "A braille page size in [braille] is outside what embossers and braille displays use. Choose 20 to 64 cells a line and 10 to 40 lines a page (40 and 25 are the usual ones).";
+    BrailleTableInvalid = "CN0114" "settings/braille-table-invalid"
+        "[braille.tables] names a table for a language the site is not published in, or a name that is not a liblouis table file. Write a table file name like \"cy-cy-g2.ctb\" for one of the site's languages.";
     ContactNoWayToReach = "CN0120" "contact/no-way-to-reach"
         "A [contact] block must give at least one of address, phone, email or web.";
     ContactWebInvalid = "CN0121" "contact/web-invalid"
@@ -268,6 +272,12 @@ codes! {
         "A PDF handout could not be made from this text.";
     NoFontForCharacter = "CN0902" "handout/no-font-for-character"
         "No font on this computer has a character of the text, so the handouts print a box instead. Install a font that has it (the Noto fonts cover every script).";
+    LiblouisMissing = "CN0903" "braille/liblouis-missing"
+        "The site asks for braille ([braille] in site.toml), but liblouis is not installed, so no braille files are made. Install liblouis (liblouis-bin and liblouis-data on Debian or Ubuntu), or delete [braille].";
+    BrailleNoTable = "CN0904" "braille/no-table"
+        "liblouis has no braille table for one of the site's languages (or not the one [braille.tables] names), so that language's pages offer no braille. Name an installed table in [braille.tables].";
+    BrailleFailed = "CN0905" "braille/failed"
+        "liblouis could not translate a version into braille. Check that liblouis works (`lou_translate --version`), then build again.";
     UnsafeOutputFolder = "CN0910" "output/unsafe-folder"
         "clearnotice replaces its output folder whole, so it will not use one that holds the site's own files, or anything it did not make. Choose a new or empty folder.";
     InTheWay = "CN0911" "output/in-the-way"

@@ -6,7 +6,7 @@ use crate::diagnostics::{Code, Problem, SourceFile};
 use crate::load::source::Source;
 use crate::load::text::read_text;
 use crate::load::toml_problem::toml_problem;
-use crate::model::SiteConfig;
+use crate::model::{BrailleConfig, SiteConfig};
 
 pub(crate) const CONFIG_FILE: &str = "site.toml";
 
@@ -52,6 +52,23 @@ fn span_of_key(source: &SourceFile, key: &str) -> std::ops::Range<usize> {
     0..0
 }
 
+/// Where `language = "table"` is written (a language's key alone may also be in
+/// `[titles]`).
+fn span_of_table(source: &SourceFile, language: &str, table: &str) -> std::ops::Range<usize> {
+    let span = span_of_key(source, language);
+    let quoted = format!("{table:?}");
+    match source.text.find(&quoted) {
+        Some(at) if !source.text[span.clone()].contains(&quoted) => {
+            let start = source.text[..at].rfind('\n').map_or(0, |n| n + 1);
+            let end = source.text[at..]
+                .find('\n')
+                .map_or(source.text.len(), |n| at + n);
+            start..end
+        }
+        _ => span,
+    }
+}
+
 fn validate(config: &mut SiteConfig, source: &SourceFile) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (key, value) in [
@@ -87,6 +104,9 @@ fn validate(config: &mut SiteConfig, source: &SourceFile) -> Vec<Problem> {
         0,
     ));
     check_print_sizes(config, source, &mut problems);
+    if let Some(braille) = &config.braille {
+        check_braille(braille, &config.all_languages(), source, &mut problems);
+    }
     match normalise_base_url(&config.base_url) {
         Some(url) => config.base_url = url,
         None => problems.push(
@@ -134,6 +154,54 @@ fn check_print_sizes(config: &SiteConfig, source: &SourceFile, problems: &mut Ve
 }
 
 /// `0.2.0`, `1.10.3`, `0.3.0-rc.1`: a release's number.
+/// `[braille]`: a page size embossers use, and tables for the site's languages
+/// named as liblouis names them (they are passed to liblouis as they are).
+fn check_braille(
+    braille: &BrailleConfig,
+    languages: &[String],
+    source: &SourceFile,
+    problems: &mut Vec<Problem>,
+) {
+    for (key, value, range) in [
+        ("cells_per_line", braille.cells_per_line, 20..=64),
+        ("lines_per_page", braille.lines_per_page, 10..=40),
+    ] {
+        if !range.contains(&value) {
+            problems.push(
+                source
+                    .problem(
+                        Code::BrailleSettingOutOfRange,
+                        span_of_key(source, key),
+                        format!(
+                            "braille `{key}` = {value} is outside {}–{}",
+                            range.start(),
+                            range.end()
+                        ),
+                    )
+                    .with_help("Braille on A4 paper is 40 cells a line and 25 lines a page: cells_per_line = 40, lines_per_page = 25."),
+            );
+        }
+    }
+    for (language, table) in &braille.tables {
+        let is_table_name = !table.is_empty()
+            && table
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "._-,".contains(c));
+        let problem = if !languages.contains(language) {
+            format!("[braille.tables] names a table for `{language}`, which the site is not published in")
+        } else if !is_table_name {
+            format!("[braille.tables] `{language}` = {table:?} is not a liblouis table's file name")
+        } else {
+            continue;
+        };
+        problems.push(
+            source
+                .problem(Code::BrailleTableInvalid, span_of_table(source, language, table), problem)
+                .with_help(format!("Name a table file liblouis has, for one of the site's languages ({}), like cy = \"cy-cy-g2.ctb\".", languages.join(", "))),
+        );
+    }
+}
+
 fn is_release_number(text: &str) -> bool {
     let (core, pre) = text.split_once('-').unwrap_or((text, ""));
     let parts: Vec<&str> = core.split('.').collect();

@@ -27,6 +27,7 @@ use crate::check::links::LinkIndex;
 use crate::diagnostics::Problem;
 use crate::handout_store::HandoutStore;
 use crate::model::{Date, Notice, Site};
+use crate::render::braille::{setup::braille_setup, BrailleSetup};
 use crate::render::titles::NoticeTitles;
 use crate::render::{NoticeOutput, OutputFile, RenderOptions, SharedTitles, Sink};
 use crate::theme::Theme;
@@ -88,6 +89,7 @@ pub struct Pipeline {
     handouts: Option<Arc<HandoutStore>>,
     /// What a build with its cache took from it, until the cache is written.
     reused: Option<reuse::Reused>,
+    braille: Option<Arc<BrailleSetup>>,
 }
 
 /// The parts of a run that were re-read, before checking.
@@ -107,6 +109,9 @@ struct Draft {
     handouts: Option<Arc<HandoutStore>>,
     /// What a build with its cache took from it (and the fingerprints of the rest).
     reused: Option<reuse::Reused>,
+    /// How braille is made; `None` when the site asks for none, handouts are off
+    /// or liblouis is missing.
+    braille: Option<Arc<BrailleSetup>>,
 }
 
 impl Pipeline {
@@ -254,10 +259,21 @@ fn load_everything(
     // The theme and pictures before the notices: the cache's key is made of them.
     let theme = load::theme::load_theme(source, root, &mut site_problems.theme);
     let pictures = load::pictures::load_pictures(source, root, &mut site_problems.pictures);
+    let braille = match &config {
+        Ok((config, config_source)) if !matches!(options.handouts, Handouts::Off) => {
+            braille_setup(config, config_source, &mut site_problems.config).map(Arc::new)
+        }
+        _ => None,
+    };
     let (content, reused) = match (&config, reuse) {
         (Ok((_, config_source)), Some(reuse)) => {
-            let key =
-                build_cache::inputs::site_key(&config_source.text, &pictures, &theme, options);
+            let key = build_cache::inputs::site_key(
+                &config_source.text,
+                &pictures,
+                &theme,
+                options,
+                braille.as_deref(),
+            );
             reuse::load_content(reuse, source, root, key, &mut site_problems.content)
         }
         _ => (
@@ -295,6 +311,7 @@ fn load_everything(
         shared_titles,
         handouts,
         reused,
+        braille,
     })
 }
 
@@ -453,6 +470,7 @@ fn finish_run(
         shared_titles: draft.shared_titles,
         handouts: draft.handouts,
         reused: draft.reused,
+        braille: draft.braille,
     };
     Ok((pipeline, outcome))
 }

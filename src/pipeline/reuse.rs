@@ -187,6 +187,7 @@ impl Pipeline {
             &self.site.pictures,
             &self.theme,
             options,
+            self.braille.as_deref(),
         )
     }
 

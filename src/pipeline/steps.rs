@@ -44,6 +44,9 @@ pub(super) fn render_step(
     if let Some(maker) = &maker {
         renderer = renderer.with_handouts(maker);
     }
+    if let Some(braille) = &draft.braille {
+        renderer = renderer.with_braille(braille);
+    }
     let to_render = notices_to_redo(draft);
     if let Err(found) = render_notices(&renderer, to_render, &mut draft.entries, &recording) {
         return Err(failure(draft, found));

@@ -136,6 +136,7 @@ impl Pipeline {
             shared_titles: shared,
             handouts: self.handouts.clone(),
             reused: None,
+            braille: self.braille.clone(),
         }
     }
 

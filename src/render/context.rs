@@ -141,6 +141,8 @@ pub(crate) struct FormLink {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HandoutView {
     pub href: String,
+    /// `application/pdf`, or a braille file's type.
+    pub media_type: String,
     pub text: String,
 }
 

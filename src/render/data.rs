@@ -51,10 +51,17 @@ pub struct VersionData {
     pub text_of_version: Option<String>,
 }
 
-/// A PDF handout of a version, in notice.json.
+fn pdf() -> String {
+    "pdf".into()
+}
+
+/// A download of a version (a PDF handout or a braille file), in notice.json.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HandoutEntry {
     pub form: Form,
+    /// `pdf`, or `brf` and `pef` for braille.
+    #[serde(default = "pdf")]
+    pub format: String,
     pub url: String,
     /// Absent while a handout is not made yet (in `serve`, until it is asked for).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -108,9 +115,10 @@ pub fn notice_data(
                 html: bodies[index].html.clone(),
                 handouts: handouts
                     .iter()
-                    .filter(|((version, _), _)| *version == index)
-                    .map(|((_, form), link)| HandoutEntry {
+                    .filter(|((version, _, _), _)| *version == index)
+                    .map(|((_, file_type, form), link)| HandoutEntry {
                         form: *form,
+                        format: file_type.name().to_string(),
                         url: format!("{}{}", site.base_url, link.path),
                         pages: link.pages,
                         bytes: link.bytes,

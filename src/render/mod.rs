@@ -1,6 +1,7 @@
 //! Stage 3, render: pure. The model and the theme in, the site's files (as bytes) out.
 //! It never reads or writes the disk; `write` puts its output in place.
 
+pub(crate) mod braille;
 pub mod compare;
 pub(crate) mod context;
 pub(crate) mod css;
@@ -230,6 +231,8 @@ pub struct Renderer<'a> {
     css_nanos: AtomicU64,
     /// Makes the PDF handouts; `None` renders a site without them.
     handouts: Option<&'a dyn handouts::HandoutMaker>,
+    /// How braille files are made (made through `handouts`); `None`: none are.
+    braille: Option<&'a braille::BrailleSetup>,
 }
 
 /// Where the render stage's time went, for `build --timings`.
@@ -289,7 +292,14 @@ impl<'a> Renderer<'a> {
             minify_nanos: AtomicU64::new(0),
             css_nanos: AtomicU64::new(0),
             handouts: None,
+            braille: None,
         })
+    }
+
+    /// Renders each version's braille files too (made through the handout maker).
+    pub(crate) fn with_braille(mut self, setup: &'a braille::BrailleSetup) -> Self {
+        self.braille = Some(setup);
+        self
     }
 
     /// Renders each version's PDF handouts too, made (or found) by `maker`.

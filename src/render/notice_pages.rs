@@ -14,7 +14,7 @@ use crate::render::context::{
     EasyReadBlockView, FormLink, HandoutView, NoticeView, PageView, PictureView, UpcomingView,
     UpdateView,
 };
-use crate::render::handouts::NoticeHandouts;
+use crate::render::handouts::{FileType, NoticeHandouts};
 use crate::render::markdown::summary_text;
 use crate::render::markdown::RenderedMarkdown;
 use crate::render::timeline::{Status, Timeline};
@@ -89,8 +89,8 @@ pub(crate) struct MadeForVersions<'a> {
     pub handouts: &'a NoticeHandouts,
 }
 
-/// The handouts a page links to: a form's page its own form's; the standard page
-/// every form's.
+/// The downloads a page links to: a form's page its own form's PDF and the braille;
+/// the standard page every one.
 fn handout_views(
     handouts: &NoticeHandouts,
     index: usize,
@@ -99,11 +99,13 @@ fn handout_views(
 ) -> Vec<HandoutView> {
     handouts
         .iter()
-        .filter(|((version, handout_form), _)| {
-            *version == index && (form == Form::Standard || *handout_form == form)
+        .filter(|((version, file_type, handout_form), _)| {
+            *version == index
+                && (form == Form::Standard || *handout_form == form || *file_type != FileType::Pdf)
         })
         .map(|(_, link)| HandoutView {
             href: format!("{root}{}", link.path),
+            media_type: link.file_type.media_type().into(),
             text: link.text.clone(),
         })
         .collect()

@@ -255,9 +255,10 @@ impl<'a> Renderer<'a> {
         NoticeSummary {
             handouts: handouts
                 .iter()
-                .filter(|((version, _), _)| Some(*version) == index)
+                .filter(|((version, _, _), _)| Some(*version) == index)
                 .map(|(_, link)| context::HandoutView {
                     href: link.path.clone(),
+                    media_type: link.file_type.media_type().into(),
                     text: link.text.clone(),
                 })
                 .collect(),

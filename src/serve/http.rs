@@ -160,7 +160,10 @@ async fn site_file(State(state): State<Arc<AppState>>, method: Method, uri: Uri)
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
     let lookup = match lookup(&snapshot, &path) {
-        Lookup::Missing if path.ends_with(".pdf") => handout_on_request(&state, &path).await,
+        // Handouts and braille files are made when someone asks for them.
+        Lookup::Missing if [".pdf", ".brf", ".pef"].iter().any(|e| path.ends_with(e)) => {
+            handout_on_request(&state, &path).await
+        }
         other => other,
     };
     let (status, file, bytes) = match lookup {
@@ -300,6 +303,8 @@ pub fn mime_type(path: &str) -> &'static str {
         Some("woff2") => "font/woff2",
         Some("woff") => "font/woff",
         Some("pdf") => "application/pdf",
+        Some("brf") => "application/x-brf",
+        Some("pef") => "application/x-pef+xml",
         _ => "application/octet-stream",
     }
 }

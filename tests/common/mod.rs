@@ -117,6 +117,24 @@ pub fn clearnotice(args: &[&str], cwd: &Path) -> Output {
         .expect("run clearnotice")
 }
 
+/// The text of HTML, each tag replaced by a space (entities left as they are).
+pub fn html_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
 /// HTML with the white space between tags removed, so tests can look for
 /// `<dt>Version</dt><dd>1.0</dd>` however the template is indented.
 pub fn squash(html: &str) -> String {

@@ -11,15 +11,15 @@ pub(crate) mod typeset;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use serde::Serialize;
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::diagnostics::Problem;
 use crate::forms::Form;
+pub use crate::render::braille::BrailleFile;
 pub(crate) use crate::theme::fonts::Fonts;
 use crate::theme::strings::Strings;
 use crate::theme::Theme;
-pub(crate) use typeset::Pdf;
+pub(crate) use typeset::MadeFile;
 
 /// Everything one handout is made from.
 #[derive(Clone)]
@@ -91,7 +91,7 @@ const ENGINE: &str = concat!(
 /// Makes (or finds) the PDF of a request; `None` when it is left to be made when
 /// someone asks for it (`serve`).
 pub trait HandoutMaker: Sync {
-    fn make(&self, request: &HandoutRequest) -> Result<Option<Arc<Pdf>>, Problem>;
+    fn make(&self, request: &HandoutRequest) -> Result<Option<Arc<MadeFile>>, Problem>;
 }
 
 /// Makes every handout afresh, with Typst.
@@ -113,18 +113,53 @@ impl<'a> Typesetter<'a> {
 }
 
 impl HandoutMaker for Typesetter<'_> {
-    fn make(&self, request: &HandoutRequest) -> Result<Option<Arc<Pdf>>, Problem> {
-        typeset::typeset(self.theme, &self.fonts, request).map(|pdf| Some(Arc::new(pdf)))
+    /// A PDF from Typst, or a braille file from liblouis where the request's layout
+    /// is a braille one.
+    fn make(&self, request: &HandoutRequest) -> Result<Option<Arc<MadeFile>>, Problem> {
+        let made = match BrailleFile::of_layout(request.layout) {
+            Some(file) => crate::render::braille::make(file, request),
+            None => typeset::typeset(self.theme, &self.fonts, request),
+        };
+        made.map(|file| Some(Arc::new(file)))
     }
 }
 
-/// A notice's handouts made, by (version index, form).
-pub(crate) type NoticeHandouts = BTreeMap<(usize, Form), HandoutLink>;
+/// A notice's downloads made, by (version index, kind of file, form): for each
+/// version its PDFs first, then its braille.
+pub(crate) type NoticeHandouts = BTreeMap<(usize, FileType, Form), HandoutLink>;
 
-/// A link to a handout, as pages and notice.json show it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// What kind of file a download is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FileType {
+    Pdf,
+    Braille(BrailleFile),
+}
+
+impl FileType {
+    /// Its name in notice.json: `pdf`, `brf`, `pef`.
+    pub fn name(self) -> &'static str {
+        match self {
+            FileType::Pdf => "pdf",
+            FileType::Braille(file) => file.extension(),
+        }
+    }
+
+    /// Its media type, for links (`type=`) and `serve`. BRF has no registered type;
+    /// `application/x-brf` is the one braille software uses.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            FileType::Pdf => "application/pdf",
+            FileType::Braille(BrailleFile::Brf) => "application/x-brf",
+            FileType::Braille(BrailleFile::Pef) => "application/x-pef+xml",
+        }
+    }
+}
+
+/// A link to a download, as pages and notice.json show it.
+#[derive(Debug, Clone, PartialEq)]
 pub struct HandoutLink {
     pub form: Form,
+    pub file_type: FileType,
     /// Relative to the site: `general/easy-read/general-easy-read.pdf`.
     pub path: String,
     /// `None` for a handout not made yet (made when asked for, in `serve`).
@@ -140,7 +175,7 @@ impl HandoutLink {
         strings: &Strings,
         form: Form,
         path: String,
-        pdf: Option<&Pdf>,
+        pdf: Option<&MadeFile>,
     ) -> Option<HandoutLink> {
         let name = strings.get(form.spec().handout.as_ref()?.name_key);
         let text = match pdf {
@@ -160,11 +195,46 @@ impl HandoutLink {
         };
         Some(HandoutLink {
             form,
+            file_type: FileType::Pdf,
             text,
             path,
             pages: pdf.map(|pdf| pdf.pages),
             bytes: pdf.map(|pdf| pdf.bytes.len()),
         })
+    }
+}
+
+impl HandoutLink {
+    /// The link to a version's braille file: `made` says its braille pages and size,
+    /// where it is made.
+    pub fn braille(
+        strings: &Strings,
+        file: BrailleFile,
+        path: String,
+        made: Option<&MadeFile>,
+    ) -> HandoutLink {
+        let kind = file.extension();
+        let text = match made {
+            Some(made) => strings.fill(
+                &format!(
+                    "braille_link_{kind}_{}",
+                    if made.pages == 1 { "one_page" } else { "pages" }
+                ),
+                &[
+                    ("pages", &made.pages.to_string()),
+                    ("size", &file_size(made.bytes.len())),
+                ],
+            ),
+            None => strings.get(&format!("braille_link_{kind}")),
+        };
+        HandoutLink {
+            form: Form::Standard,
+            file_type: FileType::Braille(file),
+            text,
+            path,
+            pages: made.map(|made| made.pages),
+            bytes: made.map(|made| made.bytes.len()),
+        }
     }
 }
 
@@ -193,7 +263,7 @@ mod tests {
         assert_eq!(file_size(1), "1 KB");
         assert_eq!(file_size(219_400), "220 KB");
         assert_eq!(file_size(1_420_000), "1.4 MB");
-        let pdf = Pdf {
+        let pdf = MadeFile {
             bytes: vec![0; 219_400],
             pages: 10,
         };
@@ -202,7 +272,7 @@ mod tests {
             link.text,
             "Download the easy-read leaflet (PDF, 10 pages, 220 KB)"
         );
-        let one = Pdf {
+        let one = MadeFile {
             bytes: vec![0; 10],
             pages: 1,
         };

@@ -23,9 +23,10 @@ use crate::theme::Theme;
 static LIBRARY: LazyLock<LazyHash<Library>> =
     LazyLock::new(|| LazyHash::new(Library::builder().build()));
 
-/// A handout made: the PDF and its number of pages.
+/// A download made: its bytes (a PDF, or a braille file) and its number of pages
+/// (printed pages, or braille pages).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pdf {
+pub struct MadeFile {
     pub bytes: Vec<u8>,
     pub pages: usize,
 }
@@ -95,7 +96,7 @@ pub(crate) fn typeset(
     theme: &Theme,
     fonts: &Fonts,
     request: &HandoutRequest,
-) -> Result<Pdf, Problem> {
+) -> Result<MadeFile, Problem> {
     std::thread::scope(|scope| {
         std::thread::Builder::new()
             .name("handout".into())
@@ -123,7 +124,11 @@ pub(crate) fn typeset(
 /// threads have.
 const TYPST_STACK: usize = 16 << 20;
 
-fn typeset_here(theme: &Theme, fonts: &Fonts, request: &HandoutRequest) -> Result<Pdf, Problem> {
+fn typeset_here(
+    theme: &Theme,
+    fonts: &Fonts,
+    request: &HandoutRequest,
+) -> Result<MadeFile, Problem> {
     let mut files: HashMap<FileId, Bytes> = theme
         .files_under("handouts/")
         .map(|(path, file)| (file_id(&format!("/{path}")), Bytes::new(file.bytes.clone())))
@@ -174,7 +179,7 @@ fn typeset_here(theme: &Theme, fonts: &Fonts, request: &HandoutRequest) -> Resul
     // everything after each was faster, too (1,000 notices: 15.3–15.5 s against
     // 16.2–16.3 s keeping the last four handouts' results).
     comemo::evict(MEMO_AGE);
-    Ok(Pdf {
+    Ok(MadeFile {
         bytes: bytes?,
         pages,
     })

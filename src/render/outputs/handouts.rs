@@ -8,7 +8,9 @@ use super::{Made, NoticeInLanguage, NoticeOutput};
 use crate::addresses::{handout_file, version_folder};
 use crate::forms::Form;
 use crate::model::{Notice, Version};
-use crate::render::handouts::{self, HandoutLink, HandoutRequest, NoticeHandouts, Pdf};
+use crate::render::handouts::{
+    self, FileType, HandoutLink, HandoutRequest, MadeFile, NoticeHandouts,
+};
 use crate::render::timeline::Status;
 use crate::render::{OutputFile, Renderer, SiteRender};
 
@@ -43,7 +45,8 @@ impl NoticeOutput for Handouts {
                         let path =
                             handout_file(notice, version, form, as_current).unwrap_or_default();
                         let link = HandoutLink::new(&shared.strings, form, path, pdf.as_deref());
-                        made.links.extend(link.map(|link| ((index, form), link)));
+                        made.links
+                            .extend(link.map(|link| ((index, FileType::Pdf, form), link)));
                         match pdf {
                             Some(pdf) => made.placed.extend(handout_files(pdf, &request.paths)),
                             None => made.waiting.extend(request.paths.iter().cloned()),
@@ -58,18 +61,18 @@ impl NoticeOutput for Handouts {
 }
 
 /// One version's handouts in one language.
-struct Handout<'a> {
-    renderer: &'a Renderer<'a>,
-    shared: &'a SiteRender,
-    notice: &'a Notice,
-    version: &'a Version,
+pub(super) struct Handout<'a> {
+    pub renderer: &'a Renderer<'a>,
+    pub shared: &'a SiteRender,
+    pub notice: &'a Notice,
+    pub version: &'a Version,
     /// Whether it is the current version (its handouts are also at the notice's address).
-    as_current: bool,
+    pub as_current: bool,
 }
 
 impl Handout<'_> {
-    /// What its handout in `form` is made from, and where it is written.
-    fn request(&self, form: Form, layout: &'static str) -> HandoutRequest {
+    /// What the version's text in `form` is made from, with its page's address.
+    pub(super) fn source(&self, form: Form) -> handouts::data::HandoutSource<'_> {
         let Handout {
             renderer,
             shared,
@@ -82,7 +85,7 @@ impl Handout<'_> {
             version_folder(notice, version, as_current),
             form.folder()
         );
-        let source = handouts::data::HandoutSource {
+        handouts::data::HandoutSource {
             site: renderer.site,
             theme: renderer.theme,
             strings: &shared.strings,
@@ -91,17 +94,27 @@ impl Handout<'_> {
             contact: shared.contact_of(version),
             title: shared.name_of(version),
             page_url: format!("{}{page}", shared.base_url),
-        };
-        let input = handouts::data::handout_input(&source, form);
-        let mut paths: Vec<String> = handout_file(notice, version, form, as_current)
-            .into_iter()
-            .collect();
-        if as_current {
-            paths.extend(handout_file(notice, version, form, false));
+        }
+    }
+
+    /// Where a file of the version is written: at the notice's address (the current
+    /// version) and at the version's own, in the language's folder.
+    pub(super) fn paths(&self, path_of: impl Fn(bool) -> Option<String>) -> Vec<String> {
+        let mut paths: Vec<String> = path_of(self.as_current).into_iter().collect();
+        if self.as_current {
+            paths.extend(path_of(false));
         }
         for path in &mut paths {
-            path.insert_str(0, &shared.prefix);
+            path.insert_str(0, &self.shared.prefix);
         }
+        paths
+    }
+
+    /// What its handout in `form` is made from, and where it is written.
+    fn request(&self, form: Form, layout: &'static str) -> HandoutRequest {
+        let (notice, version) = (self.notice, self.version);
+        let input = handouts::data::handout_input(&self.source(form), form);
+        let paths = self.paths(|as_current| handout_file(notice, version, form, as_current));
         HandoutRequest {
             layout,
             data: serde_json::to_vec(&input.data).expect("handout data always serialises"),
@@ -119,7 +132,7 @@ impl Handout<'_> {
 /// A handout's files, one per path: its bytes moved into the last one when nothing
 /// else holds the PDF (a build), copied otherwise — a build of 1,000 notices holds
 /// 2,000 PDFs, and each copy costs memory the system must zero.
-fn handout_files(pdf: Arc<Pdf>, paths: &[String]) -> Vec<OutputFile> {
+pub(super) fn handout_files(pdf: Arc<MadeFile>, paths: &[String]) -> Vec<OutputFile> {
     let Some((last, others)) = paths.split_last() else {
         return Vec::new();
     };

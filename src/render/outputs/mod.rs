@@ -6,6 +6,7 @@
 //! The site-wide files (index, feeds, sitemap, 404, stylesheets) are made from what
 //! each notice's outputs said of it, in `site_wide.rs`.
 
+mod braille;
 mod feed;
 mod form_pages;
 mod handouts;
@@ -76,6 +77,7 @@ pub(super) trait NoticeOutput: Sync {
 /// Every output of a notice, in the order they are made.
 pub(super) const NOTICE_OUTPUTS: &[&dyn NoticeOutput] = &[
     &handouts::Handouts,
+    &braille::Braille,
     &form_pages::FormPages,
     &history::HistoryPages,
     &feed::NoticeFeed,
