@@ -229,8 +229,9 @@ pub(crate) struct BuildArgs {
     #[arg(long)]
     pub(crate) no_minify: bool,
 
-    /// Leave out the PDF handouts (easy read, large print). Handouts already made
-    /// are kept in a cache beside the output, so only changed ones cost time.
+    /// Leave out the PDF handouts (easy read, large print) and the braille files.
+    /// Those already made are kept in a cache beside the output, so only changed
+    /// ones cost time.
     #[arg(long)]
     pub(crate) no_handouts: bool,
 
