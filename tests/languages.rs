@@ -312,8 +312,8 @@ fn a_site_changes_a_few_strings_and_a_language_of_its_own_needs_them_all() {
         ("content/a/1.0.md", version_file(FIRST, "\nText.\n")),
         ("content/a/1.0.cy.md", welsh("")),
         (
-            "themes/default/strings/cy.toml",
-            "last_updated = \"Wedi'i ddiweddaru ddiwethaf\"\n".to_string(),
+            "themes/default/strings/cy.ftl",
+            "last_updated = Wedi'i ddiweddaru ddiwethaf\n".to_string(),
         ),
     ]);
     result.unwrap();
@@ -326,20 +326,20 @@ fn a_site_changes_a_few_strings_and_a_language_of_its_own_needs_them_all() {
 
     // A language the theme has no strings for needs every key, named when missing.
     let theme_english =
-        std::fs::read_to_string(repo_root().join("themes/default/strings/en-GB.toml")).unwrap();
+        std::fs::read_to_string(repo_root().join("themes/default/strings/en-GB.ftl")).unwrap();
     let (_dir, result) = build(&[
         ("site.toml", SITE.replace("\"cy\"]", "\"pl\"]")),
         ("content/a/1.0.md", version_file(FIRST, "\nText.\n")),
         (
-            "themes/default/strings/pl.toml",
-            theme_english.replace("\nlast_updated = \"Last updated\"", ""),
+            "themes/default/strings/pl.ftl",
+            theme_english.replace("\nlast_updated = Last updated", ""),
         ),
     ]);
     let found = errors(result);
     assert!(
         found
             .iter()
-            .any(|e| e.contains("themes/default/strings/pl.toml")
+            .any(|e| e.contains("themes/default/strings/pl.ftl")
                 && e.contains("the pl strings have no `last_updated`")),
         "{found:#?}"
     );

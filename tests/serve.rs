@@ -498,9 +498,9 @@ fn an_incremental_rebuild_equals_a_full_build() {
     // The theme's words are theme files too: a site's own strings file replaces them.
     std::fs::create_dir_all(root.join("themes/default/strings")).unwrap();
     let strings =
-        std::fs::read_to_string(repo_root().join("themes/default/strings/en-GB.toml")).unwrap();
+        std::fs::read_to_string(repo_root().join("themes/default/strings/en-GB.ftl")).unwrap();
     std::fs::write(
-        root.join("themes/default/strings/en-GB.toml"),
+        root.join("themes/default/strings/en-GB.ftl"),
         strings.replace("Skip to main content", "Skip to the notice"),
     )
     .unwrap();

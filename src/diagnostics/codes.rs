@@ -251,11 +251,11 @@ codes! {
     StringUnknown = "CN0804" "theme/string-unknown"
         "A site's strings file has a key the theme does not. Check its spelling, or delete it.";
     StringPlaceholders = "CN0805" "theme/string-placeholders"
-        "A string must have the same {places} as the English one.";
+        "A message must have the same { $places } as the English one (a count may choose its form by them).";
     NoStringsForLanguage = "CN0806" "theme/no-strings-for-language"
-        "The site is published in a language the theme has no strings for. Add strings/TAG.toml to the theme.";
+        "The site is published in a language the theme has no strings for. Add strings/TAG.ftl to the theme.";
     StringsInvalid = "CN0807" "theme/strings-invalid"
-        "A strings file is not valid TOML, or a string in it is not text.";
+        "A strings file is not valid Fluent (strings/TAG.ftl), says a direction other than ltr or rtl, or is still in the format before Fluent (.toml). Fix the line it names.";
     FontInvalid = "CN0808" "theme/font-invalid"
         "A file in the theme's fonts/ is not a TrueType or OpenType font.";
     PictureRefused = "CN0809" "theme/picture-refused"

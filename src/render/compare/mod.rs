@@ -12,6 +12,7 @@ mod layout;
 mod matching;
 mod units;
 
+use crate::theme::strings::Strings;
 use serde::Serialize;
 use similar::ChangeTag;
 
@@ -69,7 +70,7 @@ pub struct UnitResult {
 }
 
 /// The words a comparison writes itself, in the language of its page: from the
-/// theme's strings (`CompareWords::from_strings`); English by default.
+/// theme's strings (`CompareWords::from_strings`); the built-in English by default.
 #[derive(Debug, Clone)]
 pub struct CompareWords {
     /// The heading of the text before the first `##` heading.
@@ -78,49 +79,24 @@ pub struct CompareWords {
     pub show_unchanged: String,
     /// A section's note where only punctuation changed.
     pub punctuation_only: String,
-    /// The summaries: no change; punctuation only (one mark, `{marks}` marks); words
-    /// (`{added}`, `{removed}`, each a count below).
-    pub same: String,
-    pub punctuation_one: String,
-    pub punctuation_many: String,
-    pub words: String,
-    /// A count of words: none, one, `{count}`.
-    pub words_none: String,
-    pub words_one: String,
-    pub words_many: String,
+    /// The summaries, counted by the language's plural rules (`compare_same`,
+    /// `compare_punctuation`, `compare_words`, `words_none`, `words`).
+    strings: Strings,
 }
 
 impl Default for CompareWords {
     fn default() -> Self {
-        let own = |s: &str| s.to_string();
-        CompareWords {
-            introduction: own("Introduction"),
-            show_unchanged: own("Show the unchanged text"),
-            punctuation_only: own("Only punctuation changed."),
-            same: own("The words are the same in both versions."),
-            punctuation_one: own("Only punctuation changed: 1 mark."),
-            punctuation_many: own("Only punctuation changed: {marks} marks."),
-            words: own("{added} added and {removed} removed."),
-            words_none: own("no words"),
-            words_one: own("1 word"),
-            words_many: own("{count} words"),
-        }
+        CompareWords::from_strings(&Strings::built_in_english())
     }
 }
 
 impl CompareWords {
-    pub fn from_strings(strings: &crate::theme::strings::Strings) -> Self {
+    pub fn from_strings(strings: &Strings) -> Self {
         CompareWords {
             introduction: strings.get("compare_introduction"),
             show_unchanged: strings.get("compare_show_unchanged"),
             punctuation_only: strings.get("compare_punctuation_note"),
-            same: strings.get("compare_same"),
-            punctuation_one: strings.get("compare_punctuation_one"),
-            punctuation_many: strings.get("compare_punctuation"),
-            words: strings.get("compare_words"),
-            words_none: strings.get("words_none"),
-            words_one: strings.get("words_one"),
-            words_many: strings.get("words_many"),
+            strings: strings.clone(),
         }
     }
 }
@@ -258,18 +234,16 @@ fn add(total: &mut Marked, part: &Marked) {
 
 /// The counts in plain words.
 pub fn summary(words: &CompareWords, added: usize, removed: usize, marks: usize) -> String {
-    use crate::theme::strings::fill;
+    let strings = &words.strings;
     let count = |n: usize| match n {
-        0 => words.words_none.clone(),
-        1 => words.words_one.clone(),
-        n => fill(&words.words_many, &[("count", &n.to_string())]),
+        0 => strings.get("words_none"),
+        n => strings.fill("words", &[("count", &n.to_string())]),
     };
     match (added, removed, marks) {
-        (0, 0, 0) => words.same.clone(),
-        (0, 0, 1) => words.punctuation_one.clone(),
-        (0, 0, m) => fill(&words.punctuation_many, &[("marks", &m.to_string())]),
-        (a, r, _) => capitalise(&fill(
-            &words.words,
+        (0, 0, 0) => strings.get("compare_same"),
+        (0, 0, m) => strings.fill("compare_punctuation", &[("marks", &m.to_string())]),
+        (a, r, _) => capitalise(&strings.fill(
+            "compare_words",
             &[("added", &count(a)), ("removed", &count(r))],
         )),
     }

@@ -180,11 +180,7 @@ impl HandoutLink {
         let name = strings.get(form.spec().handout.as_ref()?.name_key);
         let text = match pdf {
             Some(pdf) => strings.fill(
-                if pdf.pages == 1 {
-                    "handout_link_one_page"
-                } else {
-                    "handout_link_pages"
-                },
+                "handout_link_pages",
                 &[
                     ("name", &name),
                     ("pages", &pdf.pages.to_string()),
@@ -216,10 +212,7 @@ impl HandoutLink {
         let kind = file.extension();
         let text = match made {
             Some(made) => strings.fill(
-                &format!(
-                    "braille_link_{kind}_{}",
-                    if made.pages == 1 { "one_page" } else { "pages" }
-                ),
+                &format!("braille_link_{kind}_pages"),
                 &[
                     ("pages", &made.pages.to_string()),
                     ("size", &file_size(made.bytes.len())),

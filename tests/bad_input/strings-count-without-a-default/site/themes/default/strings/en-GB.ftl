@@ -1,0 +1,4 @@
+handout_link_pages = { $pages ->
+    [one] One page
+    [other] { $pages } pages
+}

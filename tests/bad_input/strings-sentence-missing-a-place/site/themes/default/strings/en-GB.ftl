@@ -1,0 +1,1 @@
+handout_page_of = Page { $page }

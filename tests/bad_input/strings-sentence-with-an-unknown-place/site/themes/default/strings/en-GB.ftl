@@ -1,0 +1,1 @@
+index_version = Version { $version }, from { $nonsense }

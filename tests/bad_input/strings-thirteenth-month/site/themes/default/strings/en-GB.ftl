@@ -1,0 +1,1 @@
+month_13 = Smarch
