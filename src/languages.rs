@@ -8,10 +8,31 @@ use crate::diagnostics::{Code, Problem};
 use crate::forms::Form;
 use crate::model::{Date, Notice, Version};
 
-/// Whether `language` (a tag) is English, the language of the checks' word lists
-/// (the privacy checklist, number words in easy read).
-pub fn is_english(language: &str) -> bool {
-    language == "en" || language.starts_with("en-")
+/// The checks that read words, and whether each runs on text in a language: the
+/// one place that decides it (their word lists are English).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LanguageChecks {
+    /// The privacy checklist (its items are found by English words).
+    pub privacy_checklist: bool,
+    /// Easy read's numbers written as words ("three") are looked for.
+    pub number_words: bool,
+}
+
+impl LanguageChecks {
+    /// What runs on text in `language` (a tag).
+    pub fn of(language: &str) -> LanguageChecks {
+        let english = language == "en" || language.starts_with("en-");
+        LanguageChecks {
+            privacy_checklist: english,
+            number_words: english,
+        }
+    }
+
+    /// Whether every check runs: a language some check skips is named where the
+    /// checks are reported.
+    pub fn all(self) -> bool {
+        self.privacy_checklist && self.number_words
+    }
 }
 
 /// `notice` in `language` (a tag, with `name` its name in itself, for warnings), or

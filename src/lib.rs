@@ -121,7 +121,7 @@ pub fn inspect(options: &BuildOptions) -> Result<Inspection, BuildFailure> {
         .filter_map(|notice| {
             let version = notice.current_version(today)?;
             let default = &site.config.language;
-            let english = languages::is_english(default);
+            let english = languages::LanguageChecks::of(default).privacy_checklist;
             let mut not_checked: Vec<(String, PathBuf)> = version
                 .translations
                 .iter()

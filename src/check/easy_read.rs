@@ -121,7 +121,7 @@ pub fn check_easy_read(
             &plain,
             &range,
             &acronyms,
-            crate::languages::is_english(language),
+            crate::languages::LanguageChecks::of(language).number_words,
             problems,
         );
     }

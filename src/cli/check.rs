@@ -164,7 +164,7 @@ fn print_text(args: &CheckArgs, inspection: &Inspection, missing: usize) {
     for language in inspection
         .languages
         .iter()
-        .filter(|l| !clearnotice::languages::is_english(l))
+        .filter(|l| !clearnotice::languages::LanguageChecks::of(l).all())
     {
         println!(
             "In {language}: the easy-read rules check pictures, sentence length, italics and capitals (numbers written as words are looked for in English only); the privacy checklist is not checked (its words are English)."

@@ -128,7 +128,8 @@ pub(super) fn check_notices(draft: &mut Draft, today: Date) {
             }
             // The checklist's words are English: a notice in another language is
             // not checked rather than reported as missing everything.
-            let missing = if crate::languages::is_english(&site.config.language) {
+            let checks = crate::languages::LanguageChecks::of(&site.config.language);
+            let missing = if checks.privacy_checklist {
                 check::checklist::missing_items(notice, today)
             } else {
                 Vec::new()

@@ -17,7 +17,6 @@ use crate::diagnostics::{Code, Problem};
 use crate::forms::Form;
 use crate::model::{Date, Notice, Site, Version};
 use crate::render::context::ContactView;
-use crate::render::dates::human_date;
 use crate::render::handouts::data::HandoutSource;
 use crate::render::handouts::Typesetter;
 use crate::render::markdown::render_markdown;
@@ -106,6 +105,8 @@ impl<'a> Pack<'a> {
         today: Date,
     ) -> Result<Self, Vec<Problem>> {
         let config = &site.config;
+        let strings =
+            crate::theme::strings::Strings::load(theme, &config.language).map_err(|p| vec![p])?;
         let contact = ContactView::new(
             version.contact.as_ref().unwrap_or(&config.contact),
             &config.organisation,
@@ -115,7 +116,7 @@ impl<'a> Pack<'a> {
             service: version.service.clone(),
             organisation: config.organisation.clone(),
             version: version.number.value.to_string(),
-            effective: human_date(version.effective.value),
+            effective: strings.date(version.effective.value),
             summary: version.summary.clone().unwrap_or_default(),
             file: version.source.path.display().to_string(),
         };
@@ -127,8 +128,6 @@ impl<'a> Pack<'a> {
         context.insert("language", &config.language);
         let templates = PackTemplates::parse(theme, &config.language)?;
         let message = templates.markdown("announce/message.md", &context)?;
-        let strings =
-            crate::theme::strings::Strings::load(theme, &config.language).map_err(|p| vec![p])?;
         Ok(Pack {
             body_html: render_markdown(&message).html,
             title: format!("{} – changes from {}", version.title, facts.effective),
