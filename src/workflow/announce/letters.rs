@@ -3,6 +3,7 @@
 //! with the handouts' layouts.
 
 use super::*;
+use crate::render::handouts::data::Strings as LayoutStrings;
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn letter_pdf(
@@ -17,7 +18,7 @@ pub(super) fn letter_pdf(
     source: &Path,
 ) -> Result<Vec<u8>, Vec<Problem>> {
     let config = &site.config;
-    let (lang, region) = language_parts(&config.language);
+    let (lang, region) = language_parts(&strings.tag);
     let mut blocks = parse_document(message);
     absolute_links_in(&mut blocks, page_url);
     let data = HandoutData {
@@ -32,7 +33,7 @@ pub(super) fn letter_pdf(
         blocks,
         points: Vec::new(),
         contact: None,
-        strings: Strings::from_theme(strings),
+        strings: LayoutStrings::from_theme(strings),
         note: None,
     };
     typeset(
@@ -86,20 +87,27 @@ pub(super) fn easy_read_letter(
         points.remove(0);
     }
     let config = &source.site.config;
-    let (lang, region) = language_parts(&config.language);
+    let (lang, region) = language_parts(&source.strings.tag);
     let data = HandoutData {
         lang,
         region,
         title: source.title.clone(),
-        document_title: format!("{} (easy read)", source.title),
+        document_title: format!(
+            "{} {}",
+            source.title,
+            source.strings.get("easy_read_suffix")
+        ),
         organisation: config.organisation.clone(),
-        version_label: format!("Version {}", source.version.number.value),
+        version_label: source.strings.fill(
+            "version_heading",
+            &[("version", &source.version.number.value.to_string())],
+        ),
         size_pt: config.easy_read.handout_size_pt,
         metadata: Vec::new(),
         blocks: Vec::new(),
         points,
         contact: None,
-        strings: Strings::from_theme(source.strings),
+        strings: LayoutStrings::from_theme(source.strings),
         note: None,
     };
     let pdf = typeset(
@@ -117,7 +125,11 @@ pub(super) fn easy_read_letter(
         .collect();
     let html = templates.html(
         "announce/letter.html",
-        &format!("{} (easy read)", source.title),
+        &format!(
+            "{} {}",
+            source.title,
+            source.strings.get("easy_read_suffix")
+        ),
         &body,
         config.easy_read.handout_size_pt,
     )?;

@@ -13,6 +13,7 @@ mod email;
 mod letters;
 mod pack;
 mod text;
+mod words;
 
 use text::{escape_html, escape_markdown};
 
@@ -29,10 +30,10 @@ use crate::pipeline::options::{BuildOptions, Handouts};
 use crate::pipeline::{in_memory, Pipeline};
 use crate::render::handouts::data::{
     absolute_links_in, easy_read_points, language_parts, picture_data, HandoutData, HandoutSource,
-    Strings,
 };
 use crate::render::handouts::{HandoutMaker, HandoutRequest, Typesetter};
 use crate::text::document::parse_document;
+use crate::theme::strings::Strings;
 use crate::theme::Theme;
 use crate::write::{check_target, Made, Staging, Target};
 
@@ -97,7 +98,7 @@ pub fn announce(request: &Announce) -> Result<Announced, Vec<Problem>> {
             &request.root,
         )?,
     };
-    let files = pack::pack(site, &theme, notice, version, pipeline.today())?;
+    let files = packs_in_every_language(site, &theme, notice, version, pipeline.today())?;
     let folder = target.path.clone();
     let names = files.keys().cloned().collect();
     write_pack(target, files)?;
@@ -106,6 +107,61 @@ pub fn announce(request: &Announce) -> Result<Announced, Vec<Problem>> {
         folder,
         files: names,
     })
+}
+
+/// The pack in each of the site's languages: the default language's files at the top
+/// of the folder, each other language's in a folder named by its tag (`cy/`), where
+/// the version's translation is written (a version whose translation is not ready
+/// gets none: it would announce an older text).
+fn packs_in_every_language(
+    site: &Site,
+    theme: &Theme,
+    notice: &Notice,
+    version: &Version,
+    today: Date,
+) -> Result<PackFiles, Vec<Problem>> {
+    let mut translated = Vec::new();
+    for tag in site.config.all_languages().iter().skip(1) {
+        let strings = Strings::load(theme, tag).map_err(|p| vec![p])?;
+        let Some((notice, _)) = crate::languages::in_language(notice, tag, &strings.name, today)
+        else {
+            continue;
+        };
+        let written = notice
+            .versions
+            .iter()
+            .any(|v| v.number.value == version.number.value && v.out_of_date_text.is_none());
+        if written {
+            translated.push((tag.clone(), strings, notice));
+        }
+    }
+    let folders: Vec<String> = translated
+        .iter()
+        .map(|(tag, ..)| format!("{tag}/"))
+        .collect();
+    let default = Strings::load(theme, &site.config.language).map_err(|p| vec![p])?;
+    let in_default = pack::Language {
+        strings: default,
+        prefix: String::new(),
+        other_folders: folders,
+    };
+    let mut files = pack::pack(site, theme, notice, version, today, in_default)?;
+    for (tag, strings, notice) in translated {
+        let version = notice
+            .versions
+            .iter()
+            .find(|v| v.number.value == version.number.value)
+            .expect("the translated notice has the version");
+        let language = pack::Language {
+            strings,
+            prefix: format!("{tag}/"),
+            other_folders: Vec::new(),
+        };
+        for (name, bytes) in pack::pack(site, theme, &notice, version, today, language)? {
+            files.insert(format!("{tag}/{name}"), bytes);
+        }
+    }
+    Ok(files)
 }
 
 /// The pack's folder, checked: new, empty, or a pack made before.
@@ -220,8 +276,15 @@ struct PackTemplates {
 }
 
 impl PackTemplates {
-    fn parse(theme: &Theme, language: &str) -> Result<PackTemplates, Vec<Problem>> {
+    /// The templates, their words from `strings` (the pack's language).
+    fn parse(
+        theme: &Theme,
+        strings: &crate::theme::strings::Strings,
+    ) -> Result<PackTemplates, Vec<Problem>> {
         let (mut markdown, mut other) = (Tera::default(), Tera::default());
+        let shared = std::sync::Arc::new(strings.clone());
+        words::register(&mut markdown, shared.clone(), words::Values::Markdown);
+        words::register(&mut other, shared, words::Values::Plain);
         let (mut markdown_files, mut other_files) = (Vec::new(), Vec::new());
         for (path, file) in theme.files_under("announce/") {
             let text = String::from_utf8_lossy(&file.bytes).to_string();
@@ -242,7 +305,7 @@ impl PackTemplates {
         Ok(PackTemplates {
             markdown,
             other,
-            language: language.to_string(),
+            language: strings.tag.clone(),
         })
     }
 
@@ -298,23 +361,17 @@ fn template_problem(theme: &Theme, path: &str, err: &tera::Error) -> Problem {
 
 fn readme(
     templates: &PackTemplates,
+    strings: &crate::theme::strings::Strings,
     context: &mut Context,
     files: &BTreeMap<String, Vec<u8>>,
 ) -> Result<String, Vec<Problem>> {
+    // "letter-large-print.pdf" → announce_file_letter_large_print_pdf.
     let what = |name: &str| {
-        match name {
-        "email.eml" => "The email, ready to open in an email program or import into a mailing tool: a plain-text part and an HTML part.",
-        "email.txt" => "The email's plain text, to paste where HTML cannot be used.",
-        "email.html" => "The email's HTML part, as a page you can open in a browser to check it.",
-        "letter.html" => "The letter, to print on A4 from a browser (standard print).",
-        "letter.pdf" => "The letter as an A4 PDF (standard print), tagged for screen readers.",
-        "letter-large-print.html" => "The letter in large print, to print on A4 from a browser.",
-        "letter-large-print.pdf" => "The letter in large print as an A4 PDF.",
-        "letter-easy-read.html" => "The easy-read letter, to print on A4 from a browser (its pictures are in pictures/).",
-        "letter-easy-read.pdf" => "The easy-read letter as an A4 PDF.",
-        "sms.txt" => "The text message: under 160 characters, one message on every phone.",
-        _ => "",
-    }
+        let key = format!(
+            "announce_file_{}",
+            name.to_lowercase().replace(['.', '-'], "_")
+        );
+        strings.text.get(&key).cloned().unwrap_or_default()
     };
     let mut listed: Vec<PackFile> = files
         .keys()
@@ -326,7 +383,7 @@ fn readme(
         .collect();
     listed.push(PackFile {
         name: "README.txt".into(),
-        what: "This file.".into(),
+        what: what("README.txt"),
     });
     context.insert("files", &listed);
     templates

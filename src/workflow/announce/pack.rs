@@ -21,6 +21,7 @@ use crate::render::handouts::data::HandoutSource;
 use crate::render::handouts::Typesetter;
 use crate::render::markdown::render_markdown;
 use crate::text::document::parse_document;
+use crate::theme::strings::Strings;
 use crate::theme::Theme;
 
 /// Values the pack's templates show.
@@ -54,21 +55,33 @@ struct Links {
     notice_short: String,
 }
 
-/// Every file of the pack, by name.
+/// The language a pack is made in.
+pub(super) struct Language {
+    pub strings: Strings,
+    /// Where the site's pages in it are: `cy/` (empty for the default language).
+    pub prefix: String,
+    /// The folders of the packs in the site's other languages (for the default
+    /// language's README).
+    pub other_folders: Vec<String>,
+}
+
+/// Every file of the pack in `language`, by name. `notice` and `version` are as
+/// that language's readers see them.
 pub(super) fn pack(
     site: &Site,
     theme: &Theme,
     notice: &Notice,
     version: &Version,
     today: Date,
+    language: Language,
 ) -> Result<PackFiles, Vec<Problem>> {
-    let mut pack = Pack::new(site, theme, notice, version, today)?;
+    let mut pack = Pack::new(site, theme, notice, version, today, language)?;
     let mut files = BTreeMap::new();
     pack.email(&mut files)?;
     pack.letters(&mut files)?;
     pack.easy_read_letter(&mut files)?;
     pack.text_message(&mut files)?;
-    let readme = readme(&pack.templates, &mut pack.context, &files)?;
+    let readme = readme(&pack.templates, &pack.strings, &mut pack.context, &files)?;
     files.insert("README.txt".to_string(), readme.into_bytes());
     Ok(files)
 }
@@ -84,8 +97,8 @@ struct Pack<'a> {
     /// What the templates see: the notice's facts, its links, the contact, the day.
     context: Context,
     templates: PackTemplates,
-    /// The theme's strings in the site's default language (a pack is in it).
-    strings: crate::theme::strings::Strings,
+    /// The strings of the pack's language.
+    strings: Strings,
     /// The message the email and the letters say, as Markdown and as HTML.
     message: String,
     body_html: String,
@@ -103,10 +116,14 @@ impl<'a> Pack<'a> {
         notice: &'a Notice,
         version: &'a Version,
         today: Date,
+        language: Language,
     ) -> Result<Self, Vec<Problem>> {
         let config = &site.config;
-        let strings =
-            crate::theme::strings::Strings::load(theme, &config.language).map_err(|p| vec![p])?;
+        let Language {
+            strings,
+            prefix,
+            other_folders,
+        } = language;
         let contact = ContactView::new(
             version.contact.as_ref().unwrap_or(&config.contact),
             &config.organisation,
@@ -122,17 +139,21 @@ impl<'a> Pack<'a> {
         };
         let mut context = Context::new();
         context.insert("notice", &facts);
-        context.insert("links", &links(site, notice, version));
+        context.insert("links", &links(site, notice, version, &prefix));
         context.insert("contact", &contact);
         context.insert("today", &today.to_string());
-        context.insert("language", &config.language);
-        let templates = PackTemplates::parse(theme, &config.language)?;
+        context.insert("language", &strings.tag);
+        context.insert("languages", &other_folders.join(", "));
+        let templates = PackTemplates::parse(theme, &strings)?;
         let message = templates.markdown("announce/message.md", &context)?;
         Ok(Pack {
             body_html: render_markdown(&message).html,
-            title: format!("{} – changes from {}", version.title, facts.effective),
+            title: strings.fill(
+                "announce_letter_title",
+                &[("title", &version.title), ("date", &facts.effective)],
+            ),
             page_url: format!(
-                "{}{}",
+                "{}{prefix}{}",
                 config.base_url,
                 version_folder(notice, version, false)
             ),
@@ -152,7 +173,9 @@ impl<'a> Pack<'a> {
 
     /// The email: as text, as HTML, and both in one message to import (`.eml`).
     fn email(&self, files: &mut PackFiles) -> Result<(), Vec<Problem>> {
-        let subject = format!("Changes to our privacy notice: {}", self.version.title);
+        let subject = self
+            .strings
+            .fill("announce_subject", &[("title", &self.version.title)]);
         let email_text = plain_text(&parse_document(&self.message));
         let email_html =
             self.templates
@@ -215,7 +238,7 @@ impl<'a> Pack<'a> {
             notice: self.notice,
             version: self.version,
             contact: self.contact.clone(),
-            title: "We are changing how we use your information".to_string(),
+            title: self.strings.get("announce_heading"),
             page_url: self.page_url.clone(),
         };
         let (html, pdf) = easy_read_letter(&source, &self.typesetter, &self.templates, &easy_read)?;
@@ -243,9 +266,9 @@ impl<'a> Pack<'a> {
 
 /// Where the pack points: the version's own addresses, so a letter kept for years
 /// still leads to the text it announced.
-fn links(site: &Site, notice: &Notice, version: &Version) -> Links {
+fn links(site: &Site, notice: &Notice, version: &Version, prefix: &str) -> Links {
     let base = &site.config.base_url;
-    let url = |path: &str| format!("{base}{path}");
+    let url = |path: &str| format!("{base}{prefix}{path}");
     let label = |address: &str| {
         address
             .trim_start_matches("https://")
