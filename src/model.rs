@@ -46,6 +46,10 @@ pub struct SiteConfig {
     /// Where a standard text's pictures may come from.
     #[serde(default)]
     pub images: ImagesConfig,
+    /// `[review]`: how often a notice is to be reviewed, for versions that give no
+    /// `review_by` of their own.
+    #[serde(default)]
+    pub review: Option<ReviewConfig>,
     /// Braille files for every version (`[braille]`); `None`: none are made.
     #[serde(default)]
     pub braille: Option<BrailleConfig>,
@@ -91,6 +95,14 @@ impl Default for EasyReadConfig {
 /// Easy-read guidance asks for 14 pt at least; 16 pt is the usual choice.
 fn default_easy_read_handout_size() -> u32 {
     16
+}
+
+/// `[review]` in site.toml.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewConfig {
+    /// Months from a version's `reviewed` date (or its effective date) to its review.
+    pub every_months: u32,
 }
 
 /// `[braille]` in site.toml: its presence asks for braille files (made by liblouis).
@@ -270,6 +282,11 @@ pub struct Version {
     pub summary: Option<String>,
     /// The day people were told about this (major) change.
     pub announced: Option<Located<Date>>,
+    /// `review_by`: the day by which the notice is to be reviewed while this version
+    /// is current (else, with `[review]` in site.toml, a number of months on).
+    pub review_by: Option<Located<Date>>,
+    /// `reviewed`: the day it was last reviewed, shown on the changelog.
+    pub reviewed: Option<Located<Date>>,
     /// The change in easy read, for the easy-read letter: points with pictures.
     pub easy_read_summary: Option<Located<String>>,
     /// `[not_applicable]`: checklist items (id, reason) this notice says do not apply.

@@ -35,18 +35,21 @@ pub struct StoredNotice {
 }
 
 /// The dates on which what a notice shows depends: which versions are in effect,
-/// and how far off each unannounced major change is (see `check::announcements`).
+/// how far off each unannounced major change is (see `check::announcements`), and
+/// how far off each version's review is (see `check::review`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateMarks {
     pub effective: Vec<Date>,
     pub unannounced: Vec<Date>,
+    pub reviews: Vec<Date>,
 }
 
 impl DateMarks {
-    pub fn of(notice: &Notice) -> DateMarks {
+    pub fn of(notice: &Notice, config: &crate::model::SiteConfig) -> DateMarks {
         DateMarks {
             effective: notice.versions.iter().map(|v| v.effective.value).collect(),
             unannounced: crate::check::announcements::unannounced(notice).collect(),
+            reviews: crate::check::review::review_dates(notice, config),
         }
     }
 
@@ -59,6 +62,10 @@ impl DateMarks {
                 .unannounced
                 .iter()
                 .all(|e| due(*e, then) == due(*e, now))
+            && self
+                .reviews
+                .iter()
+                .all(|r| crate::check::review::due(*r, then) == crate::check::review::due(*r, now))
     }
 }
 

@@ -106,6 +106,8 @@ codes! {
         "A braille page size in [braille] is outside what embossers and braille displays use. Choose 20 to 64 cells a line and 10 to 40 lines a page (40 and 25 are the usual ones).";
     BrailleTableInvalid = "CN0114" "settings/braille-table-invalid"
         "[braille.tables] names a table for a language the site is not published in, or a name that is not a liblouis table file. Write a table file name like \"cy-cy-g2.ctb\" for one of the site's languages.";
+    ReviewIntervalOutOfRange = "CN0115" "settings/review-interval-out-of-range"
+        "[review] every_months must be from 1 to 60: the months between reviews of a notice (12 is once a year).";
     ContactNoWayToReach = "CN0120" "contact/no-way-to-reach"
         "A [contact] block must give at least one of address, phone, email or web.";
     ContactWebInvalid = "CN0121" "contact/web-invalid"
@@ -232,6 +234,12 @@ codes! {
         "People were told of a major change after it took effect: they must be told before.";
     NotYetInEffect = "CN0611" "history/not-yet-in-effect"
         "No version of the notice is in effect yet: it is published only at its version's address until its effective date.";
+    ReviewDueSoon = "CN0612" "history/review-due-soon"
+        "The current version is due for review within 30 days (review_by, or [review] every_months in site.toml). Review the notice, then set reviewed and a new review_by. A reminder: build --strict does not fail on it.";
+    ReviewOverdue = "CN0613" "history/review-overdue"
+        "The current version's review date has passed. Review the notice, then set reviewed = DATE and a new review_by in its front-matter; build --strict fails until then.";
+    ReviewBeforeEffective = "CN0614" "history/review-before-effective"
+        "review_by is before the version takes effect. Give a day while it is in effect.";
 
     // 07: translations.
     TranslationInSiteLanguage = "CN0701" "language/translation-in-site-language"

@@ -104,6 +104,15 @@ fn validate(config: &mut SiteConfig, source: &SourceFile) -> Vec<Problem> {
         0,
     ));
     check_print_sizes(config, source, &mut problems);
+    if let Some(review) = &config.review {
+        if !(1..=60).contains(&review.every_months) {
+            problems.push(
+                source
+                    .problem(Code::ReviewIntervalOutOfRange, span_of_key(source, "every_months"), format!("[review] every_months = {} is outside 1–60", review.every_months))
+                    .with_help("Give how many months pass between reviews of a notice: every_months = 12 reviews each notice once a year."),
+            );
+        }
+    }
     if let Some(braille) = &config.braille {
         check_braille(braille, &config.all_languages(), source, &mut problems);
     }

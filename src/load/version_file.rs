@@ -26,6 +26,10 @@ struct RawFrontMatter {
     summary: Option<Spanned<String>>,
     /// The day people were told about a major change.
     announced: Option<Spanned<toml::Value>>,
+    /// The day by which the notice is to be reviewed.
+    review_by: Option<Spanned<toml::Value>>,
+    /// The day it was last reviewed.
+    reviewed: Option<Spanned<toml::Value>>,
     /// The change in easy read (points with pictures), for the easy-read letter.
     easy_read_summary: Option<Spanned<String>>,
     /// Checklist items that do not apply to this notice, each with the reason.
@@ -94,6 +98,7 @@ pub fn parse_version_file(
         .map(|s| s.into_inner())
         .filter(|s| !s.trim().is_empty());
     let announced = announced(&source, &raw, offset, &mut problems);
+    let (review_by, reviewed) = review_dates(&source, &raw, offset, effective, &mut problems);
     if let Some(contact) = &raw.contact {
         problems.extend(crate::load::contact::check_contact(
             contact, &source, offset,
@@ -115,6 +120,8 @@ pub fn parse_version_file(
                 controllers,
                 summary,
                 announced,
+                review_by,
+                reviewed,
                 easy_read_summary,
                 not_applicable,
                 not_covered,
@@ -155,6 +162,8 @@ struct Checked {
     controllers: Vec<String>,
     summary: Option<String>,
     announced: Option<Located<Date>>,
+    review_by: Option<Located<Date>>,
+    reviewed: Option<Located<Date>>,
     easy_read_summary: Option<Located<String>>,
     not_applicable: Vec<Located<(String, String)>>,
     not_covered: Vec<Located<String>>,
@@ -189,6 +198,8 @@ fn into_version(
         }),
         summary: checked.summary,
         announced: checked.announced,
+        review_by: checked.review_by,
+        reviewed: checked.reviewed,
         easy_read_summary: checked.easy_read_summary,
         not_applicable: checked.not_applicable,
         not_covered: checked.not_covered,
@@ -228,6 +239,37 @@ fn announced(
         );
     }
     Some(announced)
+}
+
+/// `review_by` and `reviewed`, checked: dates that exist, and a review not due
+/// before the version takes effect.
+fn review_dates(
+    source: &SourceFile,
+    raw: &RawFrontMatter,
+    offset: usize,
+    effective: Option<Date>,
+    problems: &mut Vec<Problem>,
+) -> (Option<Located<Date>>, Option<Located<Date>>) {
+    let mut date = |key: &str, value: &Option<Spanned<toml::Value>>| {
+        let value = value.as_ref()?;
+        let span = value.span().start + offset..value.span().end + offset;
+        parse_date_value(source, key, value.get_ref(), span.clone())
+            .map_err(|p| problems.push(p))
+            .ok()
+            .map(|date| Located { value: date, span })
+    };
+    let review_by = date("review_by", &raw.review_by);
+    let reviewed = date("reviewed", &raw.reviewed);
+    if let (Some(review_by), Some(effective)) = (&review_by, effective) {
+        if review_by.value < effective {
+            problems.push(
+                source
+                    .problem(Code::ReviewBeforeEffective, review_by.span.clone(), format!("review_by = {} is before the version takes effect ({effective})", review_by.value))
+                    .with_help("A version is reviewed while it is in effect: give a day after its effective date, like a year on."),
+            );
+        }
+    }
+    (review_by, reviewed)
 }
 
 /// Title and service must say something; the controller (or each joint controller)

@@ -32,6 +32,8 @@ impl SiteProblems {
 /// With `--strict`, any warning stops the run as an error.
 pub(super) fn strict(draft: &Draft) -> Result<(), BuildFailure> {
     let mut problems = all_problems(&draft.site_problems, &draft.entries);
+    // A review due soon is a reminder: it fails nothing until its day has passed.
+    problems.retain(|p| p.code != crate::diagnostics::Code::ReviewDueSoon);
     if problems.is_empty() {
         return Ok(());
     }

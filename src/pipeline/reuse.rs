@@ -269,7 +269,7 @@ impl Pipeline {
         StoredNotice {
             slug: notice.slug.clone(),
             fingerprint,
-            dates: DateMarks::of(notice),
+            dates: DateMarks::of(notice, &self.site.config),
             titles: NoticeTitles::of(notice),
             load: store_all(&entry.load),
             check: store_all(&entry.check),

@@ -121,6 +121,7 @@ pub(super) fn check_notices(draft: &mut Draft, today: Date) {
             let mut found = Vec::new();
             check::check_notice(notice, site, theme, &mut found);
             check::announcements::check_announcements(notice, today, &mut found);
+            check::review::check_review(notice, &site.config, today, &mut found);
             if let Some(fonts) = &fonts {
                 for version in &notice.versions {
                     check::handout_fonts::check_handout_fonts(version, fonts, &mut found);

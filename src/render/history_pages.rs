@@ -34,6 +34,8 @@ pub(crate) struct ChangesView {
     pub title: String,
     /// `None` while no version is in effect yet.
     pub current_href: Option<String>,
+    /// When the current version was last reviewed (its `reviewed`), if it says.
+    pub last_reviewed: Option<DateView>,
     pub major: Vec<ChangeEntry>,
     pub minor: Vec<ChangeEntry>,
 }
@@ -100,6 +102,10 @@ fn changes_job(site: &SiteRender, timeline: &Timeline) -> PageJob {
         current_href: timeline
             .current_version()
             .map(|_| format!("{root}{}", notice_folder(&notice.slug))),
+        last_reviewed: timeline
+            .current_version()
+            .and_then(|v| v.reviewed.as_ref())
+            .map(|reviewed| site.date(reviewed.value)),
         major,
         minor,
     };

@@ -123,6 +123,7 @@ first_published = Cyhoeddwyd gyntaf.
 changes_title = Newidiadau i { $title }
 changes_feed_title = Newidiadau mawr i { $title }
 changes_intro_html = Rydyn ni'n rhoi gwybod i chi am <strong>newidiadau mawr</strong>, drwy e-bost neu'r post lle gallwn ni. Dim ond ar y wefan hon mae <strong>newidiadau bach</strong>, fel cywiriadau, yn cael eu diweddaru.
+last_reviewed_on = Adolygwyd ddiwethaf ar { $date }.
 major_changes = Newidiadau mawr
 minor_changes = Newidiadau bach
 no_major_changes = Does dim newidiadau mawr wedi bod.

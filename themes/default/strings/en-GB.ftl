@@ -110,6 +110,7 @@ first_published = First published.
 changes_title = Changes to { $title }
 changes_feed_title = Major changes to { $title }
 changes_intro_html = We tell you about <strong>major changes</strong>, by email or post where we can. <strong>Minor changes</strong>, such as corrections, are only updated on this website.
+last_reviewed_on = Last reviewed on { $date }.
 major_changes = Major changes
 minor_changes = Minor changes
 no_major_changes = There have been no major changes.
