@@ -198,6 +198,9 @@ pub(crate) struct NoticeView {
     pub in_effect_until: Option<DateView>,
     pub last_updated: DateView,
     pub toc: Vec<TocEntry>,
+    /// "In this notice": on the standard page, where the checklist reads the
+    /// language.
+    pub first_layer: Vec<crate::render::first_layer::FirstLayerEntry>,
     pub body: String,
     /// The easy-read text, on easy-read pages.
     pub easy_read: Vec<EasyReadBlockView>,

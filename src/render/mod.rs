@@ -8,6 +8,7 @@ pub(crate) mod css;
 pub mod data;
 pub(crate) mod dates;
 pub(crate) mod feeds;
+pub(crate) mod first_layer;
 pub(crate) mod handouts;
 pub(crate) mod history_pages;
 pub mod markdown;

@@ -301,6 +301,13 @@ fn notice_view(
         in_effect_until: timeline.in_effect_until(index).map(|d| site.date(d)),
         last_updated: site.date(notice.last_major_change(version)),
         toc: body.toc.clone(),
+        first_layer: if form == Form::Standard
+            && crate::languages::LanguageChecks::of(&site.strings.tag).privacy_checklist
+        {
+            crate::render::first_layer::first_layer(version, &site.strings)
+        } else {
+            Vec::new()
+        },
         body: body.html.clone(),
         easy_read: Vec::new(),
         form,

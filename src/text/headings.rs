@@ -15,11 +15,13 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 use crate::text::markdown::slugify;
 
 /// Ids the default theme's templates give to parts of a notice's pages (the skip
-/// link's target, the contents, the updates section, the changelog's lists). A test
+/// link's target, the first layer, the contents, the updates section, the
+/// changelog's lists). A test
 /// reads the templates and fails if one is missing here.
-pub const PAGE_IDS: [&str; 6] = [
+pub const PAGE_IDS: [&str; 7] = [
     "main",
     "contents-heading",
+    "first-layer-heading",
     "updates",
     "untranslated",
     "major",

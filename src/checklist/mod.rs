@@ -1,5 +1,8 @@
-//! The checklist table, below load and check (load validates `[not_applicable]`
-//! against it; check reads notices with it; `new` writes its sections from it).
+//! The checklist table, below load, check and render (load validates
+//! `[not_applicable]` against it; check warns of what a notice leaves out; render's
+//! first layer links each item to its section; `new` writes its sections from it).
+//! `coverage` reads a version against it; `outline` is the version as a reader
+//! scans it.
 //!
 //! The privacy information a notice must give (UK GDPR Articles 13 and 14, as the ICO's
 //! "right to be informed" guidance lists it), and how a reader recognises each item in
@@ -12,6 +15,9 @@
 //! sentence. (Bounded repeats like `[^.]{0,80}` made the regex engine's automaton so
 //! large that the check took 3 s for 1,000 notices.) Measured on real notices: see
 //! tests/checklist_real_notices.rs.
+
+pub mod coverage;
+pub(crate) mod outline;
 
 /// One item of the checklist, with its vocabulary.
 #[derive(Debug, Clone, Copy)]

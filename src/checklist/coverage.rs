@@ -1,20 +1,18 @@
-//! The privacy-information check: for each item of the checklist (see [`items`]), does
-//! the current version of a notice give it, and where? Recognised as a reader would:
+//! How a version covers each item of the checklist, and where: read by the check
+//! (which warns of what is missing) and by render (the "In this notice" first layer,
+//! which links each item to its section). Recognised as a reader would:
 //! an explicit heading id (`{#retention}`) wins; then front-matter (`not_covered`,
 //! `[not_applicable]`); then a heading (or bold paragraph) whose words name the item;
 //! then a sentence that gives it. The evidence (heading or sentence, and its line) is
 //! shown by `clearnotice check`, so a person can trust or correct it.
 
-pub(crate) mod outline;
-
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-pub use crate::checklist::{Item, ITEMS};
-use crate::diagnostics::{Code, Problem};
-use crate::model::{Date, Notice, Version};
-use outline::{normalise, outline, Block, BlockKind};
+use super::outline::{normalise, outline, Block, BlockKind};
+use super::{Item, ITEMS};
+use crate::model::Version;
 
 /// How a notice stands on one item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -178,33 +176,4 @@ fn first_sentences(blocks: &[Block], open: &[usize]) -> Vec<(usize, Evidence)> {
         }
     }
     found
-}
-
-/// One warning for a notice whose current version leaves items out: which ones, in
-/// one line (`clearnotice check` explains each).
-pub fn missing_items(notice: &Notice, today: Date) -> Vec<Problem> {
-    let Some(version) = notice.current_version(today) else {
-        return Vec::new();
-    };
-    let missing: Vec<&str> = coverage(version)
-        .into_iter()
-        .filter(|(_, state)| matches!(state, Coverage::Missing | Coverage::MarkedNotCovered))
-        .map(|(item, _)| item.id)
-        .collect();
-    if missing.is_empty() {
-        return Vec::new();
-    }
-    vec![Problem::in_file(Code::ChecklistItemsMissing,
-        &version.source.path,
-        format!(
-            "{}: {} of {} privacy items not found ({}) — clearnotice check explains",
-            notice.slug,
-            missing.len(),
-            ITEMS.len(),
-            missing.join(", ")
-        ),
-    )
-    .with_help("Add a section about each, or say why one does not apply under [not_applicable] in the front-matter. `clearnotice check` shows the heading or sentence found for every item.")
-    .with_details(missing.iter().map(|id| id.to_string()).collect())
-    .warning()]
 }
