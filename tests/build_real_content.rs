@@ -72,7 +72,42 @@ fn every_page_has_one_h1_the_language_and_the_skip_link_first() {
             html.contains(r#"<main id="main""#),
             "{path} needs the main landmark the skip link targets"
         );
+        // One description for search results and link previews, never empty.
+        assert_eq!(
+            html.matches(r#"<meta name="description" content=""#)
+                .count(),
+            1,
+            "{path}"
+        );
+        assert!(
+            !html.contains(r#"<meta name="description" content="">"#),
+            "{path}"
+        );
     }
+    let notice = page(&files, "general/index.html");
+    assert!(
+        notice.contains(r#"<meta name="description" content="How PSS (UK) collects, uses and looks after your information when you use All PSS services.">"#),
+        "the notice's description names its service"
+    );
+}
+
+#[test]
+fn a_description_keeps_quotes_and_ampersands_in_the_attribute() {
+    let dir = site(&[(
+        "content/a/1.0.md",
+        version_file(
+            "title = \"A notice\"\nservice = \"Tom & Jerry's \\\"Care\\\"\"\ncontroller = \"Test Org\"\nversion = \"1.0\"\neffective = 2025-01-01\n",
+            "\n## About\n\nText.\n",
+        ),
+    )]);
+    let (out, result) = build_into_temp(dir.path());
+    result.unwrap();
+    let html = std::fs::read_to_string(out.path().join("public/a/index.html")).unwrap();
+    assert!(
+        html.contains(r#"when you use Tom &amp; Jerry's &quot;Care&quot;.">"#),
+        "{}",
+        &html[..html.find("<title>").unwrap()]
+    );
 }
 
 #[test]

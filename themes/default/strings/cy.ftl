@@ -28,6 +28,8 @@ month_11 = Tachwedd
 month_12 = Rhagfyr
 date = { $day } { $month } { $year }
 
+meta_description_notice = Sut mae { $organisation } yn casglu, yn defnyddio ac yn gofalu am eich gwybodaeth pan fyddwch yn defnyddio { $service }.
+meta_description_changes = Pob newid i { $title }, mawr a bach, a thestun pob fersiwn.
 skip_link = Neidio i'r prif gynnwys
 languages_label = Ieithoedd
 contact_heading = Cysylltu â ni am eich gwybodaeth

@@ -23,6 +23,8 @@ month_12 = December
 date = { $day } { $month } { $year }
 
 # Every page
+meta_description_notice = How { $organisation } collects, uses and looks after your information when you use { $service }.
+meta_description_changes = Every change to { $title }, major and minor, and each version's own text.
 skip_link = Skip to main content
 languages_label = Languages
 contact_heading = Contact us about your information
