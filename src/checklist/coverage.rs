@@ -83,21 +83,7 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
 /// Each checklist item with how `version` covers it.
 pub fn coverage(version: &Version) -> Vec<(Item, Coverage)> {
     let blocks = outline(version);
-    let headings: Vec<(&Block, String)> = blocks
-        .iter()
-        .filter(|b| b.is_heading())
-        .map(|b| (b, normalise(&b.text)))
-        .collect();
-    let mut states: Vec<Option<Coverage>> = ITEMS
-        .iter()
-        .enumerate()
-        .map(|(index, item)| {
-            by_heading_id(&blocks, item)
-                .map(Coverage::Covered)
-                .or_else(|| by_front_matter(version, item))
-                .or_else(|| by_heading(&headings, index).map(Coverage::Covered))
-        })
-        .collect();
+    let mut states = settled_before_sentences(version, &blocks);
     // Sentences are read only for the items nothing else has settled.
     let open: Vec<usize> = (0..ITEMS.len()).filter(|&i| states[i].is_none()).collect();
     for (index, evidence) in first_sentences(&blocks, &open) {
@@ -107,6 +93,31 @@ pub fn coverage(version: &Version) -> Vec<(Item, Coverage)> {
         .iter()
         .zip(states)
         .map(|(item, state)| (*item, state.unwrap_or(Coverage::Missing)))
+        .collect()
+}
+
+/// What settles each item before any sentence is read (by [`ITEMS`]' order): a
+/// heading with its id, the front-matter, then a heading whose words name it. The
+/// first part of [`coverage`], and all the first layer of a page needs (it links
+/// headings only), without the sentences' cost.
+pub(crate) fn settled_before_sentences(
+    version: &Version,
+    blocks: &[Block],
+) -> Vec<Option<Coverage>> {
+    let headings: Vec<(&Block, String)> = blocks
+        .iter()
+        .filter(|b| b.is_heading())
+        .map(|b| (b, normalise(&b.text)))
+        .collect();
+    ITEMS
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            by_heading_id(blocks, item)
+                .map(Coverage::Covered)
+                .or_else(|| by_front_matter(version, item))
+                .or_else(|| by_heading(&headings, index).map(Coverage::Covered))
+        })
         .collect()
 }
 

@@ -8,8 +8,9 @@
 
 use serde::Serialize;
 
-use crate::checklist::coverage::{coverage, Coverage, Found};
+use crate::checklist::coverage::{settled_before_sentences, Coverage};
 use crate::checklist::outline::{outline, BlockKind};
+use crate::checklist::ITEMS as CHECKLIST;
 use crate::model::Version;
 use crate::text::document::{parse_document, plain, Block};
 use crate::theme::strings::Strings;
@@ -58,21 +59,17 @@ pub(crate) fn first_layer(version: &Version, strings: &Strings) -> Vec<FirstLaye
     if heading_lines.len() != page_headings.len() {
         return Vec::new();
     }
-    let found = coverage(version);
+    // Headings only: a sentence that gives an item may sit in a section about
+    // something else (a retention period under "WordPress"), and a wrong link would
+    // mislead more than a missing one — so the sentences are never read here.
+    let settled = settled_before_sentences(version, &blocks);
     ITEMS
         .iter()
         .filter_map(|(item, key)| {
-            // Only a heading found for the item: a sentence that gives it may sit in a
-            // section about something else (a retention period under "WordPress"),
-            // and a wrong link would mislead more than a missing one.
-            let evidence = found.iter().find_map(|(i, state)| match state {
-                Coverage::Covered(evidence)
-                    if i.id == *item && evidence.found != Found::Sentence =>
-                {
-                    Some(evidence)
-                }
-                _ => None,
-            })?;
+            let index = CHECKLIST.iter().position(|i| i.id == *item)?;
+            let Some(Coverage::Covered(evidence)) = &settled[index] else {
+                return None;
+            };
             // The section it is in: the last heading at or before its line.
             let section = heading_lines
                 .iter()

@@ -326,6 +326,35 @@ pub(crate) fn links_in<'a>(inlines: &'a mut [Inline], links: &mut Vec<&'a mut St
     }
 }
 
+/// The words of some inlines for a reader of plain text, paper or braille: a link's
+/// address written out after its words (`mailto:` left off), unless the words are
+/// the address, the link is to a section of the same text (no address), or it is a
+/// phone number (its words are the number). A line break stays one.
+pub(crate) fn text_with_addresses(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text { text } | Inline::Code { text } => out.push_str(text),
+            Inline::Strong { inlines } | Inline::Emphasis { inlines } => {
+                out.push_str(&text_with_addresses(inlines))
+            }
+            Inline::Link {
+                url,
+                written_out,
+                inlines,
+            } => {
+                out.push_str(&text_with_addresses(inlines));
+                let address = url.strip_prefix("mailto:").unwrap_or(url);
+                if !written_out && !address.is_empty() && !address.starts_with("tel:") {
+                    out.push_str(&format!(" ({address})"));
+                }
+            }
+            Inline::Break => out.push('\n'),
+        }
+    }
+    out
+}
+
 /// The words of some inlines, as plain text.
 pub(crate) fn plain(inlines: &[Inline]) -> String {
     let mut out = String::new();

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::render::handouts::data::HandoutData;
-use crate::text::document::{Block, Inline};
+use crate::text::document::{text_with_addresses, Block};
 
 /// How a paragraph is laid out on the braille page (see `layout.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,9 +89,9 @@ fn block_paragraphs(block: &Block, depth: usize, out: &mut Vec<Paragraph>) {
             } else {
                 Style::Subheading
             },
-            words_of(inlines),
+            text_with_addresses(inlines),
         ),
-        Block::Paragraph { inlines } => push(Style::Paragraph, words_of(inlines)),
+        Block::Paragraph { inlines } => push(Style::Paragraph, text_with_addresses(inlines)),
         Block::List {
             ordered,
             start,
@@ -108,7 +108,13 @@ fn block_paragraphs(block: &Block, depth: usize, out: &mut Vec<Paragraph>) {
                 let cells: Vec<String> = header
                     .iter()
                     .zip(row)
-                    .map(|(head, cell)| format!("{}: {}", words_of(head), words_of(cell)))
+                    .map(|(head, cell)| {
+                        format!(
+                            "{}: {}",
+                            text_with_addresses(head),
+                            text_with_addresses(cell)
+                        )
+                    })
                     .collect();
                 out.push(Paragraph {
                     style: Style::Item(depth),
@@ -130,7 +136,7 @@ fn block_paragraphs(block: &Block, depth: usize, out: &mut Vec<Paragraph>) {
 fn list_item(item: &[Block], depth: usize, number: Option<u64>, out: &mut Vec<Paragraph>) {
     let mut blocks = item.iter();
     let first = match blocks.next() {
-        Some(Block::Paragraph { inlines }) => words_of(inlines),
+        Some(Block::Paragraph { inlines }) => text_with_addresses(inlines),
         Some(other) => {
             block_paragraphs(other, depth + 1, out);
             String::new()
@@ -156,35 +162,6 @@ fn list_item(item: &[Block], depth: usize, number: Option<u64>, out: &mut Vec<Pa
         }
         out.extend(inner);
     }
-}
-
-/// The words of some inlines as a reader of braille gets them: a link's address
-/// written out after its words (as the printed handouts do), unless the words are
-/// the address or a phone number.
-fn words_of(inlines: &[Inline]) -> String {
-    let mut out = String::new();
-    for inline in inlines {
-        match inline {
-            Inline::Text { text } | Inline::Code { text } => out.push_str(text),
-            Inline::Strong { inlines } | Inline::Emphasis { inlines } => {
-                out.push_str(&words_of(inlines))
-            }
-            Inline::Link {
-                url,
-                written_out,
-                inlines,
-            } => {
-                out.push_str(&words_of(inlines));
-                let address = url.strip_prefix("mailto:").unwrap_or(url);
-                // A phone link's words are its number.
-                if !written_out && !address.is_empty() && !address.starts_with("tel:") {
-                    out.push_str(&format!(" ({address})"));
-                }
-            }
-            Inline::Break => out.push(' '),
-        }
-    }
-    out
 }
 
 /// Text on one line, its spaces single: liblouis translates a line at a time.

@@ -1,7 +1,7 @@
 //! The pack's message as plain text (for the email's text part and the text message)
 //! and the escapes its templates need.
 
-use crate::text::document::{Block, Inline};
+use crate::text::document::{text_with_addresses, Block};
 
 /// Backslash before every ASCII punctuation character: a value shows as written, and
 /// a `*` or `[` in a title cannot become Markdown.
@@ -36,7 +36,7 @@ pub(super) fn plain_text(blocks: &[Block]) -> String {
 pub(super) fn write_block(block: &Block, indent: &str, out: &mut String) {
     match block {
         Block::Heading { level, inlines, .. } => {
-            let text = inline_text(inlines);
+            let text = text_with_addresses(inlines);
             out.push_str(&format!("{indent}{text}\n"));
             let rule = if *level == 1 { '=' } else { '-' };
             out.push_str(&format!(
@@ -45,7 +45,7 @@ pub(super) fn write_block(block: &Block, indent: &str, out: &mut String) {
             ));
         }
         Block::Paragraph { inlines } => {
-            out.push_str(&format!("{indent}{}\n\n", inline_text(inlines)))
+            out.push_str(&format!("{indent}{}\n\n", text_with_addresses(inlines)))
         }
         Block::List { items, .. } => {
             for item in items {
@@ -63,28 +63,4 @@ pub(super) fn write_block(block: &Block, indent: &str, out: &mut String) {
         Block::Quote { blocks } => blocks.iter().for_each(|b| write_block(b, "  ", out)),
         Block::Table { .. } | Block::Rule => {}
     }
-}
-
-pub(super) fn inline_text(inlines: &[Inline]) -> String {
-    let mut out = String::new();
-    for inline in inlines {
-        match inline {
-            Inline::Text { text } | Inline::Code { text } => out.push_str(text),
-            Inline::Strong { inlines } | Inline::Emphasis { inlines } => {
-                out.push_str(&inline_text(inlines))
-            }
-            Inline::Link {
-                url,
-                written_out,
-                inlines,
-            } => {
-                out.push_str(&inline_text(inlines));
-                if !written_out {
-                    out.push_str(&format!(" ({})", url.trim_start_matches("mailto:")));
-                }
-            }
-            Inline::Break => out.push('\n'),
-        }
-    }
-    out
 }

@@ -23,6 +23,14 @@ pub(super) enum Values {
 pub(super) fn register(tera: &mut Tera, strings: Arc<Strings>, values: Values) {
     tera.register_function("t", move |kwargs: Kwargs, _: &State| -> TeraResult<Value> {
         let key: String = kwargs.must_get("key")?;
+        // A site's own template may name a message the strings do not have: an
+        // error at the template, not a panic.
+        if !strings.text.contains_key(&key) {
+            return Err(tera::Error::message(format!(
+                "t(key=\"{key}\"): the {} strings have no message `{key}`",
+                strings.tag
+            )));
+        }
         let given: Vec<(String, String)> = kwargs
             .iter()
             .filter(|(name, _)| name.to_string() != "key")
