@@ -157,6 +157,17 @@ fn a_missing_translation_of_the_current_version_shows_the_older_one_marked_out_o
     // Its own 1.0 page is not out of date.
     let old = read_page(&out.path().join("public"), "ar/test-notice/1.0/index.html");
     assert!(!old.contains("banner--out-of-date"), "{old}");
+    // No comparison is made with a text that is not 2.0's, so neither the changelog nor
+    // the feeds link to one (lychee found the feeds did).
+    assert!(!out
+        .path()
+        .join("public/ar/test-notice/2.0/compare")
+        .exists());
+    for feed in ["ar/feed.xml", "ar/test-notice/feed.xml"] {
+        let text = std::fs::read_to_string(out.path().join("public").join(feed)).unwrap();
+        assert!(text.contains("/ar/test-notice/2.0/"), "{feed}: {text}");
+        assert!(!text.contains("/compare/"), "{feed}: {text}");
+    }
 }
 
 const SITE: &str = "title = \"Test notices\"\nbase_url = \"https://example.org/\"\nlanguages = [\"en-GB\", \"cy\"]\norganisation = \"Test Org\"\n\n[contact]\nemail = \"data@example.org\"\n";

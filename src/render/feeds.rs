@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use tera::Context;
 
 use crate::addresses::{compare_folder, PagePath};
-use crate::model::Version;
+use crate::model::{Notice, Version};
+use crate::render::history_pages::comparable;
 use crate::render::markdown::summary_text;
 use crate::render::timeline::Timeline;
 use crate::render::{PageJob, SiteRender};
@@ -43,13 +44,14 @@ pub(crate) fn notice_entries(site: &SiteRender, timeline: &Timeline) -> Vec<Feed
         .iter()
         .enumerate()
         .filter(|(_, v)| v.is_major())
-        .map(|(index, version)| entry(site, &notice.slug, index, version))
+        .map(|(index, version)| entry(site, notice, index, version))
         .collect();
     entries.reverse();
     entries
 }
 
-fn entry(site: &SiteRender, slug: &str, index: usize, version: &Version) -> FeedEntry {
+fn entry(site: &SiteRender, notice: &Notice, index: usize, version: &Version) -> FeedEntry {
+    let slug = &notice.slug;
     let number = version.number.value.to_string();
     let url = format!("{}{}/{number}/", site.base_url, slug);
     let contact = site.contact_of(version);
@@ -63,7 +65,8 @@ fn entry(site: &SiteRender, slug: &str, index: usize, version: &Version) -> Feed
         title: format!("{}: version {number}, {what}", version.title),
         updated: rfc3339(version),
         summary: summary_text(version).unwrap_or_else(|| site.strings.get("first_published")),
-        compare_url: (index > 0)
+        // Only where the comparison page is made (the changelog links the same way).
+        compare_url: (index > 0 && comparable(&notice.versions[index - 1], version))
             .then(|| format!("{}{}", site.base_url, compare_folder(slug, &number))),
         url,
         contact_name: contact.name.unwrap_or(contact.organisation),

@@ -145,7 +145,7 @@ fn change_entry(site: &SiteRender, timeline: &Timeline, index: usize, root: &str
 
 /// Whether two versions' texts can be compared: not where either shows an older
 /// version's translation (its words would say nothing of this change).
-fn comparable(previous: &Version, version: &Version) -> bool {
+pub(crate) fn comparable(previous: &Version, version: &Version) -> bool {
     previous.out_of_date_text.is_none() && version.out_of_date_text.is_none()
 }
 
