@@ -4,6 +4,7 @@
 
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Parser, Tag};
 
+use crate::text::autolink::autolinked;
 use crate::text::headings::{assign_all, heading_text};
 use crate::text::markdown::markdown_options;
 use serde::Serialize;
@@ -52,8 +53,10 @@ pub struct RenderedMarkdown {
 }
 
 pub fn render_markdown(markdown: &str) -> RenderedMarkdown {
-    let mut events: Vec<Event> = Parser::new_ext(markdown, markdown_options())
-        .map(|event| match event {
+    let parsed = Parser::new_ext(markdown, markdown_options()).map(|event| (event, ()));
+    let mut events: Vec<Event> = autolinked(parsed.collect())
+        .into_iter()
+        .map(|(event, ())| match event {
             Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
             other => other,
         })

@@ -7,6 +7,7 @@
 use pulldown_cmark::{Alignment, Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 
+use crate::text::autolink::autolinked;
 use crate::text::headings::{assign_all, HeadingIds};
 use crate::text::markdown::markdown_options;
 
@@ -64,7 +65,11 @@ pub enum Inline {
 
 /// Reads a notice's Markdown into blocks, with the same heading ids as its web page.
 pub(crate) fn parse_document(markdown: &str) -> Vec<Block> {
-    let events: Vec<Event> = Parser::new_ext(markdown, markdown_options()).collect();
+    let parsed = Parser::new_ext(markdown, markdown_options()).map(|event| (event, ()));
+    let events: Vec<Event> = autolinked(parsed.collect())
+        .into_iter()
+        .map(|(event, ())| event)
+        .collect();
     let (ids, headings) = assign_all(&events);
     let mut reader = Reader {
         events: &events,

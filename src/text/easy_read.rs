@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{html, Event, HeadingLevel, Parser, Tag, TagEnd};
 
+use crate::text::autolink::autolinked;
 use crate::text::document::{inlines_of, Inline};
 use crate::text::headings::assign_all;
 use crate::text::markdown::markdown_options;
@@ -47,9 +48,11 @@ pub enum Block {
 
 /// Parses easy-read Markdown into headings and points.
 pub fn parse_easy_read(markdown: &str) -> Vec<Block> {
-    let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(markdown, markdown_options())
-        .into_offset_iter()
-        .collect();
+    let mut events: Vec<(Event, Range<usize>)> = autolinked(
+        Parser::new_ext(markdown, markdown_options())
+            .into_offset_iter()
+            .collect(),
+    );
     let plain_events: Vec<Event> = events.iter().map(|(e, _)| e.clone()).collect();
     let (ids, headings) = assign_all(&plain_events);
     for (event, _) in &mut events {

@@ -1,6 +1,7 @@
 //! The text layer: how every stage reads a notice's words. Below check and render
 //! (both use it); it uses nothing of theirs, nor the file system.
 
+pub(crate) mod autolink;
 pub(crate) mod document;
 pub mod easy_read;
 pub mod headings;

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Every PDF a site or an announcement pack gives people, through a PDF/UA-1 checker.
+"""Every PDF a site or an announcement pack gives people, through a PDF/UA-1 checker,
+and every address it writes out a link.
 
     pdfua.py FOLDER...               every PDF under each folder (handouts, letters)
     pdfua.py --self-test FOLDER...   break one handout on purpose, once per fault, and
@@ -8,10 +9,12 @@
 The checker is page (PyPI `page-validation`): the PDF/UA-1 rule set (104 rules, close
 to veraPDF's), with no Java. check.py reads what a reader meets (sizes, order, the
 web page's headings); this reads the standard's rules. A PDF passes with zero failed
-rules. Folders clearnotice keeps for itself (a name starting with a dot: the handout
+rules and no address written out without a link annotation over it (see ADDRESS). Folders clearnotice keeps for itself (a name starting with a dot: the handout
 cache) are not what people get and are left out.
 """
 
+import re
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -42,6 +45,37 @@ def failures(pdf):
     return found, report.rules.total
 
 
+# An address written out on paper, as GitHub's Markdown would link it in text: a web
+# address with its scheme or starting www., an email address, or a domain with a
+# path (example.org/contact). A bare domain (data.gov.uk, GOV.UK) is as often a name
+# as an address, so it is not held to this. Words are read one by one.
+ADDRESS = re.compile(
+    r"^[(\[]?(?:https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|"
+    r"[a-z0-9-]+(?:\.[a-z0-9-]+)+/\S*)[)\].,;:]*$",
+    re.I,
+)
+
+
+def unlinked_addresses(pdf_path):
+    """Addresses written out on a page where no link annotation covers them, as
+    "page N: address" lines. The words' boxes come from pdftotext -bbox (top-left
+    origin), the annotations' from the PDF (bottom-left origin)."""
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf_path), "-"], capture_output=True, text=True, check=True).stdout
+    pages = re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', out, re.S)
+    found = []
+    with pikepdf.open(pdf_path) as pdf:
+        for number, ((_, height, words), page) in enumerate(zip(pages, pdf.pages), 1):
+            rects = [[float(v) for v in annot.Rect] for annot in page.get("/Annots", []) if annot.get("/Subtype") == "/Link"]
+            for x0, y0, x1, y1, word in re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', words):
+                if not ADDRESS.match(word):
+                    continue
+                x = (float(x0) + float(x1)) / 2
+                y = float(height) - (float(y0) + float(y1)) / 2
+                if not any(r[0] <= x <= r[2] and r[1] <= y <= r[3] for r in rects):
+                    found.append(f"page {number}: {word} is written out but not a link")
+    return found
+
+
 def main(folders):
     pdfs = pdfs_in(folders)
     if not pdfs:
@@ -51,6 +85,7 @@ def main(folders):
     rules = set()
     for pdf in pdfs:
         found, total = failures(pdf)
+        found += unlinked_addresses(pdf)
         rules.add(total)
         for line in found[:5]:
             print(f"FAIL {pdf}: {line}")
@@ -65,29 +100,42 @@ def main(folders):
 FAULTS = [fault_untagged, fault_no_lang, fault_figure_without_alt, fault_no_title_bar]
 
 
+def fault_links_gone(pdf):
+    """Every link annotation taken away: the addresses are only words again."""
+    for page in pdf.pages:
+        if "/Annots" in page:
+            page.Annots = pdf.make_indirect(pikepdf.Array([a for a in page.Annots if a.get("/Subtype") != "/Link"]))
+
+
+# Faults the address check must catch by itself.
+ADDRESS_FAULTS = [fault_links_gone]
+
+
 def self_test(folders):
     handouts = [pdf for pdf in pdfs_in(folders) if "easy-read" in pdf.name]
     if not handouts:
         print("FAIL: no easy-read handout to break")
         return 1
     original = handouts[0]
-    if failures(original)[0]:
+    if failures(original)[0] or unlinked_addresses(original):
         print(f"FAIL: {original} fails before it is broken")
         return 1
     missed = 0
-    for fault in FAULTS:
+    for fault in FAULTS + ADDRESS_FAULTS:
+        check = unlinked_addresses if fault in ADDRESS_FAULTS else (lambda path: failures(path)[0])
         with tempfile.TemporaryDirectory() as scratch:
             copy = Path(scratch) / original.name
             with pikepdf.open(original) as pdf:
                 fault(pdf)
                 pdf.save(copy)
-            found, _ = failures(copy)
+            found = check(copy)
             if found:
                 print(f"ok {fault.__name__}: rejected ({found[0][:100]})")
             else:
-                print(f"FAIL {fault.__name__}: passed the PDF/UA checker")
+                print(f"FAIL {fault.__name__}: passed")
                 missed += 1
-    print(f"self-test: {len(FAULTS) - missed} of {len(FAULTS)} faults rejected")
+    total = len(FAULTS + ADDRESS_FAULTS)
+    print(f"self-test: {total - missed} of {total} faults rejected")
     return 1 if missed else 0
 
 

@@ -1,7 +1,8 @@
 //! The pack's words: its templates' `t(key="announce_heading", title=…)` is the
 //! message `key` of the strings of the pack's language, with the values given. In a
 //! Markdown template each value is escaped as Markdown first (it is the notice's own
-//! text), and the message's own Markdown (`**bold**`, a link) is kept.
+//! text) unless the template marks it `| safe`, and the message's own Markdown
+//! (`**bold**`, a link) is kept.
 
 use std::sync::Arc;
 
@@ -37,6 +38,9 @@ pub(super) fn register(tera: &mut Tera, strings: Arc<Strings>, values: Values) {
             .map(|(name, value)| {
                 let text = value.to_string();
                 let text = match values {
+                    // A value the template marks `| safe` is Markdown it wrote itself
+                    // (a link made of the pack's own addresses), kept as it is.
+                    Values::Markdown if value.is_safe() => text,
                     Values::Markdown => markdown_text(&text),
                     Values::Plain => text,
                 };
