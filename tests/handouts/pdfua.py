@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Every PDF a site or an announcement pack gives people, through a PDF/UA-1 checker,
-and every address it writes out a link.
+"""Every PDF a site or an announcement pack gives people, through a PDF/UA-1 checker;
+every address it writes out a link; every page painted in the order it is read.
 
     pdfua.py FOLDER...               every PDF under each folder (handouts, letters)
     pdfua.py --self-test FOLDER...   break one handout on purpose, once per fault, and
@@ -9,10 +9,12 @@ and every address it writes out a link.
 The checker is page (PyPI `page-validation`): the PDF/UA-1 rule set (104 rules, close
 to veraPDF's), with no Java. check.py reads what a reader meets (sizes, order, the
 web page's headings); this reads the standard's rules. A PDF passes with zero failed
-rules and no address written out without a link annotation over it (see ADDRESS). Folders clearnotice keeps for itself (a name starting with a dot: the handout
+rules, no address written out without a link annotation over it (see ADDRESS), and
+each page's tagged content painted in the order of the structure tree (WCAG 1.3.2). Folders clearnotice keeps for itself (a name starting with a dot: the handout
 cache) are not what people get and are left out.
 """
 
+import bisect
 import re
 import subprocess
 import sys
@@ -76,6 +78,54 @@ def unlinked_addresses(pdf_path):
     return found
 
 
+def tree_order(pdf):
+    """Each page's marked-content ids in the order of the structure tree (depth first),
+    keyed by the page object's id."""
+    order = {}
+
+    def walk(node, page):
+        page = node.get("/Pg", page)
+        kids = node.get("/K")
+        if kids is None:
+            return
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, int):
+                order.setdefault(page.objgen, []).append(kid)
+            elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+                order.setdefault(kid.get("/Pg", page).objgen, []).append(int(kid.MCID))
+            elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                walk(kid, page)
+
+    walk(pdf.Root.StructTreeRoot, None)
+    return order
+
+
+def longest_in_order(ranks):
+    tails = []
+    for rank in ranks:
+        at = bisect.bisect_left(tails, rank)
+        tails[at:at + 1] = [rank]
+    return len(tails)
+
+
+def paint_out_of_order(pdf_path):
+    """Pages whose content is painted in another order than its tags are read in
+    (WCAG 1.3.2): the marked-content ids in the page's content stream, against their
+    order in the structure tree."""
+    found = []
+    with pikepdf.open(pdf_path) as pdf:
+        order = tree_order(pdf)
+        for number, page in enumerate(pdf.pages, 1):
+            rank = {mcid: at for at, mcid in enumerate(order.get(page.objgen, []))}
+            painted = [rank[int(operands[1].MCID)] for operands, operator in pikepdf.parse_content_stream(page)
+                       if str(operator) == "BDC" and len(operands) > 1 and isinstance(operands[1], pikepdf.Dictionary)
+                       and "/MCID" in operands[1] and int(operands[1].MCID) in rank]
+            if painted != sorted(painted):
+                share = longest_in_order(painted) / len(painted)
+                found.append(f"page {number}: painted in another order than its tags ({share:.0%} in order)")
+    return found
+
+
 def main(folders):
     pdfs = pdfs_in(folders)
     if not pdfs:
@@ -85,7 +135,7 @@ def main(folders):
     rules = set()
     for pdf in pdfs:
         found, total = failures(pdf)
-        found += unlinked_addresses(pdf)
+        found += unlinked_addresses(pdf) + paint_out_of_order(pdf)
         rules.add(total)
         for line in found[:5]:
             print(f"FAIL {pdf}: {line}")
@@ -107,8 +157,15 @@ def fault_links_gone(pdf):
             page.Annots = pdf.make_indirect(pikepdf.Array([a for a in page.Annots if a.get("/Subtype") != "/Link"]))
 
 
-# Faults the address check must catch by itself.
-ADDRESS_FAULTS = [fault_links_gone]
+def fault_tags_reversed(pdf):
+    """The document's parts read in the opposite order to the one they are painted in."""
+    document = pdf.Root.StructTreeRoot.K
+    document = document[0] if isinstance(document, pikepdf.Array) else document
+    document.K = pikepdf.Array(list(reversed(list(document.K))))
+
+
+# Faults this file's own checks must catch by themselves.
+OWN_FAULTS = {fault_links_gone: unlinked_addresses, fault_tags_reversed: paint_out_of_order}
 
 
 def self_test(folders):
@@ -117,12 +174,12 @@ def self_test(folders):
         print("FAIL: no easy-read handout to break")
         return 1
     original = handouts[0]
-    if failures(original)[0] or unlinked_addresses(original):
+    if failures(original)[0] or unlinked_addresses(original) or paint_out_of_order(original):
         print(f"FAIL: {original} fails before it is broken")
         return 1
     missed = 0
-    for fault in FAULTS + ADDRESS_FAULTS:
-        check = unlinked_addresses if fault in ADDRESS_FAULTS else (lambda path: failures(path)[0])
+    for fault in FAULTS + list(OWN_FAULTS):
+        check = OWN_FAULTS.get(fault, lambda path: failures(path)[0])
         with tempfile.TemporaryDirectory() as scratch:
             copy = Path(scratch) / original.name
             with pikepdf.open(original) as pdf:
@@ -134,7 +191,7 @@ def self_test(folders):
             else:
                 print(f"FAIL {fault.__name__}: passed")
                 missed += 1
-    total = len(FAULTS + ADDRESS_FAULTS)
+    total = len(FAULTS) + len(OWN_FAULTS)
     print(f"self-test: {total - missed} of {total} faults rejected")
     return 1 if missed else 0
 
