@@ -83,7 +83,25 @@ fn every_page_has_one_h1_the_language_and_the_skip_link_first() {
             !html.contains(r#"<meta name="description" content="">"#),
             "{path}"
         );
+        // The tab's picture, so browsers do not ask for /favicon.ico; an instant
+        // redirect is never shown.
+        if !html.contains("http-equiv=\"refresh\"") {
+            // The 404 page is served at any address, so its links start at the site's root.
+            let root = if path == "404.html" {
+                "/privacy/".to_string()
+            } else if path.contains('/') {
+                "../".repeat(path.matches('/').count())
+            } else {
+                "./".to_string()
+            };
+            let icon = format!(
+                r#"<link rel="icon" href="{}icon.svg" type="image/svg+xml">"#,
+                root
+            );
+            assert!(html.contains(&icon), "{path}: no {icon}");
+        }
     }
+    assert!(files["icon.svg"].starts_with(b"<svg"));
     let notice = page(&files, "general/index.html");
     assert!(
         notice.contains(r#"<meta name="description" content="How PSS (UK) collects, uses and looks after your information when you use All PSS services.">"#),

@@ -383,19 +383,16 @@ pub fn base_context(site: &SiteRender, page: &PageView) -> Context {
     page.direction = site.strings.direction;
     context.insert("page", &page);
     context.insert_value("t", site.strings_value.clone());
-    // Each form's stylesheet, by the name the templates know it by: the stylesheets
-    // are the site's, shared by its languages.
+    // The site's own top (above a language's folder), where its stylesheets and the
+    // theme's static files are: shared by its languages.
+    let site_root = format!("{}{}", page.root, site.up_to_site());
     for form in &crate::forms::FORMS {
         context.insert(
             form.stylesheet_variable,
-            &format!(
-                "{}{}{}",
-                page.root,
-                site.up_to_site(),
-                form.stylesheet_output
-            ),
+            &format!("{site_root}{}", form.stylesheet_output),
         );
     }
+    context.insert("site_root", &site_root);
     context
 }
 
