@@ -97,6 +97,8 @@ pub struct NoticeCoverage {
     /// it reads the version file, and only in English (its vocabulary is English),
     /// so a Welsh text is "not checked" rather than reported as missing everything.
     pub not_checked: Vec<(String, PathBuf)>,
+    /// How easy its standard text is to read (English only: the formulas are).
+    pub readability: Option<text::readability::TextReport>,
 }
 
 /// What `clearnotice check` reports: the site builds (in memory), and this is how
@@ -140,6 +142,7 @@ pub fn inspect(options: &BuildOptions) -> Result<Inspection, BuildFailure> {
                     Vec::new()
                 },
                 not_checked,
+                readability: english.then(|| text::readability::report(version)),
             })
         })
         .collect();

@@ -53,6 +53,9 @@ pub struct SiteConfig {
     /// Braille files for every version (`[braille]`); `None`: none are made.
     #[serde(default)]
     pub braille: Option<BrailleConfig>,
+    /// `[readability]`: the reading grades past which `build` warns.
+    #[serde(default)]
+    pub readability: ReadabilityConfig,
     /// The clearnotice release the site is built with (`clearnotice = "0.2.0"`): the
     /// publishing workflow installs it; a build by another release says so.
     #[serde(default)]
@@ -103,6 +106,44 @@ fn default_easy_read_handout_size() -> u32 {
 pub struct ReviewConfig {
     /// Months from a version's `reviewed` date (or its effective date) to its review.
     pub every_months: u32,
+}
+
+/// `[readability]` in site.toml: the Flesch–Kincaid grade (a US school year; add 5
+/// for a reading age) past which a notice's standard text is warned about, once per
+/// notice. A notice for everyone has no target unless the site sets one; a notice
+/// with `audience = "children"` has a stricter one by default.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadabilityConfig {
+    /// For every notice: none by default.
+    #[serde(default)]
+    pub grade: Option<f64>,
+    /// For notices written for children: grade 7 (a reading age of 12) by default.
+    #[serde(default = "default_children_grade")]
+    pub children_grade: f64,
+}
+
+impl Default for ReadabilityConfig {
+    fn default() -> Self {
+        ReadabilityConfig {
+            grade: None,
+            children_grade: default_children_grade(),
+        }
+    }
+}
+
+fn default_children_grade() -> f64 {
+    7.0
+}
+
+/// Who a notice is written for (`audience` in its front-matter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    #[default]
+    Everyone,
+    /// Children: the site's stricter readability target holds.
+    Children,
 }
 
 /// `[braille]` in site.toml: its presence asks for braille files (made by liblouis).
@@ -287,6 +328,9 @@ pub struct Version {
     pub review_by: Option<Located<Date>>,
     /// `reviewed`: the day it was last reviewed, shown on the changelog.
     pub reviewed: Option<Located<Date>>,
+    /// `audience`: who it is written for (`"children"`: a stricter readability
+    /// target), with where it was written.
+    pub audience: Option<Located<Audience>>,
     /// The change in easy read, for the easy-read letter: points with pictures.
     pub easy_read_summary: Option<Located<String>>,
     /// `[not_applicable]`: checklist items (id, reason) this notice says do not apply.

@@ -11,6 +11,7 @@ pub(crate) mod history;
 pub(crate) mod links;
 pub mod markdown;
 pub(crate) mod page_attributes;
+pub(crate) mod readability;
 pub(crate) mod review;
 pub(crate) mod translations;
 

@@ -104,6 +104,7 @@ fn notices_json(inspection: &Inspection) -> Vec<serde_json::Value> {
             serde_json::json!({
                 "slug": notice.slug, "file": notice.file, "version": notice.version,
                 "items": items, "not_checked": not_checked,
+                "readability": notice.readability.as_ref().map(super::readability::json),
             })
         })
         .collect()
@@ -144,6 +145,9 @@ fn print_text(args: &CheckArgs, inspection: &Inspection, missing: usize) {
                 Coverage::Missing => ("MISSING", item.label.to_string()),
             };
             println!("  {state:<15} {:<21} {detail}", item.id);
+        }
+        if let Some(report) = &notice.readability {
+            super::readability::print(report);
         }
         for (language, file) in &notice.not_checked {
             println!(

@@ -3,4 +3,5 @@
 
 pub(crate) mod args;
 pub(crate) mod check;
+pub(crate) mod readability;
 pub(crate) mod report;

@@ -108,6 +108,8 @@ codes! {
         "[braille.tables] names a table for a language the site is not published in, or a name that is not a liblouis table file. Write a table file name like \"cy-cy-g2.ctb\" for one of the site's languages.";
     ReviewIntervalOutOfRange = "CN0115" "settings/review-interval-out-of-range"
         "[review] every_months must be from 1 to 60: the months between reviews of a notice (12 is once a year).";
+    ReadabilityTargetOutOfRange = "CN0116" "settings/readability-target-out-of-range"
+        "[readability] grade and children_grade must be from 1 to 18: a Flesch–Kincaid grade, the US school year that can read a text (add 5 for a reading age).";
     ContactNoWayToReach = "CN0120" "contact/no-way-to-reach"
         "A [contact] block must give at least one of address, phone, email or web.";
     ContactWebInvalid = "CN0121" "contact/web-invalid"
@@ -190,6 +192,8 @@ codes! {
         "A line looks like a heading (bold, or in capitals) but is not marked as one, so screen readers cannot find it. Make it a ## heading.";
     BrokenLink = "CN0413" "markdown/broken-link"
         "A link goes to a page or #section the site does not have. Check the address.";
+    HardToRead = "CN0414" "markdown/hard-to-read"
+        "The standard text reads at a higher grade than the site's target ([readability] in site.toml; stricter for audience = \"children\"). Shorter sentences and everyday words bring it down: clearnotice check shows each section, the longest sentence, hard words with plainer ones and sentences in the passive voice.";
 
     // 05: easy read.
     PointWithoutPicture = "CN0501" "easy-read/point-without-picture"

@@ -113,6 +113,19 @@ fn validate(config: &mut SiteConfig, source: &SourceFile) -> Vec<Problem> {
             );
         }
     }
+    let targets = &config.readability;
+    for (key, grade) in [
+        ("grade", targets.grade),
+        ("children_grade", Some(targets.children_grade)),
+    ] {
+        if let Some(grade) = grade.filter(|g| !(1.0..=18.0).contains(g)) {
+            problems.push(
+                source
+                    .problem(Code::ReadabilityTargetOutOfRange, span_of_key(source, key), format!("[readability] {key} = {grade} is outside 1–18"))
+                    .with_help("Give a Flesch–Kincaid grade: 9 is a reading age of 14, GOV.UK writes for about 4 (a reading age of 9)."),
+            );
+        }
+    }
     if let Some(braille) = &config.braille {
         check_braille(braille, &config.all_languages(), source, &mut problems);
     }

@@ -10,7 +10,7 @@ use crate::load::toml_problem::{empty_fields, parse_front_matter};
 use std::collections::BTreeMap;
 
 use crate::checklist;
-use crate::model::{Change, Contact, Date, Located, Version, VersionNumber};
+use crate::model::{Audience, Change, Contact, Date, Located, Version, VersionNumber};
 
 /// Front-matter exactly as written; turned into a [`Version`] after checks.
 #[derive(Deserialize)]
@@ -30,6 +30,8 @@ struct RawFrontMatter {
     review_by: Option<Spanned<toml::Value>>,
     /// The day it was last reviewed.
     reviewed: Option<Spanned<toml::Value>>,
+    /// Who the notice is written for: "everyone" (the default) or "children".
+    audience: Option<Spanned<Audience>>,
     /// The change in easy read (points with pictures), for the easy-read letter.
     easy_read_summary: Option<Spanned<String>>,
     /// Checklist items that do not apply to this notice, each with the reason.
@@ -200,6 +202,10 @@ fn into_version(
         announced: checked.announced,
         review_by: checked.review_by,
         reviewed: checked.reviewed,
+        audience: raw.audience.map(|a| Located {
+            span: at(a.span()),
+            value: a.into_inner(),
+        }),
         easy_read_summary: checked.easy_read_summary,
         not_applicable: checked.not_applicable,
         not_covered: checked.not_covered,

@@ -130,6 +130,9 @@ pub(super) fn check_notices(draft: &mut Draft, today: Date) {
             // The checklist's words are English: a notice in another language is
             // not checked rather than reported as missing everything.
             let checks = crate::languages::LanguageChecks::of(&site.config.language);
+            if checks.readability {
+                check::readability::check_readability(notice, &site.config, today, &mut found);
+            }
             let missing = if checks.privacy_checklist {
                 check::checklist::missing_items(notice, today)
             } else {

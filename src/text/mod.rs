@@ -6,4 +6,6 @@ pub(crate) mod document;
 pub mod easy_read;
 pub mod headings;
 pub mod markdown;
+pub mod plain_words;
+pub mod readability;
 pub(crate) mod sentences;
