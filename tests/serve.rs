@@ -357,6 +357,39 @@ fn a_broken_save_shows_the_error_and_keeps_the_last_good_page() {
 }
 
 #[test]
+fn a_save_that_takes_a_notice_past_its_readability_target_is_shown_first() {
+    let dir = small_site();
+    std::fs::write(
+        dir.path().join("site.toml"),
+        format!("{SITE_TOML}\n[readability]\ngrade = 10\n"),
+    )
+    .unwrap();
+    let server = serve(dir.path());
+    let events = listen(server.addr);
+    let (_, before) = next_event(&events, Duration::from_secs(5)).unwrap();
+    assert!(!before.contains("CN0414"), "{before}");
+
+    edit(
+        dir.path(),
+        "content/a/1.0.md",
+        "\n## Why we process it\n\nIn accordance with applicable legislation, the organisation processes \
+         personal information concerning individuals for the administration of services, and \
+         information is disclosed to partner organisations where processing is considered necessary \
+         for the performance of a task carried out in the public interest.\n",
+    );
+    assert_eq!(next_change(&events, 10).as_deref(), Some("reload"));
+    let (name, after) = next_event(&events, Duration::from_secs(5)).unwrap();
+    assert_eq!(name, "warnings");
+    // What the save made worse comes first, before the warnings that were there.
+    let first = after.lines().find(|l| l.contains("CN")).unwrap_or_default();
+    assert!(
+        first.contains("CN0414 a 1.0 reads at grade") && first.contains("target of 10"),
+        "{after}"
+    );
+    server.stop();
+}
+
+#[test]
 fn nothing_outside_the_site_is_served() {
     let outer = tempfile::tempdir().unwrap();
     std::fs::write(outer.path().join("secret.txt"), "TOP SECRET").unwrap();
