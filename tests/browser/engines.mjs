@@ -21,7 +21,17 @@ import { launchChromium } from "./launch.mjs";
 export const ENGINES = ["chromium", "firefox", "webkit"];
 export const FIREFOX = process.env.FIREFOX || "/usr/bin/firefox-esr";
 export const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER || "/usr/bin/WebKitWebDriver";
-export const MINIBROWSER = process.env.MINIBROWSER || "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+// Debian puts the MiniBrowser under the machine's own library folder
+// (/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/ on x86-64, aarch64-linux-gnu on Arm).
+export const MINIBROWSER = process.env.MINIBROWSER || findMiniBrowser();
+
+function findMiniBrowser() {
+  for (const lib of fs.existsSync("/usr/lib") ? fs.readdirSync("/usr/lib") : []) {
+    const file = `/usr/lib/${lib}/webkit2gtk-4.1/MiniBrowser`;
+    if (fs.existsSync(file)) return file;
+  }
+  return "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+}
 
 export async function openEngine(name, viewport) {
   if (name === "chromium") return openChromium(viewport);
