@@ -1,5 +1,6 @@
 //! `clearnotice check --format json|github` and `clearnotice explain`: what editors,
-//! tools and GitHub Actions read, checked by parsing it as they do.
+//! tools and GitHub Actions read, checked by parsing it as they do; and the links
+//! `check --external` tries.
 
 mod common;
 
@@ -161,4 +162,21 @@ fn explain_says_what_a_code_means_and_refuses_one_that_is_not() {
     let run = clearnotice(&["explain", "CN9999"], &here);
     assert_eq!(run.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&run.stderr).contains("is not a problem code"));
+}
+
+#[test]
+fn check_external_tries_the_addresses_written_as_plain_text_too() {
+    let body = "\n## Contact\n\nSee [our help](https://help.example.invalid/) or visit www.example.invalid/rights today.\n";
+    let front = "title = \"A notice\"\nservice = \"A service\"\ncontroller = \"Test Org\"\nversion = \"1.0\"\neffective = 2025-01-01\n";
+    let dir = site(&[("content/a/1.0.md", version_file(front, body))]);
+    let run = clearnotice(&["check", "--external"], dir.path());
+    let said = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        said.contains("https://help.example.invalid/  (content/a/1.0.md:11)"),
+        "{said}"
+    );
+    assert!(
+        said.contains("https://www.example.invalid/rights  (content/a/1.0.md:11)"),
+        "{said}"
+    );
 }

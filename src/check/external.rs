@@ -8,6 +8,7 @@ use std::time::Duration;
 use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::model::Site;
+use crate::text::autolink::autolinked;
 use crate::text::markdown::markdown_options;
 
 #[derive(Debug, Clone)]
@@ -17,7 +18,8 @@ pub struct ExternalLink {
     pub url: String,
 }
 
-/// Every `http(s)://` link in the notices' Markdown, each place it appears.
+/// Every `http(s)://` link in the notices' Markdown (and every web address written
+/// as plain text, which becomes a link), each place it appears.
 pub fn external_links(site: &Site) -> Vec<ExternalLink> {
     let mut links = Vec::new();
     for notice in &site.notices {
@@ -30,9 +32,13 @@ pub fn external_links(site: &Site) -> Vec<ExternalLink> {
                             .map(|e| (e, &*e.text, 0)),
                     );
             for (source, markdown, offset) in texts {
-                for (event, range) in
-                    Parser::new_ext(markdown, markdown_options()).into_offset_iter()
-                {
+                // With the addresses written as plain text, which the pages link too.
+                let events = autolinked(
+                    Parser::new_ext(markdown, markdown_options())
+                        .into_offset_iter()
+                        .collect(),
+                );
+                for (event, range) in events {
                     if let Event::Start(Tag::Link { dest_url, .. }) = event {
                         if dest_url.starts_with("http://") || dest_url.starts_with("https://") {
                             let (line, _) = source.line_col(range.start + offset);
