@@ -5,11 +5,10 @@
 use std::net::{TcpStream, ToSocketAddrs};
 use std::time::Duration;
 
-use pulldown_cmark::{Event, Parser, Tag};
+use pulldown_cmark::{Event, Tag};
 
 use crate::model::Site;
-use crate::text::autolink::autolinked;
-use crate::text::markdown::markdown_options;
+use crate::text::autolink::read_linked;
 
 #[derive(Debug, Clone)]
 pub struct ExternalLink {
@@ -33,12 +32,7 @@ pub fn external_links(site: &Site) -> Vec<ExternalLink> {
                     );
             for (source, markdown, offset) in texts {
                 // With the addresses written as plain text, which the pages link too.
-                let events = autolinked(
-                    Parser::new_ext(markdown, markdown_options())
-                        .into_offset_iter()
-                        .collect(),
-                );
-                for (event, range) in events {
+                for (event, range) in read_linked(markdown) {
                     if let Event::Start(Tag::Link { dest_url, .. }) = event {
                         if dest_url.starts_with("http://") || dest_url.starts_with("https://") {
                             let (line, _) = source.line_col(range.start + offset);

@@ -2,11 +2,10 @@
 //! of contents from the `##` headings, smart punctuation and tables. Raw HTML is
 //! refused by `check`; here it is escaped as text as a second line of defence.
 
-use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Parser, Tag};
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Tag};
 
-use crate::text::autolink::autolinked;
+use crate::text::autolink::read_linked;
 use crate::text::headings::{assign_all, heading_text};
-use crate::text::markdown::markdown_options;
 use serde::Serialize;
 
 /// A version's summary as shown: plain text with the same smart punctuation as the
@@ -53,10 +52,9 @@ pub struct RenderedMarkdown {
 }
 
 pub fn render_markdown(markdown: &str) -> RenderedMarkdown {
-    let parsed = Parser::new_ext(markdown, markdown_options()).map(|event| (event, ()));
-    let mut events: Vec<Event> = autolinked(parsed.collect())
+    let mut events: Vec<Event> = read_linked(markdown)
         .into_iter()
-        .map(|(event, ())| match event {
+        .map(|(event, _)| match event {
             Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
             other => other,
         })

@@ -8,37 +8,53 @@
 //! it opened one) is linkify's job, the crate comrak uses for the same rule.
 
 use linkify::{LinkFinder, LinkKind};
-use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd};
+
+use crate::text::markdown::markdown_options;
 
 /// `events` with every address in plain text turned into a link. Each event carries
 /// something of its own (its place in the file, say), which the pieces of a split text
 /// share. Text inside links, images, headings and code is left alone.
-pub(crate) fn autolinked<T: Clone>(events: Vec<(Event<'_>, T)>) -> Vec<(Event<'_>, T)> {
+pub(crate) fn autolinked<'a, T: Clone>(events: Vec<(Event<'a>, T)>) -> Vec<(Event<'a>, T)> {
     let mut out = Vec::with_capacity(events.len());
     let mut inside_other = 0usize;
-    let mut pending: Option<(String, T)> = None;
+    let mut pending: Option<(CowStr<'a>, T)> = None;
     for (event, extra) in events {
-        match &event {
+        match event {
             Event::Text(text) if inside_other == 0 => {
                 // pulldown-cmark may hand one run of text over in pieces: join them,
-                // so an address is never cut in two.
-                match &mut pending {
-                    Some((joined, _)) => joined.push_str(text),
-                    None => pending = Some((text.to_string(), extra)),
-                }
+                // so an address is never cut in two. A single piece is kept as it is.
+                pending = Some(match pending.take() {
+                    Some((joined, first)) => (format!("{joined}{text}").into(), first),
+                    None => (text, extra),
+                });
                 continue;
             }
-            Event::Start(tag) if leaves_text_alone(tag) => inside_other += 1,
-            Event::End(end) if ends_text_left_alone(end) => {
-                inside_other = inside_other.saturating_sub(1)
-            }
-            _ => {}
+            ref event => match event {
+                Event::Start(tag) if leaves_text_alone(tag) => inside_other += 1,
+                Event::End(end) if ends_text_left_alone(end) => {
+                    inside_other = inside_other.saturating_sub(1)
+                }
+                _ => {}
+            },
         }
         flush(&mut pending, &mut out);
         out.push((event, extra));
     }
     flush(&mut pending, &mut out);
     out
+}
+
+/// A text's Markdown as the stages that make output read it: its events with their
+/// places in the text, and the addresses written as plain text made links.
+pub(crate) fn read_linked(markdown: &str) -> Vec<(Event<'_>, Range<usize>)> {
+    autolinked(
+        Parser::new_ext(markdown, markdown_options())
+            .into_offset_iter()
+            .collect(),
+    )
 }
 
 fn leaves_text_alone(tag: &Tag) -> bool {
@@ -55,12 +71,17 @@ fn ends_text_left_alone(end: &TagEnd) -> bool {
     )
 }
 
-fn flush<'a, T: Clone>(pending: &mut Option<(String, T)>, out: &mut Vec<(Event<'a>, T)>) {
+fn flush<'a, T: Clone>(pending: &mut Option<(CowStr<'a>, T)>, out: &mut Vec<(Event<'a>, T)>) {
     let Some((text, extra)) = pending.take() else {
         return;
     };
+    let found = addresses(&text);
+    if found.is_empty() {
+        out.push((Event::Text(text), extra));
+        return;
+    }
     let mut written = 0;
-    for (start, end, url) in addresses(&text) {
+    for (start, end, url) in found {
         if start > written {
             out.push((
                 Event::Text(text[written..start].to_string().into()),

@@ -4,12 +4,11 @@
 //! each piece of text on the page as text, so nothing a notice says can run as code
 //! in the layout's language.
 
-use pulldown_cmark::{Alignment, Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, Event, Tag, TagEnd};
 use serde::Serialize;
 
-use crate::text::autolink::autolinked;
+use crate::text::autolink::read_linked;
 use crate::text::headings::{assign_all, HeadingIds};
-use crate::text::markdown::markdown_options;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
@@ -65,11 +64,7 @@ pub enum Inline {
 
 /// Reads a notice's Markdown into blocks, with the same heading ids as its web page.
 pub(crate) fn parse_document(markdown: &str) -> Vec<Block> {
-    let parsed = Parser::new_ext(markdown, markdown_options()).map(|event| (event, ()));
-    let events: Vec<Event> = autolinked(parsed.collect())
-        .into_iter()
-        .map(|(event, ())| event)
-        .collect();
+    let events: Vec<Event> = read_linked(markdown).into_iter().map(|(e, _)| e).collect();
     let (ids, headings) = assign_all(&events);
     let mut reader = Reader {
         events: &events,

@@ -5,12 +5,11 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{html, Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{html, Event, HeadingLevel, Tag, TagEnd};
 
-use crate::text::autolink::autolinked;
+use crate::text::autolink::read_linked;
 use crate::text::document::{inlines_of, Inline};
 use crate::text::headings::assign_all;
-use crate::text::markdown::markdown_options;
 
 /// The picture a point starts with, as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,11 +47,7 @@ pub enum Block {
 
 /// Parses easy-read Markdown into headings and points.
 pub fn parse_easy_read(markdown: &str) -> Vec<Block> {
-    let mut events: Vec<(Event, Range<usize>)> = autolinked(
-        Parser::new_ext(markdown, markdown_options())
-            .into_offset_iter()
-            .collect(),
-    );
+    let mut events: Vec<(Event, Range<usize>)> = read_linked(markdown);
     let plain_events: Vec<Event> = events.iter().map(|(e, _)| e.clone()).collect();
     let (ids, headings) = assign_all(&plain_events);
     for (event, _) in &mut events {

@@ -68,7 +68,9 @@ pub struct HardWord {
 
 /// The hard words and phrases in `text`, in the order they appear.
 pub fn hard_words(text: &str) -> Vec<HardWord> {
-    let lower = text.to_lowercase();
+    // ASCII only: the list is, and a lower case of the same length keeps every
+    // place found a place in `text` ("İ" lower-cased is longer).
+    let lower = text.to_ascii_lowercase();
     let mut found: Vec<(usize, HardWord)> = Vec::new();
     for (entry, plainer) in HARD_WORDS {
         // "(as a verb)" says when the advice holds; the word is what comes before.
@@ -219,6 +221,8 @@ mod tests {
         // Inside another word, or a noun where only the verb is hard: not found.
         assert!(hard_words("Our retainer; your address; an obtainable form.").is_empty());
         assert_eq!(hard_words("We will address it.").len(), 1);
+        // Letters whose lower case is longer do not move what is found.
+        assert_eq!(hard_words("İİİİ we retain it")[0].word, "retain");
     }
 
     #[test]

@@ -92,7 +92,7 @@ def check_links(site):
     try:
         report = json.loads(result.stdout)
     except json.JSONDecodeError:
-        return [f"lychee gave no report (exit {result.returncode}): {result.stderr.strip()[:300]}"]
+        return [f"lychee gave no report (exit {result.returncode}): {result.stderr.strip()[:300]}"], 0
     problems = [f"{Path(page).relative_to(site.out)}: {e['url']} ({e['status'].get('text', e['status'])})"
                 for page, errors in report.get("error_map", {}).items() for e in errors]
     if report.get("total", 0) == 0:
