@@ -23,7 +23,22 @@ use cli::report::{plural, print_timings, show, show_summarised};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc asks Linux for 2 MB pages where it can. Each then has to be found whole
+/// and zeroed at its first touch, and when memory is fragmented the kernel compacts it
+/// first: a rebuild of 10,000 notices that changed nothing took 0.70 s to 2.2 s from
+/// run to run with them (system time 0.46-2.1 s), and 0.75-0.84 s without; a clean
+/// build of 1,000 notices 0.74-1.36 s (peak 160 MB) against 0.77-0.96 s (120 MB).
+/// Failing to turn them off only costs that time.
+fn without_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes integer arguments and touches no memory of ours.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 fn main() -> ExitCode {
+    without_huge_pages();
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => run_build(args),
