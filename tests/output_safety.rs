@@ -86,19 +86,44 @@ fn a_good_build_replaces_the_previous_output_whole() {
 }
 
 #[test]
-fn a_rebuild_replaces_a_file_where_a_folder_must_go_and_removes_stray_files() {
+fn a_rebuild_replaces_a_file_where_a_folder_must_go_and_keeps_files_it_did_not_make() {
     let dir = site(&[("content/a/1.0.md", version_file(FRONT, "\nFirst.\n"))]);
     let output = dir.path().join("public");
     build(&options(dir.path(), &output)).unwrap();
     let before = read_tree(&output);
-    // Someone's hand edits: a page's folder turned into a file, a file nobody built.
+    // Someone's hand edits: a page's folder turned into a file, a file nobody built
+    // (a search engine's proof of ownership, say).
     fs::remove_dir_all(output.join("a/large-print")).unwrap();
     fs::write(output.join("a/large-print"), "not a folder").unwrap();
+    fs::create_dir_all(output.join("theirs/deeper")).unwrap();
+    fs::write(output.join("theirs/deeper/google1234.html"), "proof").unwrap();
+    build(&options(dir.path(), &output)).unwrap();
+    let mut expected = before;
+    expected.insert("theirs/deeper/google1234.html".into(), b"proof".to_vec());
+    assert_eq!(read_tree(&output), expected);
+}
+
+#[test]
+fn without_its_list_of_files_a_rebuild_looks_through_the_output_for_old_ones() {
+    let dir = site(&[
+        ("content/a/1.0.md", version_file(FRONT, "\nFirst.\n")),
+        ("content/b/1.0.md", version_file(FRONT, "\nB.\n")),
+    ]);
+    let output = dir.path().join("public");
+    build(&options(dir.path(), &output)).unwrap();
+    // An output from before the list, or the list deleted: what the last build made
+    // is not known, so every file in clearnotice's folder counts as its own.
+    fs::remove_file(dir.path().join(".public.clearnotice-files")).unwrap();
+    fs::remove_dir_all(dir.path().join("content/b")).unwrap();
     fs::create_dir_all(output.join("stray/deeper")).unwrap();
     fs::write(output.join("stray/deeper/old.html"), "old").unwrap();
     build(&options(dir.path(), &output)).unwrap();
-    assert_eq!(read_tree(&output), before);
+    assert!(
+        !output.join("b").exists(),
+        "a removed notice's pages must go"
+    );
     assert!(!output.join("stray").exists(), "emptied folders go too");
+    assert!(output.join("a/index.html").is_file());
 }
 
 #[test]

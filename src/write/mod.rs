@@ -10,7 +10,7 @@
 //! deletes almost nothing (creating inodes was most of the time of a 10,000-notice
 //! rebuild when every build wrote a whole new tree).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -43,8 +43,11 @@ pub(crate) struct Staging {
     manifest: Option<PathBuf>,
     /// Whether the output holds an earlier build, which is updated in place.
     update: bool,
-    /// The previous build's files, from its marker (empty on a first build).
+    /// The previous build's files, from its list (empty on a first build).
     previous: HashMap<String, Recorded>,
+    /// Whether that list was there to read: without it, what the previous build made is
+    /// not known, and the whole output is looked through for files to remove.
+    listed: bool,
     written: Mutex<Written>,
     /// Files of the previous build found still as written (see [`Staging::as_written`]).
     checked: Mutex<HashMap<String, Recorded>>,
@@ -77,16 +80,19 @@ impl Staging {
         guard::fresh_working_folder(&staging, target.made)?;
         // Only the website keeps a list of its files: a pack is small enough to compare.
         let manifest = (target.made == Made::Site).then(|| target.beside("files"));
-        let previous = match (&manifest, target.earlier) {
-            (Some(list), true) => manifest::parse(&fs::read_to_string(list).unwrap_or_default()),
-            _ => HashMap::new(),
+        let list = match (&manifest, target.earlier) {
+            (Some(list), true) => fs::read_to_string(list).ok(),
+            _ => None,
         };
+        let listed = list.is_some();
+        let previous = list.map(|text| manifest::parse(&text)).unwrap_or_default();
         Ok(Staging {
             output: target.path,
             staging,
             manifest,
             update: target.earlier,
             previous,
+            listed,
             written: Mutex::default(),
             checked: Mutex::default(),
             next_staged: AtomicUsize::new(0),
@@ -237,7 +243,11 @@ impl Staging {
     }
 
     /// A rebuild: new and changed files move into place (one rename each, so a reader
-    /// never sees half a file), then the files the site no longer has are removed.
+    /// never sees half a file), then the files the site no longer has are removed: those
+    /// the previous build listed and this one did not make. A file someone put in the
+    /// output by hand is not clearnotice's and stays; only without the list (an output
+    /// from before it, or the list deleted) is the whole output looked through, every
+    /// file in a folder clearnotice made then being taken for its own.
     fn move_in(&self, written: &Written) -> Result<(), Problem> {
         for (staged, path) in &written.staged {
             let target = self.output.join(path);
@@ -249,7 +259,11 @@ impl Staging {
             fs::rename(staged, &target)
                 .map_err(|err| io_problem(&target, "could not put a file in place", err))?;
         }
-        remove_stale_files(&self.output, &written.files)
+        if self.listed {
+            remove_unmade_files(&self.output, &self.previous, &written.files)
+        } else {
+            remove_stale_files(&self.output, &written.files)
+        }
     }
 }
 
@@ -289,8 +303,39 @@ fn make_parent_folders(output: &Path, path: &str) -> Result<(), Problem> {
     Ok(())
 }
 
-/// Removes the files of the previous site that the new one does not have, and the
-/// folders that leaves empty. Each top-level entry (a notice's folder, mostly) is looked
+/// Removes the files the previous build listed that the new one did not make, and the
+/// folders that leaves empty. Looking through the output instead opened every one of
+/// its folders: 70,000 at 10,000 notices, a third of a rebuild that changed nothing.
+fn remove_unmade_files(
+    output: &Path,
+    previous: &HashMap<String, Recorded>,
+    made: &HashMap<String, Recorded>,
+) -> Result<(), Problem> {
+    let mut emptied = BTreeSet::new();
+    for path in previous.keys().filter(|path| !made.contains_key(*path)) {
+        let file = output.join(path);
+        match fs::symlink_metadata(&file) {
+            Ok(meta) if meta.is_file() || meta.is_symlink() => fs::remove_file(&file)
+                .map_err(|err| io_problem(&file, "could not remove an old file", err))?,
+            // Gone already, or a folder now (a page that became a folder of pages).
+            _ => continue,
+        }
+        let mut folder = Path::new(path.as_str()).parent();
+        while let Some(dir) = folder.filter(|dir| !dir.as_os_str().is_empty()) {
+            emptied.insert(dir.to_path_buf());
+            folder = dir.parent();
+        }
+    }
+    // Deepest first, so a folder's emptied subfolders are gone before it is tried; one
+    // that still holds anything is left (the removal fails).
+    for dir in emptied.iter().rev() {
+        let _ = fs::remove_dir(output.join(dir));
+    }
+    Ok(())
+}
+
+/// Removes the files of the output that the new site does not have, and the folders
+/// that leaves empty (when the previous build's list is not there). Each top-level entry (a notice's folder, mostly) is looked
 /// through on its own thread: one thread took half a second over 10,000 notices.
 fn remove_stale_files(output: &Path, keep: &HashMap<String, Recorded>) -> Result<(), Problem> {
     let top: Vec<PathBuf> = fs::read_dir(output)
