@@ -193,19 +193,17 @@ pub fn build_with(
         today: Date::default(),
         output: &output_dir,
         as_written: &as_written,
-        previous_paths: staging.previous_paths().cloned().collect(),
+        previous_paths: std::sync::Arc::new(staging.previous_paths().cloned().collect()),
     };
     let (pipeline, outcome, kept, cache_file) =
         Pipeline::run_reusing(options, &|file| staging.put(&file), previous, input)?;
     let writing = Instant::now();
-    for path in &kept.paths {
-        staging.keep(path).map_err(one)?;
-    }
+    staging.keep_all(&kept.paths).map_err(one)?;
     staging.commit().map_err(one)?;
     cache.save(&cache_file);
     let mut timings = pipeline.timings().clone();
     timings.write = writing.elapsed();
-    Ok(BuildReport {
+    let report = BuildReport {
         notices: pipeline.notice_count(),
         pages: outcome.pages,
         missing_information: pipeline.missing_information(),
@@ -215,7 +213,18 @@ pub fn build_with(
         timings,
         notes: cache.note.into_iter().collect(),
         reused: kept.notices,
-    })
+    };
+    drop_in_background((pipeline, cache_file, kept));
+    Ok(report)
+}
+
+/// Frees what a build held on another thread: piece by piece, a 10,000-notice site's
+/// was 40-50 ms of a rebuild that changed nothing, and `clearnotice build` ends (and
+/// the system takes the memory back whole) without waiting for it.
+fn drop_in_background<T: Send + 'static>(held: T) {
+    let _ = std::thread::Builder::new()
+        .name("free".into())
+        .spawn(move || drop(held));
 }
 
 /// Where `build` writes: `--output-dir`, else `output_dir` of site.toml.

@@ -538,3 +538,48 @@ fn a_damaged_or_foreign_cache_is_set_aside_with_a_note() {
         "{said}"
     );
 }
+
+/// A notice's files are not read again while the file system says none of them
+/// changed (their stamps, as git's index keeps them). A change that keeps the size and
+/// sets the modification time back, as `cp -p` or `rsync -t` can, must still be seen:
+/// the status-change time cannot be set back. Files are trusted this way only once
+/// they have been left alone for a few seconds, hence the wait.
+#[test]
+fn a_same_size_change_with_its_time_set_back_is_still_seen() {
+    let work = tempfile::tempdir().unwrap();
+    let root = work.path().join("site");
+    let output = work.path().join("out");
+    make_site(&root);
+    let day = common::test_day().to_string();
+    let text = root.join("content/general/1.0.md");
+    let page = output.join("general/index.html");
+    build(&root, &output, &day, false);
+    std::thread::sleep(std::time::Duration::from_millis(3_200));
+    // Now settled: this build keeps the folders' stamps, the next trusts them.
+    build(&root, &output, &day, false);
+    let run = build(&root, &output, &day, false);
+    assert!(run.success && run.reused == 6, "{}", run.said);
+
+    let before = fs::read_to_string(&text).unwrap();
+    let modified = fs::metadata(&text).unwrap().modified().unwrap();
+    let after = before.replacen("personal information", "PERSONAL INFORMATION", 1);
+    assert_eq!(after.len(), before.len());
+    assert_ne!(after, before);
+    fs::write(&text, &after).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&text)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    assert_eq!(fs::metadata(&text).unwrap().modified().unwrap(), modified);
+
+    let run = build(&root, &output, &day, false);
+    assert!(run.success, "{}", run.said);
+    assert_eq!(run.reused, 5, "the changed notice is built again");
+    let shown = fs::read_to_string(&page).unwrap();
+    assert!(
+        shown.contains("PERSONAL INFORMATION"),
+        "the page shows the change"
+    );
+}

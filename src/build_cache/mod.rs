@@ -27,7 +27,7 @@ pub(crate) use stored::StoredNotice;
 
 /// The first bytes of a cache file, and its format's number: a file without them is
 /// not read.
-const MAGIC: &[u8] = b"clearnotice build cache 3\n";
+const MAGIC: &[u8] = b"clearnotice build cache 4\n";
 
 /// One run's cache, as written after a successful build.
 #[derive(Debug, Default, Serialize, Deserialize)]

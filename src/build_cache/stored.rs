@@ -22,6 +22,9 @@ pub struct StoredNotice {
     pub slug: String,
     /// The hash of everything in the notice's folder (see [`super::inputs`]).
     pub fingerprint: u128,
+    /// Its folder's stamps when they had settled: while they stay the same, the
+    /// folder is not read again to be hashed.
+    pub stamps: Option<super::inputs::FolderStamps>,
     pub dates: DateMarks,
     pub titles: NoticeTitles,
     pub load: Vec<StoredProblem>,

@@ -12,6 +12,10 @@ use std::time::UNIX_EPOCH;
 pub(crate) const HEADER: &str =
     "# clearnotice: the xxh3-128 hash, size, modification time (ns) and path of each file it wrote\n";
 
+/// Files by their path in the output. Hashed with FxHash (rustc's): the paths are the
+/// site's own, and at 10,000 notices a rebuild looks up 90,000 of them several times.
+pub(crate) type Files = HashMap<String, Recorded, rustc_hash::FxBuildHasher>;
+
 /// What a file was when clearnotice wrote it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Recorded {
@@ -49,37 +53,55 @@ fn modified_ns(meta: &Metadata) -> u128 {
 
 /// Reads a list. Lines it cannot read are skipped: those files are then compared byte
 /// for byte, so an old or damaged list costs time, never correctness.
-pub(crate) fn parse(text: &str) -> HashMap<String, Recorded> {
-    text.lines()
-        .filter_map(|line| {
-            let mut fields = line.splitn(4, ' ');
-            let hash = u128::from_str_radix(fields.next()?, 16).ok()?;
-            let size = fields.next()?.parse().ok()?;
-            let modified_ns = fields.next()?.parse().ok()?;
-            let path = fields.next()?.to_string();
-            Some((
-                path,
-                Recorded {
-                    hash,
-                    size,
-                    modified_ns,
-                },
-            ))
-        })
-        .collect()
+#[cfg(test)]
+pub(crate) fn parse(text: &str) -> Files {
+    parse_into(text, |recorded| recorded)
+}
+
+/// As [`parse`], each file's record made into `V` as it is read: the map is made once,
+/// at its full size (90,000 files at 10,000 notices).
+/// The lines are read on every core (one core took 40 ms for 90,000).
+pub(crate) fn parse_into<V: Send>(
+    text: &str,
+    value: impl Fn(Recorded) -> V + Sync,
+) -> HashMap<String, V, rustc_hash::FxBuildHasher> {
+    use rayon::prelude::*;
+    let read: Vec<(String, V)> = text
+        .par_lines()
+        .filter_map(parse_line)
+        .map(|(path, recorded)| (path.to_string(), value(recorded)))
+        .collect();
+    let mut files = HashMap::with_capacity_and_hasher(read.len(), rustc_hash::FxBuildHasher);
+    files.extend(read);
+    files
+}
+
+fn parse_line(line: &str) -> Option<(&str, Recorded)> {
+    let mut fields = line.splitn(4, ' ');
+    let hash = u128::from_str_radix(fields.next()?, 16).ok()?;
+    let size = fields.next()?.parse().ok()?;
+    let modified_ns = fields.next()?.parse().ok()?;
+    let path = fields.next()?;
+    Some((
+        path,
+        Recorded {
+            hash,
+            size,
+            modified_ns,
+        },
+    ))
 }
 
 /// The list's text for `files`, in path order.
-pub(crate) fn format(files: &HashMap<String, Recorded>) -> String {
-    let mut paths: Vec<&String> = files.keys().collect();
-    paths.sort();
-    let mut text = String::from(HEADER);
-    for path in paths {
-        let r = &files[path];
-        text.push_str(&format!(
-            "{:032x} {} {} {path}\n",
-            r.hash, r.size, r.modified_ns
-        ));
+pub(crate) fn format(files: &Files) -> String {
+    use std::fmt::Write;
+    let mut sorted: Vec<(&String, &Recorded)> = files.iter().collect();
+    sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut text = String::with_capacity(HEADER.len() + sorted.len() * 90);
+    text.push_str(HEADER);
+    for (path, r) in sorted {
+        // Writing to a String cannot fail.
+        let _ = writeln!(text, "{:032x} {} {} {path}", r.hash, r.size, r.modified_ns);
     }
     text
 }
@@ -90,7 +112,7 @@ mod tests {
 
     #[test]
     fn a_manifest_reads_back_what_it_wrote_and_skips_what_it_cannot_read() {
-        let mut files = HashMap::new();
+        let mut files = Files::default();
         files.insert(
             "general/index.html".to_string(),
             Recorded {
