@@ -583,3 +583,51 @@ fn a_same_size_change_with_its_time_set_back_is_still_seen() {
         "the page shows the change"
     );
 }
+
+/// `build --timings` lists the notices rendered this run that took longest; those
+/// taken from the cache are left out (their times are the last run's).
+#[test]
+fn timings_name_only_the_notices_rendered_this_run() {
+    let work = tempfile::tempdir().unwrap();
+    let root = work.path().join("site");
+    let output = work.path().join("out");
+    make_site(&root);
+    let day = common::test_day().to_string();
+    let timed = || {
+        let out = Command::new(env!("CARGO_BIN_EXE_clearnotice"))
+            .args([
+                "build",
+                "--no-handouts",
+                "--timings",
+                "--date",
+                &day,
+                "--root",
+            ])
+            .arg(&root)
+            .arg("--output-dir")
+            .arg(&output)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let said = String::from_utf8_lossy(&out.stderr).to_string();
+        let slowest: Vec<String> = said
+            .split("Slowest notices to render:\n")
+            .nth(1)
+            .unwrap_or_default()
+            .lines()
+            .take_while(|line| line.starts_with("  "))
+            .filter_map(|line| line.split_whitespace().nth(2).map(str::to_string))
+            .collect();
+        (said, slowest)
+    };
+    let (_, first) = timed();
+    assert_eq!(first.len(), 5, "the five slowest of six notices");
+    let (said, again) = timed();
+    assert!(again.is_empty(), "{said}");
+    assert!(said.contains("No notice rendered: each was taken from the build cache."));
+    let text = root.join("content/general/1.0.md");
+    let edited = fs::read_to_string(&text).unwrap() + "\nA new paragraph.\n";
+    fs::write(&text, edited).unwrap();
+    let (_, after_edit) = timed();
+    assert_eq!(after_edit, ["general"]);
+}

@@ -22,6 +22,10 @@ pub(crate) fn print_timings(t: &clearnotice::Timings) {
         "  commit  {}  (new and changed files put in place, old ones removed)",
         ms(t.write)
     );
+    if t.slowest.is_empty() {
+        eprintln!("No notice rendered: each was taken from the build cache.");
+        return;
+    }
     eprintln!("Slowest notices to render:");
     for (slug, took) in &t.slowest {
         eprintln!("  {} {slug}", ms(*took));

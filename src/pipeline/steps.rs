@@ -76,7 +76,10 @@ pub(super) fn render_step(
     (timings.minify, timings.css) = (render_timings.minify, render_timings.css);
     // Only `build --timings` asks: an update does not sort 10,000 notices for it.
     if before.is_none() {
-        timings.slowest = slowest(&draft.entries);
+        let restored = draft.reused.as_ref().map(|reused| &reused.restored);
+        timings.slowest = slowest(&draft.entries, |slug| {
+            restored.is_some_and(|restored| restored.contains_key(slug))
+        });
     }
     let made = made.into_inner().map_err(|p| failure(draft, vec![p]))?;
     Ok((made, site_wide_paths))
@@ -227,12 +230,16 @@ pub(super) fn notices_to_redo(draft: &Draft) -> Vec<Arc<Notice>> {
         .collect()
 }
 
+/// The notices rendered this run that took longest, leaving out those taken from the
+/// build cache (their times are the last run's).
 pub(super) fn slowest(
     entries: &BTreeMap<String, Arc<Entry>>,
+    from_cache: impl Fn(&str) -> bool,
 ) -> Vec<(String, std::time::Duration)> {
     let mut slowest: Vec<(String, std::time::Duration)> = entries
-        .values()
-        .filter_map(|e| e.output.as_ref())
+        .iter()
+        .filter(|(slug, _)| !from_cache(slug))
+        .filter_map(|(_, e)| e.output.as_ref())
         .map(|o| (o.slug.clone(), o.elapsed))
         .collect();
     slowest.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
