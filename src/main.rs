@@ -229,6 +229,9 @@ fn report_serve_event(event: &ServeEvent) {
             };
             eprintln!("Built {what} in {millis} ms ({files} files). Open pages reload.{told}");
         }
+        ServeEvent::Preview { files } => eprintln!(
+            "Serving the last preview ({files} files) while the site is built again; open pages reload if anything changed."
+        ),
         ServeEvent::Failed(problems) => {
             show(problems);
             eprintln!("The site could not be rebuilt. The last good version is still served; save a fix to try again.");

@@ -15,7 +15,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use clearnotice::pipeline::{Change, Pipeline};
-use clearnotice::serve::{start, ServeOptions, ServerHandle};
+use clearnotice::serve::{start, ServeEvent, ServeOptions, ServerHandle};
 use clearnotice::{BuildFailure, BuildOptions};
 use common::*;
 
@@ -39,6 +39,11 @@ fn small_site() -> tempfile::TempDir {
 }
 
 fn serve(root: &Path) -> ServerHandle {
+    serve_telling(root, |_| {})
+}
+
+/// As [`serve`], with `report` hearing of every build.
+fn serve_telling(root: &Path, report: impl Fn(&ServeEvent) + Send + 'static) -> ServerHandle {
     let options = ServeOptions {
         root: root.to_path_buf(),
         bind: "127.0.0.1".parse().unwrap(),
@@ -47,7 +52,7 @@ fn serve(root: &Path) -> ServerHandle {
         base_url: None,
         today: Some(test_day()),
     };
-    let handle = start(options, |_| {}).expect("server starts");
+    let handle = start(options, report).expect("server starts");
     // Give the watcher a moment to be in place before the test edits anything.
     std::thread::sleep(Duration::from_millis(300));
     handle
@@ -353,6 +358,60 @@ fn a_broken_save_shows_the_error_and_keeps_the_last_good_page() {
         told.push(warnings);
         assert!(told.len() < 2, "still told of the old warning: {told:?}");
     }
+    server.stop();
+}
+
+/// A start after another serves the last preview from disk at once while it builds
+/// the site again. Broken since, the site cannot build: the last preview stays served
+/// under the error, as the last good site does after a broken save; a fix replaces it.
+#[test]
+fn a_second_start_serves_the_last_preview_while_it_builds() {
+    let dir = small_site();
+    let list = dir
+        .path()
+        .join(".public.clearnotice-preview.clearnotice-files");
+    let server = serve(dir.path());
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !list.is_file() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(list.is_file(), "the first start keeps its preview");
+    server.stop();
+
+    std::fs::write(
+        dir.path().join("content/a/1.0.md"),
+        "+++\ntitle = \"Broken\n+++\nOops.\n",
+    )
+    .unwrap();
+    let (tx, told) = mpsc::channel();
+    let server = serve_telling(dir.path(), move |event| {
+        let _ = tx.send(match event {
+            ServeEvent::Preview { files } => format!("preview {files}"),
+            ServeEvent::Rebuilt { .. } => "built".to_string(),
+            ServeEvent::Failed(_) => "failed".to_string(),
+        });
+    });
+    let first = told.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(
+        first.starts_with("preview ") && first != "preview 0",
+        "{first}"
+    );
+    assert_eq!(
+        told.recv_timeout(Duration::from_secs(20)).unwrap(),
+        "failed"
+    );
+    let (status, page) = get(server.addr, "/a/");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("The first text."),
+        "the last preview, from disk"
+    );
+    let events = listen(server.addr);
+    assert_eq!(next_name(&events, 5).as_deref(), Some("error-report"));
+
+    edit(dir.path(), "content/a/1.0.md", "\n## About\n\nFixed.\n");
+    assert_eq!(next_change(&events, 10).as_deref(), Some("reload"));
+    assert!(get(server.addr, "/a/").1.contains("Fixed."));
     server.stop();
 }
 

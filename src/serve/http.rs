@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::convert::Infallible;
+use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 
 use axum::body::Body;
@@ -65,7 +66,17 @@ impl Status {
 /// snapshots, so a rebuild that changes a few files copies only those.
 #[derive(Debug, Default, Clone)]
 pub struct Snapshot {
-    pub files: HashMap<String, Arc<Vec<u8>>>,
+    pub files: HashMap<String, Served>,
+    /// Where the files served from disk are: the last preview (see
+    /// [`super::preview`]), served at a warm start while the site is built again.
+    pub folder: Option<PathBuf>,
+}
+
+/// A file of a snapshot: made by this preview, or kept on disk from the last.
+#[derive(Debug, Clone)]
+pub enum Served {
+    Memory(Arc<Vec<u8>>),
+    Disk,
 }
 
 impl Snapshot {
@@ -81,8 +92,31 @@ impl Snapshot {
             self.files.remove(path);
         }
         for file in changed {
-            self.files.insert(file.path, Arc::new(file.bytes));
+            self.files
+                .insert(file.path, Served::Memory(Arc::new(file.bytes)));
         }
+    }
+
+    /// The bytes of the file at `path`; one on disk is read now.
+    async fn read(&self, path: &str) -> Option<Vec<u8>> {
+        match self.files.get(path)? {
+            Served::Memory(bytes) => Some(bytes.as_ref().clone()),
+            Served::Disk => {
+                let (folder, path) = (self.folder.clone()?, path.to_string());
+                let read = tokio::task::spawn_blocking(move || {
+                    crate::write::kept::read_output_file(&folder, &path)
+                });
+                read.await.ok()?
+            }
+        }
+    }
+
+    /// The files held in memory, to be kept as the next start's preview.
+    pub fn in_memory(&self) -> impl Iterator<Item = (&String, &Arc<Vec<u8>>)> {
+        self.files.iter().filter_map(|(path, served)| match served {
+            Served::Memory(bytes) => Some((path, bytes)),
+            Served::Disk => None,
+        })
     }
 }
 
@@ -93,6 +127,9 @@ pub struct AppState {
     pub events: broadcast::Sender<LiveEvent>,
     /// Makes a handout when it is first asked for.
     pub handouts: Arc<crate::handout_store::HandoutStore>,
+    /// Whether the site has been built (not so while a warm start serves the last
+    /// preview): a handout can be made only then.
+    pub ready: tokio::sync::watch::Sender<bool>,
 }
 
 pub fn router(state: Arc<AppState>) -> Router {
@@ -162,21 +199,17 @@ async fn site_file(State(state): State<Arc<AppState>>, method: Method, uri: Uri)
     let lookup = match lookup(&snapshot, &path) {
         // Handouts and braille files are made when someone asks for them.
         Lookup::Missing if [".pdf", ".brf", ".pef"].iter().any(|e| path.ends_with(e)) => {
+            let _ = state.ready.subscribe().wait_for(|built| *built).await;
             handout_on_request(&state, &path).await
         }
         other => other,
     };
     let (status, file, bytes) = match lookup {
         Lookup::Made(bytes) => (StatusCode::OK, path.clone(), bytes),
-        Lookup::Found(file) => (
-            StatusCode::OK,
-            file.clone(),
-            snapshot
-                .files
-                .get(&file)
-                .map(|b| b.as_ref().clone())
-                .unwrap_or_default(),
-        ),
+        Lookup::Found(file) => {
+            let bytes = snapshot.read(&file).await.unwrap_or_default();
+            (StatusCode::OK, file, bytes)
+        }
         Lookup::AddSlash => {
             let location = format!("{}/", uri.path());
             return (
@@ -185,11 +218,9 @@ async fn site_file(State(state): State<Arc<AppState>>, method: Method, uri: Uri)
             )
                 .into_response();
         }
-        Lookup::Missing => (
-            "404.html".to_string(),
-            snapshot.files.get("404.html").map(|b| b.as_ref().clone()),
-        )
-            .1
+        Lookup::Missing => snapshot
+            .read("404.html")
+            .await
             .map(|page| (StatusCode::NOT_FOUND, "404.html".to_string(), page))
             .unwrap_or((
                 StatusCode::NOT_FOUND,

@@ -8,6 +8,7 @@
 //! served from memory.
 
 pub mod http;
+pub(crate) mod preview;
 pub(crate) mod watch;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -56,6 +57,11 @@ pub enum ServeEvent {
         new_warnings: Vec<Problem>,
     },
     Failed(Vec<Problem>),
+    /// The last preview is served from disk while the site is built again (a
+    /// `Rebuilt` or `Failed` follows).
+    Preview {
+        files: usize,
+    },
 }
 
 /// A running server; stops when `stop` is called or it is dropped.
@@ -104,7 +110,11 @@ impl Drop for ServerHandle {
 fn preview_options(
     options: &ServeOptions,
     root: &std::path::Path,
-) -> (BuildOptions, Arc<crate::handout_store::HandoutStore>) {
+) -> (
+    BuildOptions,
+    Arc<crate::handout_store::HandoutStore>,
+    PathBuf,
+) {
     let mut build_options = BuildOptions {
         base_url: options.base_url.clone(),
         // Readable output while previewing; minifying is for publishing.
@@ -118,7 +128,7 @@ fn preview_options(
         &output,
     ));
     build_options.handouts = Handouts::OnRequest(handouts.clone());
-    (build_options, handouts)
+    (build_options, handouts, output)
 }
 
 /// Builds the site and starts serving and watching it. `report` hears of every
@@ -129,8 +139,20 @@ pub fn start(
     report: impl Fn(&ServeEvent) + Send + 'static,
 ) -> std::io::Result<ServerHandle> {
     let root = options.root.canonicalize()?;
-    let (build_options, handouts) = preview_options(&options, &root);
-    let (pipeline, snapshot, status, warned) = first_build(&build_options, &report);
+    let (build_options, handouts, output) = preview_options(&options, &root);
+    // A warm start serves the last preview at once and builds in the background.
+    let mut last = preview::last(&output);
+    let (pipeline, snapshot, status, warned) = match &mut last {
+        Some(last) => {
+            report(&ServeEvent::Preview {
+                files: last.hashes.len(),
+            });
+            let snapshot = std::mem::take(&mut last.snapshot);
+            (None, snapshot, Status::Ok, WarningKeys::new())
+        }
+        None => first_build(&build_options, &report),
+    };
+    let built = pipeline.is_some();
     let good_status = match &status {
         Status::Error(_) => Status::Ok,
         other => other.clone(),
@@ -141,7 +163,14 @@ pub fn start(
         status: RwLock::new(status),
         events,
         handouts,
+        ready: tokio::sync::watch::Sender::new(last.is_none()),
     });
+    if built {
+        let served = state.snapshot.read().map(|s| s.clone());
+        if let Ok(served) = served {
+            preview::keep_in_background(output.clone(), root.clone(), served);
+        }
+    }
 
     let listener = TcpListener::bind((options.bind, options.port))?;
     listener.set_nonblocking(true)?;
@@ -157,6 +186,8 @@ pub fn start(
         let (counter, watcher) = (rebuilds.clone(), watcher.clone());
         let site = Rebuilder {
             root,
+            output,
+            last,
             options: build_options,
             pipeline,
             state,
@@ -335,6 +366,10 @@ impl Warnings {
 /// The rebuild thread's state: the pipeline of the last good build.
 struct Rebuilder {
     root: PathBuf,
+    /// The output folder `build` would write, beside which the preview is kept.
+    output: PathBuf,
+    /// The last preview while it is served (a warm start), until the site is built.
+    last: Option<preview::LastPreview>,
     options: BuildOptions,
     /// `None` while the site has never built.
     pipeline: Option<Pipeline>,
@@ -363,6 +398,9 @@ fn until_quiet(rx: &mpsc::Receiver<Vec<PathBuf>>) -> Vec<PathBuf> {
 impl Rebuilder {
     /// Waits for saves; rebuilds; swaps the new pages in; then tells the pages.
     fn run(mut self, rx: mpsc::Receiver<Vec<PathBuf>>, report: impl Fn(&ServeEvent)) {
+        if let Some(last) = self.last.take() {
+            self.build_after_warm_start(&last, &report);
+        }
         // Made now, while nobody waits, rather than at the first save.
         if let Some(pipeline) = &mut self.pipeline {
             pipeline.prepare_for_updates();
@@ -407,12 +445,7 @@ impl Rebuilder {
                         new_warnings: warnings.new,
                     });
                 }
-                Err(problems) => {
-                    let status = Status::Error(render_problems(&problems, false));
-                    self.set_status(status.clone());
-                    let _ = self.state.events.send(LiveEvent::Status(status));
-                    report(&ServeEvent::Failed(problems));
-                }
+                Err(problems) => self.show_failure(problems, &report),
             }
         }
     }
@@ -445,6 +478,15 @@ impl Rebuilder {
                 Arc::make_mut(&mut slot).apply(files, removed);
             }
         }
+    }
+
+    /// A build that failed: the problem over every open page and in the terminal;
+    /// the last good site stays served.
+    fn show_failure(&self, problems: Vec<Problem>, report: &impl Fn(&ServeEvent)) {
+        let status = Status::Error(render_problems(&problems, false));
+        self.set_status(status.clone());
+        let _ = self.state.events.send(LiveEvent::Status(status));
+        report(&ServeEvent::Failed(problems));
     }
 
     fn set_status(&self, status: Status) {

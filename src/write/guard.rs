@@ -78,7 +78,10 @@ pub(crate) struct Target {
 
 /// What clearnotice keeps beside an output folder, named after it: `public` →
 /// `.public.clearnotice-files` (the list of files), `-cache` (the build cache),
-/// `-handouts` (the PDFs made), `-new` (a build being staged). The one place the
+/// `-handouts` (the PDFs made), `-preview` (`serve`'s last preview), `-new` (a build
+/// being staged). A name that starts with a dot gets no second one, so what is kept
+/// beside the preview (`.public.clearnotice-preview.clearnotice-files`) still matches
+/// `/.public.clearnotice-*` in the `.gitignore` that `init` writes. The one place the
 /// naming is written.
 pub(crate) fn beside(output: &Path, suffix: &str) -> PathBuf {
     let name = output
@@ -86,7 +89,8 @@ pub(crate) fn beside(output: &Path, suffix: &str) -> PathBuf {
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
     let parent = output.parent().unwrap_or(Path::new("."));
-    parent.join(format!(".{name}.clearnotice-{suffix}"))
+    let hidden = if name.starts_with('.') { "" } else { "." };
+    parent.join(format!("{hidden}{name}.clearnotice-{suffix}"))
 }
 
 impl Target {

@@ -87,3 +87,16 @@ impl KeptFile {
 pub(crate) fn read_output_file(output: &Path, path: &str) -> Option<Vec<u8>> {
     std::fs::read(output.join(path)).ok()
 }
+
+/// The files `folder` holds as clearnotice last wrote it, by path with the hash of
+/// their bytes, from its list; `None` unless it is a folder clearnotice made (its
+/// marker is there) and its list can be read.
+pub(crate) fn listed_files(
+    folder: &Path,
+) -> Option<std::collections::HashMap<String, u128, rustc_hash::FxBuildHasher>> {
+    if !folder.join(super::MARKER).is_file() {
+        return None;
+    }
+    let list = std::fs::read_to_string(super::guard::beside(folder, "files")).ok()?;
+    Some(super::manifest::parse_into(&list, |recorded| recorded.hash))
+}

@@ -54,6 +54,13 @@ pub(crate) struct Staging {
     committed: bool,
 }
 
+/// A file to stage: its path in the site and its bytes.
+#[derive(Clone, Copy)]
+struct Bytes<'a> {
+    path: &'a str,
+    bytes: &'a [u8],
+}
+
 /// A file the previous build listed.
 struct Previous {
     recorded: Recorded,
@@ -115,8 +122,14 @@ impl Staging {
     /// Stages one file of the new site; a file with the same bytes as in the previous
     /// site is left alone.
     pub(crate) fn put(&self, file: &OutputFile) -> Result<(), Problem> {
+        self.put_bytes(&file.path, &file.bytes)
+    }
+
+    /// As [`Staging::put`], for bytes held elsewhere (`serve`'s preview).
+    pub(crate) fn put_bytes(&self, path: &str, bytes: &[u8]) -> Result<(), Problem> {
+        let file = Bytes { path, bytes };
         let (target, staged) = if !self.update {
-            let path = self.staging.join(&file.path);
+            let path = self.staging.join(file.path);
             if let Some(dir) = path.parent() {
                 fs::create_dir_all(dir)
                     .map_err(|err| io_problem(dir, "could not create a folder", err))?;
@@ -130,11 +143,11 @@ impl Staging {
                 .join(self.next_staged.fetch_add(1, Ordering::Relaxed).to_string());
             (staged.clone(), Some(staged))
         };
-        fs::write(&target, &file.bytes)
+        fs::write(&target, file.bytes)
             .map_err(|err| io_problem(&target, "could not write a file", err))?;
         let written = fs::metadata(&target)
             .map_err(|err| io_problem(&target, "could not read back a file", err))?;
-        self.record(file, Recorded::of(&file.bytes, &written), staged)
+        self.record(file, Recorded::of(file.bytes, &written), staged)
     }
 
     /// The paths of the files the previous build wrote.
@@ -187,34 +200,34 @@ impl Staging {
     }
 
     /// The file as it is in the output, if it already has exactly `file`'s bytes.
-    fn unchanged(&self, file: &OutputFile) -> Option<Recorded> {
-        let old = self.output.join(&file.path);
+    fn unchanged(&self, file: Bytes) -> Option<Recorded> {
+        let old = self.output.join(file.path);
         let now = fs::metadata(&old).ok().filter(|m| m.is_file())?;
         if now.len() != file.bytes.len() as u64 {
             return None;
         }
-        match self.previous.get(&file.path).map(|p| &p.recorded) {
+        match self.previous.get(file.path).map(|p| &p.recorded) {
             // Written by the last build and not touched since: its hash says it all.
             Some(recorded) if recorded.still_matches(&now) => {
-                (recorded.hash == manifest::hash(&file.bytes)).then_some(*recorded)
+                (recorded.hash == manifest::hash(file.bytes)).then_some(*recorded)
             }
             // Not listed, or changed by hand: compare the bytes.
             _ => fs::read(&old)
                 .is_ok_and(|bytes| bytes == file.bytes)
-                .then(|| Recorded::of(&file.bytes, &now)),
+                .then(|| Recorded::of(file.bytes, &now)),
         }
     }
 
     fn record(
         &self,
-        file: &OutputFile,
+        file: Bytes,
         recorded: Recorded,
         staged: Option<PathBuf>,
     ) -> Result<(), Problem> {
         let mut written = self.written.lock().map_err(|_| Problem::thread_failed())?;
-        written.files.insert(file.path.clone(), recorded);
+        written.files.insert(file.path.to_string(), recorded);
         if let Some(staged) = staged {
-            written.staged.push((staged, file.path.clone()));
+            written.staged.push((staged, file.path.to_string()));
         }
         Ok(())
     }
