@@ -13,7 +13,10 @@
 //   7. a handout is made when first asked for;
 //   8. site.toml given languages and a Welsh translation saved → the open page's
 //      language switch names Cymraeg, its Welsh page shows the Welsh text, and a
-//      save of the Welsh text reloads it.
+//      save of the Welsh text reloads it;
+//   9. serve stopped, the notice broken, serve started again → the page opens at once
+//      on the last preview (kept on disk by the first start) under the alert naming
+//      the file and line; the fix reloads it with the fixed text.
 // It prints each step's time from the write to the change in the page. The steps run
 // in each engine named (all three by default: Chromium, Firefox, WebKit — see
 // engines.mjs), each on its own copy of the site and its own `serve`.
@@ -49,6 +52,7 @@ async function steps(engine) {
   const original = fs.readFileSync(noticeFile, "utf8");
   const originalEasyRead = fs.readFileSync(easyReadFile, "utf8");
   const server = startServe(bin, site, ["--date", "2026-11-24"]);
+  let second = null;
   let tab = null;
 
   async function step(name, run) {
@@ -171,15 +175,44 @@ async function steps(engine) {
       );
       await pageShows(tab, "Testun prawf newydd.");
     });
+
+    await step("a second start opens the last preview at once, under the alert while the site is broken; the fix reloads it", async () => {
+      // The first start keeps its preview on disk in the background.
+      const list = path.join(site, ".public.clearnotice-preview.clearnotice-files");
+      for (let waited = 0; !fs.existsSync(list); waited += 100) {
+        if (waited > WAIT) throw new Error("the first start kept no preview");
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await new Promise((resolve) => { server.child.once("exit", resolve); server.child.kill(); });
+      fs.writeFileSync(noticeFile, original.replace('version = "1.0"', 'version = "1.0'));
+      second = startServe(bin, site, ["--date", "2026-11-24"]);
+      const url = await second.address;
+      // (No check of the terminal here: what the page shows is what counts.)
+      await tab.goto(`${url}general/`);
+      const text = await alertShown(tab);
+      if (!/content\/general\/1\.0\.md:\d+:\d+/.test(text)) throw new Error(`the alert does not name the file and line:\n${text}`);
+      const heading = await tab.evaluate(() => document.querySelector("main h1")?.innerText ?? "");
+      const title = original.match(/^title = "(.*)"$/m)[1];
+      if (!heading.includes(title)) throw new Error(`the last preview's page is not under the alert: its heading is "${heading}"`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const marker = `Fixed after a second start at ${Date.now()}.`;
+      fs.writeFileSync(noticeFile, `${original.trimEnd()}\n\n${marker}\n`);
+      await pageShows(tab, marker);
+      if ((await alertText(tab)) !== null) throw new Error("the alert is still there");
+    });
   } catch (error) {
     failures.push(`${engine}: could not start`);
     console.log(`not ok - ${engine}: could not start\n  ${error.message}`);
   } finally {
     if (tab) await tab.close();
     server.child.kill();
+    if (second) second.child.kill();
     fs.rmSync(site, { recursive: true, force: true });
   }
-  if (failures.some((f) => f.startsWith(`${engine}:`))) console.log(`--- serve's output (${engine}) ---\n${server.log()}`);
+  if (failures.some((f) => f.startsWith(`${engine}:`))) {
+    console.log(`--- serve's output (${engine}) ---\n${server.log()}`);
+    if (second) console.log(`--- the second start's output (${engine}) ---\n${second.log()}`);
+  }
 }
 
 for (const engine of engines) await steps(engine);
