@@ -76,13 +76,7 @@ fn build(root: &Path, output: &Path, day: &str, clean: bool) -> Run {
     }
     let run = command.output().expect("clearnotice runs");
     let stderr = String::from_utf8_lossy(&run.stderr).to_string();
-    let reused = stderr
-        .split(" (")
-        .filter_map(|part| part.split_once(" notice"))
-        .filter(|(_, rest)| rest.contains("unchanged since the last build"))
-        .filter_map(|(n, _)| n.parse().ok())
-        .next()
-        .unwrap_or(0);
+    let reused = common::notices_reused(&stderr);
     let said = stderr
         .lines()
         .filter(|line| !line.starts_with("note: "))
@@ -537,97 +531,4 @@ fn a_damaged_or_foreign_cache_is_set_aside_with_a_note() {
         !said.contains("note:") && !said.contains("unchanged since"),
         "{said}"
     );
-}
-
-/// A notice's files are not read again while the file system says none of them
-/// changed (their stamps, as git's index keeps them). A change that keeps the size and
-/// sets the modification time back, as `cp -p` or `rsync -t` can, must still be seen:
-/// the status-change time cannot be set back. Files are trusted this way only once
-/// they have been left alone for a few seconds, hence the wait.
-#[test]
-fn a_same_size_change_with_its_time_set_back_is_still_seen() {
-    let work = tempfile::tempdir().unwrap();
-    let root = work.path().join("site");
-    let output = work.path().join("out");
-    make_site(&root);
-    let day = common::test_day().to_string();
-    let text = root.join("content/general/1.0.md");
-    let page = output.join("general/index.html");
-    build(&root, &output, &day, false);
-    std::thread::sleep(std::time::Duration::from_millis(3_200));
-    // Now settled: this build keeps the folders' stamps, the next trusts them.
-    build(&root, &output, &day, false);
-    let run = build(&root, &output, &day, false);
-    assert!(run.success && run.reused == 6, "{}", run.said);
-
-    let before = fs::read_to_string(&text).unwrap();
-    let modified = fs::metadata(&text).unwrap().modified().unwrap();
-    let after = before.replacen("personal information", "PERSONAL INFORMATION", 1);
-    assert_eq!(after.len(), before.len());
-    assert_ne!(after, before);
-    fs::write(&text, &after).unwrap();
-    fs::File::options()
-        .write(true)
-        .open(&text)
-        .unwrap()
-        .set_modified(modified)
-        .unwrap();
-    assert_eq!(fs::metadata(&text).unwrap().modified().unwrap(), modified);
-
-    let run = build(&root, &output, &day, false);
-    assert!(run.success, "{}", run.said);
-    assert_eq!(run.reused, 5, "the changed notice is built again");
-    let shown = fs::read_to_string(&page).unwrap();
-    assert!(
-        shown.contains("PERSONAL INFORMATION"),
-        "the page shows the change"
-    );
-}
-
-/// `build --timings` lists the notices rendered this run that took longest; those
-/// taken from the cache are left out (their times are the last run's).
-#[test]
-fn timings_name_only_the_notices_rendered_this_run() {
-    let work = tempfile::tempdir().unwrap();
-    let root = work.path().join("site");
-    let output = work.path().join("out");
-    make_site(&root);
-    let day = common::test_day().to_string();
-    let timed = || {
-        let out = Command::new(env!("CARGO_BIN_EXE_clearnotice"))
-            .args([
-                "build",
-                "--no-handouts",
-                "--timings",
-                "--date",
-                &day,
-                "--root",
-            ])
-            .arg(&root)
-            .arg("--output-dir")
-            .arg(&output)
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        let said = String::from_utf8_lossy(&out.stderr).to_string();
-        let slowest: Vec<String> = said
-            .split("Slowest notices to render:\n")
-            .nth(1)
-            .unwrap_or_default()
-            .lines()
-            .take_while(|line| line.starts_with("  "))
-            .filter_map(|line| line.split_whitespace().nth(2).map(str::to_string))
-            .collect();
-        (said, slowest)
-    };
-    let (_, first) = timed();
-    assert_eq!(first.len(), 5, "the five slowest of six notices");
-    let (said, again) = timed();
-    assert!(again.is_empty(), "{said}");
-    assert!(said.contains("No notice rendered: each was taken from the build cache."));
-    let text = root.join("content/general/1.0.md");
-    let edited = fs::read_to_string(&text).unwrap() + "\nA new paragraph.\n";
-    fs::write(&text, edited).unwrap();
-    let (_, after_edit) = timed();
-    assert_eq!(after_edit, ["general"]);
 }

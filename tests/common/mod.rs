@@ -107,6 +107,17 @@ pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// How many notices a build says it kept from the last ("… (N notices unchanged
+/// since the last build)"); 0 when it says none.
+pub fn notices_reused(said: &str) -> usize {
+    said.split(" (")
+        .filter_map(|part| part.split_once(" notice"))
+        .filter(|(_, rest)| rest.contains("unchanged since the last build"))
+        .filter_map(|(n, _)| n.parse().ok())
+        .next()
+        .unwrap_or(0)
+}
+
 /// Runs the real binary.
 pub fn clearnotice(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_clearnotice"))
