@@ -231,3 +231,27 @@ fn only_files_whose_bytes_changed_are_written_again() {
         .unwrap()
         .contains("Changed."));
 }
+
+/// A rebuild removes the listed files it no longer makes; a damaged or tampered list
+/// must never make it remove a file outside the output.
+#[test]
+fn a_tampered_list_of_files_never_removes_anything_outside_the_output() {
+    let dir = site(&[("content/a/1.0.md", version_file(FRONT, "\nFirst.\n"))]);
+    let output = dir.path().join("public");
+    build(&options(dir.path(), &output)).unwrap();
+    let outside = dir.path().join("notes.txt");
+    fs::write(&outside, "mine").unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let absolute = elsewhere.path().join("precious.txt");
+    fs::write(&absolute, "mine too").unwrap();
+    let list = dir.path().join(".public.clearnotice-files");
+    let mut text = fs::read_to_string(&list).unwrap();
+    let hash = "0".repeat(32);
+    text.push_str(&format!("{hash} 4 1 ../notes.txt\n"));
+    text.push_str(&format!("{hash} 8 1 {}\n", absolute.display()));
+    fs::write(&list, text).unwrap();
+    build(&options(dir.path(), &output)).unwrap();
+    assert_eq!(fs::read_to_string(&outside).unwrap(), "mine");
+    assert_eq!(fs::read_to_string(&absolute).unwrap(), "mine too");
+    assert!(output.join("a/index.html").is_file());
+}

@@ -97,6 +97,6 @@ pub(crate) fn listed_files(
     if !folder.join(super::MARKER).is_file() {
         return None;
     }
-    let list = std::fs::read_to_string(super::guard::beside(folder, "files")).ok()?;
+    let list = std::fs::read_to_string(super::manifest::list_of(folder)).ok()?;
     Some(super::manifest::parse_into(&list, |recorded| recorded.hash))
 }

@@ -81,7 +81,7 @@ fn parse_line(line: &str) -> Option<(&str, Recorded)> {
     let hash = u128::from_str_radix(fields.next()?, 16).ok()?;
     let size = fields.next()?.parse().ok()?;
     let modified_ns = fields.next()?.parse().ok()?;
-    let path = fields.next()?;
+    let path = fields.next().filter(|path| inside_the_folder(path))?;
     Some((
         path,
         Recorded {
@@ -90,6 +90,22 @@ fn parse_line(line: &str) -> Option<(&str, Recorded)> {
             modified_ns,
         },
     ))
+}
+
+/// Whether a listed path names a file inside the folder: relative, of plain names. A
+/// rebuild removes the listed files it no longer makes, so a damaged or tampered line
+/// (`../notes.txt`, `/home/…`) must never name one outside it.
+fn inside_the_folder(path: &str) -> bool {
+    !path.is_empty()
+        && !path.contains('\\')
+        && path
+            .split('/')
+            .all(|name| !name.is_empty() && name != "." && name != "..")
+}
+
+/// Where the list of the files in `folder` is kept (beside it).
+pub(crate) fn list_of(folder: &std::path::Path) -> std::path::PathBuf {
+    super::guard::beside(folder, "files")
 }
 
 /// The list's text for `files`, in path order.
@@ -134,6 +150,13 @@ mod tests {
         assert_eq!(parse(&text), files);
         let damaged = format!("{text}zz 1 2 broken.html\n0 x 2 bad-size.html\n");
         assert_eq!(parse(&damaged), files);
+        let outside =
+            format!("{text}0 1 2 ../notes.txt\n0 1 2 /etc/passwd\n0 1 2 a//b\n0 1 2 a/./b\n");
+        assert_eq!(
+            parse(&outside),
+            files,
+            "paths outside the folder are not read"
+        );
     }
 
     #[test]

@@ -92,7 +92,7 @@ impl Staging {
         let staging = target.beside("new");
         guard::fresh_working_folder(&staging, target.made)?;
         // Only the website keeps a list of its files: a pack is small enough to compare.
-        let manifest = (target.made == Made::Site).then(|| target.beside("files"));
+        let manifest = (target.made == Made::Site).then(|| manifest::list_of(&target.path));
         let list = match (&manifest, target.earlier) {
             (Some(list), true) => fs::read_to_string(list).ok(),
             _ => None,
