@@ -415,6 +415,37 @@ fn a_second_start_serves_the_last_preview_while_it_builds() {
     server.stop();
 }
 
+/// A kept preview that cannot be trusted (its list damaged, or naming files outside
+/// it) is not served: the start builds the site as a first start does.
+#[test]
+fn a_damaged_preview_is_not_served() {
+    let dir = small_site();
+    let folder = dir.path().join(".public.clearnotice-preview");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join(".clearnotice"),
+        "This folder was made by clearnotice build; it replaces its files at every build.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path()
+            .join(".public.clearnotice-preview.clearnotice-files"),
+        format!("not a list\n{} 3 1 ../site.toml\n", "0".repeat(32)),
+    )
+    .unwrap();
+    let (tx, told) = mpsc::channel();
+    let server = serve_telling(dir.path(), move |event| {
+        let _ = tx.send(matches!(event, ServeEvent::Preview { .. }));
+    });
+    assert!(
+        !told.recv_timeout(Duration::from_secs(5)).unwrap(),
+        "no preview served"
+    );
+    assert!(get(server.addr, "/a/").1.contains("The first text."));
+    assert_eq!(get(server.addr, "/../site.toml").0, 400);
+    server.stop();
+}
+
 #[test]
 fn a_save_that_takes_a_notice_past_its_readability_target_is_shown_first() {
     let dir = small_site();

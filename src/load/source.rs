@@ -140,32 +140,24 @@ fn folder_entries(dir: &Path) -> Vec<io::Result<Entry>> {
         Ok(listing) => listing,
         Err(err) => return vec![Err(err)],
     };
-    let mut entries: Vec<io::Result<(std::ffi::OsString, Entry)>> = listing
+    let mut entries: Vec<io::Result<Entry>> = listing
         .map(|entry| {
             let entry = entry?;
-            let file_name = entry.file_name();
-            let kind = kind_of(entry.file_type()?);
-            Ok((
-                file_name.clone(),
-                Entry {
-                    name: file_name.to_string_lossy().to_string(),
-                    path: entry.path(),
-                    kind,
-                },
-            ))
+            Ok(Entry {
+                name: entry.file_name().to_string_lossy().to_string(),
+                kind: kind_of(entry.file_type()?),
+                path: entry.path(),
+            })
         })
         .collect();
     // As walkdir sorts: errors first, then by the name's bytes.
     entries.sort_by(|a, b| match (a, b) {
-        (Ok((a, _)), Ok((b, _))) => a.cmp(b),
+        (Ok(a), Ok(b)) => a.path.file_name().cmp(&b.path.file_name()),
         (Err(_), Err(_)) => std::cmp::Ordering::Equal,
         (Ok(_), Err(_)) => std::cmp::Ordering::Greater,
         (Err(_), Ok(_)) => std::cmp::Ordering::Less,
     });
     entries
-        .into_iter()
-        .map(|entry| entry.map(|(_, entry)| entry))
-        .collect()
 }
 
 fn kind_of(kind: std::fs::FileType) -> Kind {

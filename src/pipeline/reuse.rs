@@ -118,8 +118,8 @@ pub struct Kept {
 
 /// A notice's entry of `content/`: read afresh, or taken from the cache.
 enum Loaded {
-    Fresh(ContentEntry, Option<(u128, Option<FolderStamps>)>),
-    Restored(String, Arc<Entry>, NoticeTitles, Option<FolderStamps>),
+    Fresh(ContentEntry, Option<u128>),
+    Restored(String, Arc<Entry>, NoticeTitles),
 }
 
 /// [`shown_hash`] of a notice's new output.
@@ -336,7 +336,8 @@ pub(super) fn load_content(
     let previous = input.previous.filter(|p| p.site_key == site_key);
     reused.previous_site_wide = previous.and_then(|p| previous_site_wide(p, input));
     let settled_before = settled_before_now();
-    let loaded: Vec<Loaded> = listed
+    // Each entry with the stamps of its folder, when settled, to keep for next time.
+    let loaded: Vec<(Option<FolderStamps>, Loaded)> = listed
         .into_par_iter()
         .map(|(name, entry)| {
             // A folder's stamps tell its fingerprint whatever the site key says.
@@ -347,35 +348,38 @@ pub(super) fn load_content(
             let print = entry.as_ref().ok().and_then(|(path, shown)| {
                 fingerprint_folder(source, path, shown, known, settled_before)
             });
+            let stamps = print.as_ref().and_then(|p| p.stamps.clone());
             let cached = previous.and_then(|p| Some((p, p.notices.get(&name)?)));
             if let (Some(print), Some((previous, stored))) = (&print, cached) {
                 if let Some(entry) = restore(stored, print, previous, input, (source, root)) {
                     let titles = stored.titles.clone();
-                    return Loaded::Restored(name, Arc::new(entry), titles, print.stamps.clone());
+                    return (stamps, Loaded::Restored(name, Arc::new(entry), titles));
                 }
             }
-            Loaded::Fresh(
-                load_entry(source, name, entry),
-                print.map(|p| (p.fingerprint, p.stamps)),
+            let fingerprint = print.map(|p| p.fingerprint);
+            (
+                stamps,
+                Loaded::Fresh(load_entry(source, name, entry), fingerprint),
             )
         })
         .collect();
     let mut fresh = Vec::new();
-    for loaded in loaded {
+    for (stamps, loaded) in loaded {
+        let name = match &loaded {
+            Loaded::Fresh(entry, _) => &entry.name,
+            Loaded::Restored(name, ..) => name,
+        };
+        if let Some(stamps) = stamps {
+            reused.stamps.insert(name.clone(), stamps);
+        }
         match loaded {
-            Loaded::Fresh(entry, print) => {
-                if let Some((fingerprint, stamps)) = print {
+            Loaded::Fresh(entry, fingerprint) => {
+                if let Some(fingerprint) = fingerprint {
                     reused.fingerprints.insert(entry.name.clone(), fingerprint);
-                    if let Some(stamps) = stamps {
-                        reused.stamps.insert(entry.name.clone(), stamps);
-                    }
                 }
                 fresh.push(entry);
             }
-            Loaded::Restored(name, entry, titles, stamps) => {
-                if let Some(stamps) = stamps {
-                    reused.stamps.insert(name.clone(), stamps);
-                }
+            Loaded::Restored(name, entry, titles) => {
                 reused.restored.insert(name, (entry, titles));
             }
         }

@@ -141,14 +141,13 @@ pub fn start(
     let root = options.root.canonicalize()?;
     let (build_options, handouts, output) = preview_options(&options, &root);
     // A warm start serves the last preview at once and builds in the background.
-    let mut last = preview::last(&output);
-    let (pipeline, snapshot, status, warned) = match &mut last {
+    let last = preview::last(&output);
+    let (pipeline, snapshot, status, warned) = match &last {
         Some(last) => {
             report(&ServeEvent::Preview {
                 files: last.hashes.len(),
             });
-            let snapshot = std::mem::take(&mut last.snapshot);
-            (None, snapshot, Status::Ok, WarningKeys::new())
+            (None, last.snapshot(), Status::Ok, WarningKeys::new())
         }
         None => first_build(&build_options, &report),
     };

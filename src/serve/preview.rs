@@ -15,13 +15,25 @@ use super::http::{Served, Snapshot};
 use crate::diagnostics::Problem;
 use crate::write::{manifest, Staging};
 
-/// The last preview: its files, served from disk, and the hash of each.
+/// The last preview: where it is, and the hash of each of its files by path.
 pub(crate) struct LastPreview {
-    pub snapshot: Snapshot,
+    folder: PathBuf,
     pub hashes: HashMap<String, u128, rustc_hash::FxBuildHasher>,
 }
 
 impl LastPreview {
+    /// Its files, served from disk.
+    pub(crate) fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            files: self
+                .hashes
+                .keys()
+                .map(|path| (path.clone(), Served::Disk))
+                .collect(),
+            folder: Some(self.folder.clone()),
+        }
+    }
+
     /// Whether `files` differ from it: a page open on it must then reload.
     pub(crate) fn differs_from(&self, files: &[crate::render::OutputFile]) -> bool {
         files.len() != self.hashes.len()
@@ -39,20 +51,7 @@ fn folder(output: &Path) -> PathBuf {
 pub(crate) fn last(output: &Path) -> Option<LastPreview> {
     let folder = folder(output);
     let hashes = crate::write::kept::listed_files(&folder)?;
-    let files = hashes
-        .keys()
-        .map(|path| (path.clone(), Served::Disk))
-        .collect();
-    if hashes.is_empty() {
-        return None;
-    }
-    Some(LastPreview {
-        snapshot: Snapshot {
-            files,
-            folder: Some(folder),
-        },
-        hashes,
-    })
+    (!hashes.is_empty()).then_some(LastPreview { folder, hashes })
 }
 
 /// Keeps `snapshot` (its files in memory) as the next start's preview, on a thread of
