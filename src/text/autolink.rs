@@ -127,7 +127,13 @@ pub(crate) fn addresses(text: &str) -> Vec<(usize, usize, String)> {
                     let scheme = found.split("://").next().unwrap_or("").to_lowercase();
                     (scheme == "https" || scheme == "http").then(|| found.to_string())?
                 }
-                LinkKind::Url if found.len() > 4 && found[..4].eq_ignore_ascii_case("www.") => {
+                // `get`: the first four bytes may end inside a letter ("é漢字…").
+                LinkKind::Url
+                    if found.len() > 4
+                        && found
+                            .get(..4)
+                            .is_some_and(|w| w.eq_ignore_ascii_case("www.")) =>
+                {
                     format!("https://{found}")
                 }
                 _ => return None,
@@ -186,5 +192,12 @@ mod tests {
         // `[` that opens no link splits the text event in two.
         assert!(linked("See [www.example.org/a_b] now")
             .contains("href=\"https://www.example.org/a_b\""));
+    }
+
+    #[test]
+    fn a_text_of_many_byte_letters_around_an_at_sign_does_not_panic() {
+        // Found by tests/properties.rs: the first four bytes of "é漢字" end inside "漢".
+        assert_eq!(addresses("é漢字🙂\u{200b}.Aa#@"), Vec::new());
+        linked("é漢字🙂\u{200b}m.gPAy@example.org");
     }
 }
